@@ -1,0 +1,10 @@
+// The `simtop lab` subcommands: textbook exercises answered by simtop's own engine.
+import type { Command } from "commander";
+
+/** Adds every lab subcommand under `lab`. */
+export function registerLab(program: Command): void {
+  const lab = program
+    .command("lab")
+    .description("run a textbook exercise on simtop's engine (OSTEP, Dinero IV, P&H)");
+  void lab;
+}
