@@ -1,6 +1,9 @@
 // simtop's command line: parses arguments and hands off to the dashboard, batch mode or a lab.
 import { Command, CommanderError } from "commander";
 import { UsageError } from "./errors.js";
+import { DEFAULT_SCENARIO } from "../scenario/builtins.js";
+import { scenarioConfig, startScenario } from "../scenario/start.js";
+import { runBatch } from "./batch.js";
 import { registerLab } from "./lab/index.js";
 
 function buildProgram(): Command {
@@ -11,6 +14,10 @@ function buildProgram(): Command {
     .version("0.1.0")
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  program.action(() => {
+    const store = startScenario(DEFAULT_SCENARIO, scenarioConfig(DEFAULT_SCENARIO));
+    runBatch(store, 1, 20_000, (s) => process.stdout.write(s));
+  });
   registerLab(program);
   return program;
 }

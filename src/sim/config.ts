@@ -1,0 +1,80 @@
+// The machine and kernel configuration a simulation starts from (part of every saved session).
+import type { PolicyName, MlfqOptions } from "./sched/policy.js";
+
+export interface ProgramSource {
+  name: string;
+  source: string;
+  description?: string;
+}
+
+export interface KernelConfig {
+  seed: number;
+  /** 1 to 64. */
+  cores: number;
+  policy: PolicyName;
+  /** Time slice for rr and priority (ticks). */
+  quantum: number;
+  mlfq: MlfqOptions;
+  /** Ticks a core spends switching from one process to another. */
+  switchCost: number;
+  /** Physical memory in 4 KiB frames. */
+  memoryFrames: number;
+  disk: {
+    /** Ticks from start of a request to its completion interrupt, plus perBlock per block. */
+    latency: number;
+    perBlock: number;
+    /** Requests served at once; the rest queue in arrival order. */
+    channels: number;
+  };
+  /** Kernel ticks charged to the parent per fork: base + perPage × resident pages copied. */
+  forkCost: { base: number; perPage: number };
+  /** Ticks to load an image on spawn/exec: base + perPage × pages loaded. */
+  execCost: { base: number; perPage: number };
+  /** Which CPU model runs instructions. */
+  cpu: "ideal" | "pipeline";
+  /** Upper bound on live processes (fork fails with -1 beyond it). */
+  maxProcesses: number;
+  /** Segments kept per core in the Gantt history. */
+  ganttLength: number;
+  /** Programs beyond the built-in library (scenario files define these). */
+  programs: ProgramSource[];
+}
+
+export function defaultConfig(overrides: Partial<KernelConfig> = {}): KernelConfig {
+  return {
+    seed: 1,
+    cores: 2,
+    policy: "rr",
+    quantum: 100,
+    mlfq: {
+      levels: 3,
+      quanta: [50, 100, 200],
+      allotments: [50, 100, 200],
+      boostInterval: 5000,
+      ioToFront: false,
+      ioResetsAllotment: false,
+    },
+    switchCost: 5,
+    memoryFrames: 4096,
+    disk: { latency: 400, perBlock: 20, channels: 1 },
+    forkCost: { base: 50, perPage: 1 },
+    execCost: { base: 100, perPage: 10 },
+    cpu: "ideal",
+    maxProcesses: 4096,
+    ganttLength: 512,
+    programs: [],
+    ...overrides,
+  };
+}
+
+export function validateConfig(c: KernelConfig): string | null {
+  if (!Number.isInteger(c.cores) || c.cores < 1 || c.cores > 64) return "cores must be 1 to 64";
+  if (!Number.isInteger(c.quantum) || c.quantum < 1) return "quantum must be a positive integer";
+  if (!Number.isInteger(c.switchCost) || c.switchCost < 0) return "switchCost must be >= 0";
+  if (!Number.isInteger(c.memoryFrames) || c.memoryFrames < 16 || c.memoryFrames > 65535)
+    return "memoryFrames must be 16 to 65535";
+  if (c.mlfq.levels < 1 || c.mlfq.quanta.length < c.mlfq.levels || c.mlfq.allotments.length < c.mlfq.levels)
+    return "mlfq needs a quantum and an allotment per level";
+  if (c.disk.channels < 1) return "disk.channels must be >= 1";
+  return null;
+}

@@ -1,0 +1,886 @@
+// The kernel: process table, the state machine, dispatch and preemption, one tick at a time.
+import type { Command } from "./commands.js";
+import { describeCommand } from "./commands.js";
+import type { KernelConfig } from "./config.js";
+import { validateConfig } from "./config.js";
+import { Trap } from "./cpu/exec.js";
+import { IdealCpu } from "./cpu/ideal.js";
+import { Layout, Reg } from "./cpu/isa.js";
+import type { CpuModel } from "./cpu/model.js";
+import { Disk } from "./devices.js";
+import type { KernelEvent, SignalAction } from "./events.js";
+import { AddressSpace, type MemoryListener } from "./memory.js";
+import { PhysicalMemory } from "./physmem.js";
+import { type BlockReason, Pcb, PROCESS_STATES, type ProcessState } from "./process.js";
+import { ProgramTable } from "./programs/table.js";
+import { Rng } from "./rng.js";
+import { createPolicy } from "./sched/index.js";
+import { MlfqPolicy } from "./sched/mlfq.js";
+import type { EnqueueReason, PolicyName, SchedPolicy } from "./sched/policy.js";
+import { DefaultAction, defaultAction, isCatchable, Signal } from "./signals.js";
+import { SIG_IGN } from "./cpu/isa.js";
+import { performSyscall } from "./syscalls.js";
+
+export const INIT_PID = 1;
+/** Gantt occupant codes besides a pid. */
+export const GANTT_IDLE = -1;
+export const GANTT_SWITCH = -2;
+
+/** Ring buffer of (occupant, start tick) segments per core. */
+export class GanttHistory {
+  readonly length: number;
+  readonly who: Int32Array;
+  readonly start: Float64Array;
+  /** Segments written so far (the ring holds the last `length`). */
+  count = 0;
+
+  constructor(length: number) {
+    this.length = length;
+    this.who = new Int32Array(length);
+    this.start = new Float64Array(length);
+  }
+
+  current(): number {
+    return this.count === 0 ? GANTT_IDLE - 100 : this.who[(this.count - 1) % this.length];
+  }
+
+  push(who: number, tick: number): void {
+    const i = this.count % this.length;
+    this.who[i] = who;
+    this.start[i] = tick;
+    this.count++;
+  }
+
+  /** Segments overlapping [from, to), oldest first. */
+  segments(from: number, to: number): { who: number; start: number; end: number }[] {
+    const out: { who: number; start: number; end: number }[] = [];
+    const first = Math.max(0, this.count - this.length);
+    for (let k = first; k < this.count; k++) {
+      const i = k % this.length;
+      const s = this.start[i];
+      const e = k + 1 < this.count ? this.start[(k + 1) % this.length] : to;
+      if (e > from && s < to) out.push({ who: this.who[i], start: Math.max(s, from), end: Math.min(e, to) });
+    }
+    return out;
+  }
+
+  clone(): GanttHistory {
+    const g = new GanttHistory(this.length);
+    g.who.set(this.who);
+    g.start.set(this.start);
+    g.count = this.count;
+    return g;
+  }
+}
+
+/** Per-core counters (ticks). */
+export interface CoreStats {
+  busy: Float64Array;
+  idle: Float64Array;
+  switching: Float64Array;
+}
+
+export class Kernel implements MemoryListener {
+  readonly config: KernelConfig;
+  readonly programs: ProgramTable;
+  now = 0;
+  nextPid = INIT_PID;
+  /** Live and zombie processes by pid, in creation order. */
+  readonly procs = new Map<number, Pcb>();
+  policy: SchedPolicy;
+  quantum: number;
+  ram: PhysicalMemory;
+  cpu: CpuModel;
+  disk: Disk;
+  rng: Rng;
+  /** Process on each core (null = idle). */
+  readonly running: (Pcb | null)[];
+  /** Context-switch ticks left before the core's process executes. */
+  readonly switchLeft: Int32Array;
+  /** Non-zero when the core's process must leave after the pipeline drains: 1 quantum, 2 priority, 3 yield. */
+  readonly wantSwitch: Uint8Array;
+  /** The process that last ran on each core (no switch cost to resume it). */
+  readonly lastOnCore: Int32Array;
+  readonly coreStats: CoreStats;
+  readonly gantt: GanttHistory[];
+  /** Processes with a timed wake-up (sleep, image loading). */
+  private timers: Pcb[] = [];
+  private nextTimer = Number.POSITIVE_INFINITY;
+  /** Processes made ready since the last preemption check. */
+  private justReady: Pcb[] = [];
+  /** Count of processes per state, kept incrementally for the header. */
+  readonly stateCounts = new Map<ProcessState, number>(PROCESS_STATES.map((s) => [s, 0]));
+  /** Exponential load averages over ~1k, 5k and 15k ticks, updated every 100 ticks. */
+  readonly loadAvg = new Float64Array(3);
+  totalForks = 0;
+  totalExits = 0;
+  /** Events emitted since the consumer last drained them. */
+  events: KernelEvent[] = [];
+  /** When false the kernel skips building events (benchmarks of the bare loop). */
+  recordEvents = true;
+
+  constructor(config: KernelConfig, cpu?: CpuModel) {
+    const problem = validateConfig(config);
+    if (problem) throw new Error(`bad configuration: ${problem}`);
+    this.config = config;
+    this.programs = new ProgramTable(config.programs);
+    this.quantum = config.quantum;
+    this.policy = createPolicy(config.policy, { quantum: config.quantum, mlfq: config.mlfq });
+    this.ram = new PhysicalMemory(config.memoryFrames);
+    this.ram.onExhausted = () => this.oomKill();
+    this.cpu = cpu ?? new IdealCpu();
+    this.disk = new Disk(config.disk.latency, config.disk.perBlock, config.disk.channels);
+    this.rng = new Rng(config.seed);
+    const n = config.cores;
+    this.running = new Array<Pcb | null>(n).fill(null);
+    this.switchLeft = new Int32Array(n);
+    this.wantSwitch = new Uint8Array(n);
+    this.lastOnCore = new Int32Array(n).fill(-1);
+    this.coreStats = {
+      busy: new Float64Array(n),
+      idle: new Float64Array(n),
+      switching: new Float64Array(n),
+    };
+    this.gantt = Array.from({ length: n }, () => new GanttHistory(config.ganttLength));
+    this.boot();
+  }
+
+  // ---- events and state bookkeeping -------------------------------------------------------
+
+  emit(e: KernelEvent): void {
+    if (this.recordEvents) this.events.push(e);
+  }
+
+  drainEvents(): KernelEvent[] {
+    const e = this.events;
+    this.events = [];
+    return e;
+  }
+
+  private setState(p: Pcb, to: ProcessState, block: BlockReason = "none"): void {
+    const from = p.state;
+    if (from === to && p.block === block) return;
+    this.stateCounts.set(from, this.stateCounts.get(from)! - 1);
+    this.stateCounts.set(to, this.stateCounts.get(to)! + 1);
+    p.state = to;
+    p.block = block;
+    if (this.recordEvents) this.emit({ tick: this.now, type: "StateChanged", pid: p.pid, from, to, block });
+  }
+
+  // ---- process creation -------------------------------------------------------------------
+
+  private boot(): void {
+    const init = this.createProcess("init", 0, 0);
+    if (!init) throw new Error("not enough memory to start init");
+    init.times.readySince = 0;
+  }
+
+  /**
+   * Starts a program the textbook way: pid and process-list entry, address space, code and
+   * static data loaded, main's arguments on the stack; ready once the image is loaded.
+   */
+  createProcess(programName: string, ppid: number, nice: number): Pcb | null {
+    const id = this.programs.id(programName);
+    if (id === undefined) return null;
+    if (this.liveCount() >= this.config.maxProcesses) return null;
+    const program = this.programs.get(id);
+    const pid = this.nextPid++;
+    const mem = new AddressSpace(this.ram, pid);
+    mem.listener = this;
+    const p = new Pcb(pid, ppid, program, id, mem, this.now);
+    p.nice = nice;
+    this.procs.set(pid, p);
+    this.stateCounts.set("new", this.stateCounts.get("new")! + 1);
+    this.emit({ tick: this.now, type: "ProcessCreated", pid, ppid, name: program.name });
+    this.emit({ tick: this.now, type: "AddressSpaceCreated", pid });
+    if (!this.loadImage(p, id)) return p;
+    // The image comes in from disk: the process stays `new` while it loads.
+    p.wakeAt = this.now + this.loadTime(p);
+    this.addTimer(p);
+    return p;
+  }
+
+  private loadTime(p: Pcb): number {
+    return this.config.execCost.base + this.config.execCost.perPage * p.mem.resident;
+  }
+
+  /** exec's core: a fresh image, registers and stack. False if memory ran out (process killed). */
+  loadImage(p: Pcb, programId: number): boolean {
+    const program = this.programs.get(programId);
+    p.mem.release();
+    if (!p.mem.load(program)) {
+      this.exitProcess(p, 128 + Signal.SIGKILL, Signal.SIGKILL);
+      return false;
+    }
+    p.program = program;
+    p.programId = programId;
+    p.code = program.code;
+    p.name = program.name;
+    p.regs.fill(0);
+    p.pc = Layout.TEXT_BASE + program.entry * 4;
+    this.emit({
+      tick: this.now,
+      type: "ImageLoaded",
+      pid: p.pid,
+      program: program.name,
+      textBytes: (program.code.length / 5) * 4,
+      dataBytes: program.dataSize,
+    });
+    // argc = 0 and a null argv at the top of the stack, where main expects them.
+    const sp = Layout.VA_SIZE - 16;
+    p.mem.write(sp, 0);
+    p.mem.write(sp + 4, 0);
+    p.regs[Reg.SP] = sp;
+    this.emit({ tick: this.now, type: "StackSetUp", pid: p.pid, sp });
+    // Handlers do not survive exec; ignored signals stay ignored (POSIX).
+    for (let s = 0; s < p.sigDisposition.length; s++) {
+      if (p.sigDisposition[s] !== SIG_IGN) p.sigDisposition[s] = 0;
+    }
+    p.sigSaved = null;
+    return true;
+  }
+
+  /** fork: a copy of `parent` sharing its frames copy-on-write. Returns the child or null. */
+  fork(parent: Pcb): Pcb | null {
+    if (this.liveCount() >= this.config.maxProcesses) return null;
+    const pid = this.nextPid++;
+    const mem = new AddressSpace(this.ram, pid);
+    mem.listener = this;
+    mem.copyFrom(parent.mem);
+    const child = new Pcb(pid, parent.pid, parent.program, parent.programId, mem, this.now);
+    child.name = parent.name;
+    child.nice = parent.nice;
+    child.regs.set(parent.regs);
+    child.pc = parent.pc;
+    child.sigDisposition.set(parent.sigDisposition);
+    if (parent.sigSaved) {
+      child.sigSaved = parent.sigSaved.slice();
+      child.sigSavedPc = parent.sigSavedPc;
+    }
+    child.regs[Reg.V0] = 0;
+    this.procs.set(pid, child);
+    this.stateCounts.set("new", this.stateCounts.get("new")! + 1);
+    this.totalForks++;
+    this.emit({ tick: this.now, type: "ProcessCreated", pid, ppid: parent.pid, name: child.name });
+    this.emit({ tick: this.now, type: "Forked", pid: parent.pid, child: pid, name: child.name });
+    parent.kernelTicks += this.config.forkCost.base + this.config.forkCost.perPage * parent.mem.resident;
+    this.makeReady(child, "new");
+    return child;
+  }
+
+  liveCount(): number {
+    return this.procs.size;
+  }
+
+  // ---- scheduling mechanism ---------------------------------------------------------------
+
+  makeReady(p: Pcb, why: EnqueueReason): void {
+    this.setState(p, "ready");
+    p.times.readySince = this.now;
+    p.core = -1;
+    this.policy.enqueue(p, why);
+    this.justReady.push(p);
+  }
+
+  private addTimer(p: Pcb): void {
+    this.timers.push(p);
+    if (p.wakeAt < this.nextTimer) this.nextTimer = p.wakeAt;
+  }
+
+  /** Takes `p` off its core (it blocked, stopped or died). */
+  private leaveCore(p: Pcb): void {
+    const c = p.core;
+    if (c < 0) return;
+    if (this.running[c] === p) {
+      this.running[c] = null;
+      this.switchLeft[c] = 0;
+      this.wantSwitch[c] = 0;
+    }
+    p.core = -1;
+  }
+
+  /** Ends a CPU burst (SJF learns its length): tau' = (burst + tau) / 2. */
+  private endBurst(p: Pcb): void {
+    if (p.sched.burst > 0) {
+      p.sched.estimate = (p.sched.burst + p.sched.estimate) / 2;
+      p.sched.burst = 0;
+    }
+  }
+
+  block(p: Pcb, reason: BlockReason): void {
+    this.endBurst(p);
+    this.leaveCore(p);
+    p.acct.contextSwitches++;
+    this.setState(p, "blocked", reason);
+  }
+
+  sleep(p: Pcb, ticks: number): void {
+    this.block(p, "sleep");
+    p.wakeAt = this.now + Math.max(1, ticks);
+    this.addTimer(p);
+  }
+
+  startIo(p: Pcb, blocks: number): void {
+    this.block(p, "io");
+    const r = this.disk.submit(p.pid, blocks, this.now);
+    this.emit({ tick: this.now, type: "IoStarted", pid: p.pid, blocks, until: r.until });
+  }
+
+  /** Wakes a blocked process: back to ready, or to its resume state if stopped meanwhile. */
+  wake(p: Pcb): void {
+    if (p.state === "stopped") {
+      p.resumeState = "ready";
+      return;
+    }
+    if (p.state === "blocked" || p.state === "new") this.makeReady(p, "wake");
+  }
+
+  private fireTimers(now: number): void {
+    const keep: Pcb[] = [];
+    let next = Number.POSITIVE_INFINITY;
+    for (const p of this.timers) {
+      const asleep =
+        (p.state === "blocked" && p.block === "sleep") ||
+        p.state === "new" ||
+        (p.state === "stopped" && p.resumeState === "blocked");
+      if (!asleep || !this.procs.has(p.pid)) continue;
+      if (p.wakeAt <= now) {
+        if (p.state === "new") this.makeReady(p, "new");
+        else this.wake(p);
+      } else {
+        keep.push(p);
+        if (p.wakeAt < next) next = p.wakeAt;
+      }
+    }
+    this.timers = keep;
+    this.nextTimer = next;
+  }
+
+  private completeIo(now: number): void {
+    for (const r of this.disk.complete(now)) {
+      const p = this.procs.get(r.pid);
+      if (!p) continue;
+      this.emit({ tick: now, type: "IoCompleted", pid: p.pid });
+      if (p.state === "blocked" && p.block === "io") this.wake(p);
+      else if (p.state === "stopped" && p.resumeState === "blocked") p.resumeState = "ready";
+    }
+  }
+
+  /** Picks the next process for an idle core and starts the context switch to it. */
+  private dispatch(c: number): Pcb | null {
+    const p = this.policy.pick();
+    if (p === null) return null;
+    p.times.waiting += this.now - p.times.readySince;
+    p.core = c;
+    p.sched.quantumUsed = 0;
+    this.running[c] = p;
+    this.wantSwitch[c] = 0;
+    this.setState(p, "running");
+    this.switchLeft[c] = this.lastOnCore[c] === p.pid ? 0 : this.config.switchCost;
+    this.emit({ tick: this.now, type: "Dispatched", pid: p.pid, core: c });
+    return p;
+  }
+
+  /** Involuntary switch: the running process goes back to the ready queue. */
+  private preempt(c: number, p: Pcb): void {
+    const reason = this.wantSwitch[c] === 2 ? "priority" : this.wantSwitch[c] === 3 ? "yield" : "quantum";
+    this.leaveCore(p);
+    p.acct.contextSwitches++;
+    this.emit({ tick: this.now, type: "Preempted", pid: p.pid, core: c, reason });
+    this.makeReady(p, reason === "yield" ? "yield" : "preempt");
+    // A preempted process was not waiting on anything: its burst goes on.
+  }
+
+  requestYield(p: Pcb): void {
+    if (p.core >= 0) this.wantSwitch[p.core] = 3;
+  }
+
+  private checkPreemption(): void {
+    const list = this.justReady;
+    this.justReady = [];
+    for (const p of list) {
+      if (p.state !== "ready") continue;
+      let victim = -1;
+      for (let c = 0; c < this.running.length; c++) {
+        const r = this.running[c];
+        if (r === null) {
+          victim = -1;
+          break; // an idle core will take it
+        }
+        if (this.wantSwitch[c] === 0 && this.policy.preempts(p, r)) {
+          if (victim < 0 || this.policy.preempts(this.running[victim]!, r)) victim = c;
+        }
+      }
+      if (victim >= 0) this.wantSwitch[victim] = 2;
+    }
+  }
+
+  // ---- the tick ---------------------------------------------------------------------------
+
+  /** Applies `commands` (stamped for this tick), then advances every core by one cycle. */
+  step(commands?: readonly Command[]): void {
+    const now = this.now;
+    if (commands) for (const c of commands) this.apply(c);
+    if (this.nextTimer <= now) this.fireTimers(now);
+    if (this.disk.nextCompletion <= now) this.completeIo(now);
+    if (this.policy.tick(now, this.running)) this.emit({ tick: now, type: "PriorityBoost" });
+    if (this.justReady.length > 0) this.checkPreemption();
+    const cores = this.running.length;
+    for (let c = 0; c < cores; c++) this.cycleCore(c);
+    if (now % 100 === 0) this.updateLoad();
+    this.now = now + 1;
+  }
+
+  /** Runs `n` ticks with no commands. */
+  run(n: number): void {
+    for (let i = 0; i < n; i++) this.step();
+  }
+
+  private cycleCore(c: number): void {
+    let p = this.running[c];
+    const stats = this.coreStats;
+    if (p === null) {
+      p = this.dispatch(c);
+      if (p === null) {
+        stats.idle[c]++;
+        this.ganttMark(c, GANTT_IDLE);
+        return;
+      }
+    }
+    if (this.switchLeft[c] > 0) {
+      this.switchLeft[c]--;
+      stats.switching[c]++;
+      this.ganttMark(c, GANTT_SWITCH);
+      return;
+    }
+    if (this.lastOnCore[c] !== p.pid) this.lastOnCore[c] = p.pid;
+    this.ganttMark(c, p.pid);
+    if (p.times.firstRun < 0) p.times.firstRun = this.now;
+    stats.busy[c]++;
+    // Signals are taken on the way back to user mode, once nothing is in flight.
+    if (p.sigPending !== 0 && this.cpu.drained(c) && this.canDeliver(p)) {
+      this.deliverSignals(p);
+      if (this.running[c] !== p) return;
+    }
+    if (p.kernelTicks > 0) {
+      p.kernelTicks--;
+      p.acct.systemTicks++;
+      p.acct.cycles++;
+      return;
+    }
+    const fetch = this.wantSwitch[c] === 0;
+    const trap = this.cpu.cycle(c, p, fetch);
+    if (fetch) {
+      p.sched.quantumUsed++;
+      p.sched.burst++;
+    }
+    if (trap !== Trap.None) {
+      this.handleTrap(p, trap);
+      if (this.running[c] !== p) return;
+    }
+    if (this.wantSwitch[c] === 0 && fetch && this.policy.ranTick(p)) {
+      this.wantSwitch[c] = 1;
+      const m = this.policy;
+      if (m instanceof MlfqPolicy && m.demoted === p) {
+        m.demoted = null;
+        this.emit({ tick: this.now, type: "Demoted", pid: p.pid, level: p.sched.level });
+      }
+    }
+    if (this.wantSwitch[c] !== 0 && this.cpu.drained(c)) {
+      if (this.wantSwitch[c] === 1 && this.policy.size === 0) {
+        // Nobody else wants the core: a new slice, no switch.
+        this.wantSwitch[c] = 0;
+        p.sched.quantumUsed = 0;
+      } else {
+        this.preempt(c, p);
+      }
+    }
+  }
+
+  private ganttMark(c: number, who: number): void {
+    const g = this.gantt[c];
+    if (g.current() !== who) g.push(who, this.now);
+  }
+
+  private handleTrap(p: Pcb, trap: Trap): void {
+    if (trap === Trap.Syscall) {
+      p.acct.syscalls++;
+      performSyscall(this, p);
+      return;
+    }
+    if (p.mem.outOfMemory) {
+      // This process was the OOM killer's victim during the access.
+      p.mem.outOfMemory = false;
+      return;
+    }
+    // A bad access or a jump into nowhere: SIGSEGV, which cannot be ignored for a real fault.
+    if (p.sigDisposition[Signal.SIGSEGV] === SIG_IGN) p.sigDisposition[Signal.SIGSEGV] = 0;
+    this.raise(p, Signal.SIGSEGV);
+    this.deliverSignals(p);
+  }
+
+  private updateLoad(): void {
+    const runnable = this.stateCounts.get("ready")! + this.stateCounts.get("running")!;
+    const spans = [1000, 5000, 15000];
+    for (let i = 0; i < 3; i++) {
+      const a = Math.exp(-100 / spans[i]);
+      this.loadAvg[i] = this.loadAvg[i] * a + runnable * (1 - a);
+    }
+  }
+
+  // ---- signals ----------------------------------------------------------------------------
+
+  /** Marks `sig` pending on `p` without any checks (the kernel's own faults). */
+  private raise(p: Pcb, sig: number): void {
+    p.sigPending |= 1 << sig;
+  }
+
+  /**
+   * kill(pid, sig): returns 0, or -1 if there is no such process or it is a zombie (ESRCH).
+   * SIGKILL, SIGSTOP and SIGCONT act at once on a process that is not running; everything
+   * else is delivered when the process next runs.
+   */
+  sendSignal(pid: number, sig: number, from: number): number {
+    const p = this.procs.get(pid);
+    if (!p) {
+      this.emit({ tick: this.now, type: "SignalSent", pid, signal: sig, from, result: "esrch" });
+      return -1;
+    }
+    if (p.state === "zombie") {
+      this.emit({ tick: this.now, type: "SignalSent", pid, signal: sig, from, result: "zombie" });
+      return -1;
+    }
+    const disp = p.sigDisposition[sig];
+    // init only receives signals it has a handler for (as on Linux).
+    const discard =
+      (pid === INIT_PID && (disp < 2 || !isCatchable(sig))) ||
+      (isCatchable(sig) && disp === SIG_IGN && sig !== Signal.SIGCONT) ||
+      (disp === 0 && defaultAction(sig) === DefaultAction.Ignore);
+    if (sig === Signal.SIGCONT && p.state === "stopped") this.continueProcess(p);
+    if (discard) {
+      this.emit({ tick: this.now, type: "SignalSent", pid, signal: sig, from, result: "ignored" });
+      return 0;
+    }
+    this.emit({ tick: this.now, type: "SignalSent", pid, signal: sig, from, result: "pending" });
+    if (sig === Signal.SIGCONT && disp === 0) return 0;
+    p.sigPending |= 1 << sig;
+    if (p.state !== "running") {
+      if (sig === Signal.SIGKILL || sig === Signal.SIGSTOP) this.deliverSignals(p);
+      else if (p.state === "blocked" && p.block !== "io") this.interrupt(p);
+    }
+    return 0;
+  }
+
+  /** A signal interrupts sleep, wait and pause: the call returns -1 (EINTR). */
+  private interrupt(p: Pcb): void {
+    p.regs[Reg.V0] = -1;
+    this.wake(p);
+  }
+
+  /** A process inside a handler takes no further handled signals until sigreturn. */
+  private canDeliver(p: Pcb): boolean {
+    if (p.sigSaved === null) return true;
+    for (let s = 1; s < 32; s++) {
+      if ((p.sigPending & (1 << s)) !== 0 && (p.sigDisposition[s] < 2 || !isCatchable(s))) return true;
+    }
+    return false;
+  }
+
+  /** Acts on pending signals, lowest number first; stops at a handler, a stop or death. */
+  deliverSignals(p: Pcb): void {
+    for (let s = 1; s < 32 && p.sigPending !== 0; s++) {
+      const bit = 1 << s;
+      if ((p.sigPending & bit) === 0) continue;
+      const disp = p.sigDisposition[s];
+      const handled = disp >= 2 && isCatchable(s);
+      if (handled && p.sigSaved !== null) continue; // after sigreturn
+      p.sigPending &= ~bit;
+      if (handled) {
+        this.runHandler(p, s, disp);
+        return;
+      }
+      if (disp === SIG_IGN && isCatchable(s)) continue;
+      const action = defaultAction(s);
+      if (action === DefaultAction.Terminate || action === DefaultAction.Core) {
+        this.signalDelivered(p, s, action === DefaultAction.Core ? "core" : "terminated", 128 + s);
+        this.exitProcess(p, 128 + s, s);
+        return;
+      }
+      if (action === DefaultAction.Stop) {
+        this.signalDelivered(p, s, "stopped", 0);
+        this.stopProcess(p);
+        return;
+      }
+      this.signalDelivered(p, s, action === DefaultAction.Continue ? "continued" : "ignored", 0);
+    }
+  }
+
+  private signalDelivered(p: Pcb, signal: number, action: SignalAction, status: number): void {
+    this.emit({ tick: this.now, type: "SignalDelivered", pid: p.pid, name: p.name, signal, action, status });
+  }
+
+  private runHandler(p: Pcb, sig: number, handler: number): void {
+    p.sigSaved = p.regs.slice();
+    p.sigSavedPc = p.pc;
+    p.pc = handler;
+    p.regs[Reg.A0] = sig;
+    this.signalDelivered(p, sig, "handler", 0);
+    this.emit({ tick: this.now, type: "HandlerRan", pid: p.pid, signal: sig, handler });
+    // A process taking a signal on its way out of a blocking call must be ready to run it.
+    if (p.state === "blocked" && p.block !== "io") this.wake(p);
+  }
+
+  /** sigreturn: back to where the handler interrupted. */
+  sigreturn(p: Pcb): boolean {
+    if (p.sigSaved === null) return false;
+    p.regs.set(p.sigSaved);
+    p.pc = p.sigSavedPc;
+    p.sigSaved = null;
+    return true;
+  }
+
+  private stopProcess(p: Pcb): void {
+    if (p.state === "stopped" || p.state === "zombie") return;
+    p.resumeState = p.state === "running" || p.state === "ready" || p.state === "new" ? "ready" : p.state;
+    if (p.state === "ready") this.policy.remove(p);
+    if (p.state === "running") {
+      this.endBurst(p);
+      this.cpu.flush(p.core);
+      this.leaveCore(p);
+    }
+    this.setState(p, "stopped", p.state === "blocked" ? p.block : "none");
+  }
+
+  private continueProcess(p: Pcb): void {
+    const block = p.block;
+    this.signalDelivered(p, Signal.SIGCONT, "continued", 0);
+    if (p.resumeState === "blocked") {
+      this.setState(p, "blocked", block);
+    } else {
+      this.makeReady(p, "wake");
+    }
+  }
+
+  // ---- exit, wait and reaping -------------------------------------------------------------
+
+  /** The process ends: memory freed, children to init, a zombie until its parent reaps it. */
+  exitProcess(p: Pcb, status: number, signal: number): void {
+    if (p.state === "zombie") return;
+    if (p.state === "ready") this.policy.remove(p);
+    if (p.state === "running" && p.core >= 0) this.cpu.flush(p.core);
+    if (p.state === "blocked" && p.block === "io") this.disk.cancel(p.pid, this.now);
+    this.leaveCore(p);
+    p.mem.release();
+    p.exitStatus = status & 0xff;
+    p.killedBy = signal;
+    p.times.exited = this.now;
+    p.sigPending = 0;
+    this.totalExits++;
+    this.emit({ tick: this.now, type: "Exited", pid: p.pid, name: p.name, status: p.exitStatus, signal });
+    this.setState(p, "zombie");
+    this.emit({ tick: this.now, type: "BecameZombie", pid: p.pid });
+    const init = this.procs.get(INIT_PID);
+    let orphanZombie = false;
+    for (const child of this.procs.values()) {
+      if (child.ppid !== p.pid || child === p) continue;
+      child.ppid = INIT_PID;
+      this.emit({ tick: this.now, type: "Reparented", pid: child.pid, from: p.pid, to: INIT_PID });
+      if (child.state === "zombie") orphanZombie = true;
+    }
+    if (orphanZombie && init) this.offerToWaiter(init);
+    const parent = this.procs.get(p.ppid);
+    if (parent) {
+      if (!this.offerToWaiter(parent)) this.sendSignal(parent.pid, Signal.SIGCHLD, p.pid);
+    }
+    if (p.pid === INIT_PID) this.reapOrphansOfDeadInit();
+  }
+
+  /** If `parent` is blocked in wait for a child that is now a zombie, reap it and wake parent. */
+  private offerToWaiter(parent: Pcb): boolean {
+    const waiting =
+      (parent.state === "blocked" && parent.block === "wait") ||
+      (parent.state === "stopped" && parent.block === "wait");
+    if (!waiting) return false;
+    const z = this.findZombieChild(parent, parent.waitTarget);
+    if (!z) return false;
+    this.reap(z, parent);
+    if (parent.state === "stopped") parent.resumeState = "ready";
+    else this.makeReady(parent, "wake");
+    return true;
+  }
+
+  findZombieChild(parent: Pcb, target: number): Pcb | null {
+    for (const c of this.procs.values()) {
+      if (c.ppid === parent.pid && c.state === "zombie" && (target < 0 || c.pid === target)) return c;
+    }
+    return null;
+  }
+
+  hasChild(parent: Pcb, target: number): boolean {
+    for (const c of this.procs.values()) {
+      if (c.ppid === parent.pid && c !== parent && (target < 0 || c.pid === target)) return true;
+    }
+    return false;
+  }
+
+  /** Removes a zombie for good; the waiter gets its pid in $v0 and status in $v1. */
+  reap(z: Pcb, by: Pcb): void {
+    by.regs[Reg.V0] = z.pid;
+    by.regs[Reg.V1] = z.exitStatus;
+    this.procs.delete(z.pid);
+    this.stateCounts.set("zombie", this.stateCounts.get("zombie")! - 1);
+    this.emit({ tick: this.now, type: "Reaped", pid: z.pid, by: by.pid, status: z.exitStatus });
+  }
+
+  /** Without init nobody adopts; zombies left behind are dropped so memory stays bounded. */
+  private reapOrphansOfDeadInit(): void {
+    for (const c of [...this.procs.values()]) {
+      if (c.ppid === INIT_PID && c.state === "zombie") {
+        this.procs.delete(c.pid);
+        this.stateCounts.set("zombie", this.stateCounts.get("zombie")! - 1);
+        this.emit({ tick: this.now, type: "Reaped", pid: c.pid, by: 0, status: c.exitStatus });
+      }
+    }
+  }
+
+  // ---- memory events ----------------------------------------------------------------------
+
+  stackGrew(space: AddressSpace, bytes: number): void {
+    this.emit({ tick: this.now, type: "StackGrew", pid: space.pid, bytes });
+  }
+
+  cowCopied(space: AddressSpace, vpn: number): void {
+    this.emit({ tick: this.now, type: "CowCopied", pid: space.pid, page: vpn });
+  }
+
+  /** Out of frames: kill the process with the most resident pages (never init). */
+  private oomKill(): boolean {
+    let victim: Pcb | null = null;
+    for (const p of this.procs.values()) {
+      if (p.pid === INIT_PID || p.state === "zombie" || p.mem.resident === 0) continue;
+      if (victim === null || p.mem.resident > victim.mem.resident) victim = p;
+    }
+    if (victim === null) return false;
+    this.emit({ tick: this.now, type: "OomKilled", pid: victim.pid, name: victim.name, pages: victim.mem.resident });
+    this.signalDelivered(victim, Signal.SIGKILL, "terminated", 128 + Signal.SIGKILL);
+    this.exitProcess(victim, 128 + Signal.SIGKILL, Signal.SIGKILL);
+    return true;
+  }
+
+  // ---- commands ---------------------------------------------------------------------------
+
+  apply(c: Command): void {
+    const fail = (reason: string) =>
+      this.emit({ tick: this.now, type: "CommandFailed", command: describeCommand(c), reason });
+    switch (c.type) {
+      case "spawn": {
+        const ppid = c.ppid ?? INIT_PID;
+        const parent = this.procs.get(ppid);
+        if (this.programs.id(c.program) === undefined) return fail(`no program "${c.program}"`);
+        if (!parent || parent.state === "zombie") return fail(`no process ${ppid}`);
+        if (!this.createProcess(c.program, ppid, c.nice ?? 0)) return fail("process table full");
+        return;
+      }
+      case "fork": {
+        const p = this.procs.get(c.pid);
+        if (!p || p.state === "zombie") return fail(`no process ${c.pid}`);
+        if (!this.fork(p)) return fail("process table full");
+        return;
+      }
+      case "kill":
+        if (this.sendSignal(c.pid, c.signal, 0) < 0) fail(`no process ${c.pid}`);
+        return;
+      case "renice": {
+        const p = this.procs.get(c.pid);
+        if (!p || p.state === "zombie") return fail(`no process ${c.pid}`);
+        p.nice = Math.max(-20, Math.min(19, Math.trunc(c.nice)));
+        this.emit({ tick: this.now, type: "Reniced", pid: p.pid, nice: p.nice });
+        if (p.state === "ready") this.justReady.push(p);
+        return;
+      }
+      case "setPolicy":
+        this.setPolicy(c.policy);
+        return;
+      case "setQuantum": {
+        if (!Number.isInteger(c.quantum) || c.quantum < 1) return fail("quantum must be >= 1");
+        this.quantum = c.quantum;
+        this.policy.setQuantum(c.quantum);
+        this.emit({ tick: this.now, type: "PolicyChanged", policy: this.policy.name, quantum: c.quantum });
+        return;
+      }
+    }
+  }
+
+  /** Moves every ready process, in queue order, into a fresh policy. */
+  setPolicy(name: PolicyName): void {
+    const queued = this.policy.queued();
+    this.policy = createPolicy(name, {
+      quantum: this.quantum,
+      mlfq: this.config.mlfq,
+    });
+    for (const p of queued) this.policy.enqueue(p, "new");
+    this.emit({ tick: this.now, type: "PolicyChanged", policy: name, quantum: this.quantum });
+  }
+
+  // ---- snapshots --------------------------------------------------------------------------
+
+  /** A deep copy sharing nothing mutable with this kernel. */
+  clone(): Kernel {
+    const k = Object.create(Kernel.prototype) as Kernel;
+    const ram = PhysicalMemory.restore(this.ram.snapshot());
+    const map = new Map<number, Pcb>();
+    for (const [pid, p] of this.procs) {
+      const mem = p.mem.cloneOnto(ram);
+      mem.listener = k;
+      map.set(pid, p.cloneWith(mem));
+    }
+    const re = (p: Pcb | null) => (p === null ? null : map.get(p.pid)!);
+    const policy = createPolicy(this.policy.name, { quantum: this.quantum, mlfq: this.config.mlfq });
+    if (this.policy instanceof MlfqPolicy && policy instanceof MlfqPolicy) {
+      policy.options.quanta.splice(0, Infinity, ...this.policy.options.quanta);
+      policy.options.allotments.splice(0, Infinity, ...this.policy.options.allotments);
+      policy.restoreBoostClock(this.policy.boostClock);
+    }
+    // Re-enqueue in the same order, preserving each process's scheduling fields.
+    for (const p of this.policy.queued()) {
+      const q = map.get(p.pid)!;
+      const saved = { ...q.sched };
+      policy.enqueue(q, "preempt");
+      q.sched = saved;
+    }
+    Object.assign(k, {
+      config: this.config,
+      programs: this.programs,
+      now: this.now,
+      nextPid: this.nextPid,
+      procs: map,
+      policy,
+      quantum: this.quantum,
+      ram,
+      cpu: this.cpu.clone(),
+      disk: this.disk.clone(),
+      rng: this.rng.clone(),
+      running: this.running.map(re),
+      switchLeft: this.switchLeft.slice(),
+      wantSwitch: this.wantSwitch.slice(),
+      lastOnCore: this.lastOnCore.slice(),
+      coreStats: {
+        busy: this.coreStats.busy.slice(),
+        idle: this.coreStats.idle.slice(),
+        switching: this.coreStats.switching.slice(),
+      },
+      gantt: this.gantt.map((g) => g.clone()),
+      timers: this.timers.filter((p) => map.has(p.pid)).map((p) => map.get(p.pid)!),
+      nextTimer: this.nextTimer,
+      justReady: this.justReady.filter((p) => map.has(p.pid)).map((p) => map.get(p.pid)!),
+      stateCounts: new Map(this.stateCounts),
+      loadAvg: this.loadAvg.slice(),
+      totalForks: this.totalForks,
+      totalExits: this.totalExits,
+      events: [],
+      recordEvents: this.recordEvents,
+    });
+    ram.onExhausted = () => k.oomKill();
+    return k;
+  }
+}

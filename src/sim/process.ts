@@ -1,0 +1,180 @@
+// The process control block and the states a process moves through.
+import type { HartAccounting } from "./cpu/model.js";
+import { REG_COUNT } from "./cpu/isa.js";
+import type { AddressSpace } from "./memory.js";
+import type { Program } from "./programs/program.js";
+import { NSIG } from "./signals.js";
+
+/** new → ready ⇄ running → blocked → ready; stopped (SIGSTOP/SIGCONT); zombie until reaped. */
+export type ProcessState = "new" | "ready" | "running" | "blocked" | "stopped" | "zombie";
+export const PROCESS_STATES: readonly ProcessState[] = [
+  "new",
+  "ready",
+  "running",
+  "blocked",
+  "stopped",
+  "zombie",
+];
+
+/** Why a blocked process waits. `io` is uninterruptible (like Linux's D state). */
+export type BlockReason = "io" | "wait" | "sleep" | "pause" | "none";
+
+/** Number of cache levels a process's accounting distinguishes: L1, L2, L3, RAM. */
+export const CACHE_LEVELS = 4;
+
+export class Accounting implements HartAccounting {
+  instructions = 0;
+  cycles = 0;
+  stallCycles = 0;
+  cacheAccesses = new Float64Array(CACHE_LEVELS);
+  cacheHits = new Float64Array(CACHE_LEVELS);
+  /** Ticks spent in the kernel on this process's behalf (fork, exec). */
+  systemTicks = 0;
+  contextSwitches = 0;
+  syscalls = 0;
+
+  clone(): Accounting {
+    const a = new Accounting();
+    a.instructions = this.instructions;
+    a.cycles = this.cycles;
+    a.stallCycles = this.stallCycles;
+    a.cacheAccesses.set(this.cacheAccesses);
+    a.cacheHits.set(this.cacheHits);
+    a.systemTicks = this.systemTicks;
+    a.contextSwitches = this.contextSwitches;
+    a.syscalls = this.syscalls;
+    return a;
+  }
+}
+
+/** Scheduling and lifetime times, in ticks (-1 = not yet). */
+export interface ProcessTimes {
+  created: number;
+  firstRun: number;
+  exited: number;
+  /** Total ticks spent ready (waiting for a core). */
+  waiting: number;
+  /** When the process last became ready. */
+  readySince: number;
+}
+
+export class Pcb {
+  readonly pid: number;
+  ppid: number;
+  name: string;
+  program: Program;
+  programId: number;
+  state: ProcessState = "new";
+  block: BlockReason = "none";
+  /** State to return to on SIGCONT (ready, or blocked if it was stopped while blocked). */
+  resumeState: ProcessState = "ready";
+  nice = 0;
+  regs = new Int32Array(REG_COUNT);
+  pc = 0;
+  code: Int32Array;
+  mem: AddressSpace;
+  acct = new Accounting();
+  /** Per signal: 0 default, 1 ignore, otherwise the handler's address. */
+  sigDisposition = new Int32Array(NSIG);
+  /** Bit n set = signal n pending. */
+  sigPending = 0;
+  /** Registers and pc saved while a handler runs (null when not in a handler). */
+  sigSaved: Int32Array | null = null;
+  sigSavedPc = 0;
+  /** Exit status once a zombie: the exit code, or 128+n for death by signal n. */
+  exitStatus = 0;
+  /** Signal that killed it, 0 if it exited normally. */
+  killedBy = 0;
+  /** waitpid target (-1 any child) while blocked on wait. */
+  waitTarget = -1;
+  /** Whether `wait` blocks even with no children (init's reaping loop). */
+  waitForever = false;
+  /** Tick at which a sleep or I/O completes. */
+  wakeAt = 0;
+  /** Core the process is on, -1 if none. */
+  core = -1;
+  times: ProcessTimes;
+  /** Scheduling policy state. */
+  sched = {
+    /** Ticks run in the current quantum. */
+    quantumUsed: 0,
+    /** MLFQ level (0 = highest) and ticks used at this level. */
+    level: 0,
+    allotUsed: 0,
+    /** SJF: exponentially averaged burst estimate; `burst` = ticks in the current burst. */
+    estimate: 10,
+    burst: 0,
+    /** Monotonic sequence number of the last enqueue, for FIFO tie-breaks. */
+    seq: 0,
+  };
+  /** Kernel work (fork, exec) still to be charged before the process runs again. */
+  kernelTicks = 0;
+
+  constructor(
+    pid: number,
+    ppid: number,
+    program: Program,
+    programId: number,
+    mem: AddressSpace,
+    now: number,
+  ) {
+    this.pid = pid;
+    this.ppid = ppid;
+    this.name = program.name;
+    this.program = program;
+    this.programId = programId;
+    this.code = program.code;
+    this.mem = mem;
+    this.times = { created: now, firstRun: -1, exited: -1, waiting: 0, readySince: now };
+  }
+
+  /** Priority as `top` shows it: 20 + nice. */
+  get priority(): number {
+    return 20 + this.nice;
+  }
+
+  /** A deep copy over another address space (snapshots). */
+  cloneWith(mem: AddressSpace): Pcb {
+    const c = new Pcb(this.pid, this.ppid, this.program, this.programId, mem, this.times.created);
+    c.name = this.name;
+    c.state = this.state;
+    c.block = this.block;
+    c.resumeState = this.resumeState;
+    c.nice = this.nice;
+    c.regs.set(this.regs);
+    c.pc = this.pc;
+    c.code = this.code;
+    c.acct = this.acct.clone();
+    c.sigDisposition.set(this.sigDisposition);
+    c.sigPending = this.sigPending;
+    c.sigSaved = this.sigSaved ? this.sigSaved.slice() : null;
+    c.sigSavedPc = this.sigSavedPc;
+    c.exitStatus = this.exitStatus;
+    c.killedBy = this.killedBy;
+    c.waitTarget = this.waitTarget;
+    c.waitForever = this.waitForever;
+    c.wakeAt = this.wakeAt;
+    c.core = this.core;
+    c.times = { ...this.times };
+    c.sched = { ...this.sched };
+    c.kernelTicks = this.kernelTicks;
+    return c;
+  }
+}
+
+/** The letter `ps` shows for a state. */
+export function stateLetter(p: Pcb): string {
+  switch (p.state) {
+    case "running":
+    case "ready":
+      return "R";
+    case "blocked":
+      return p.block === "io" ? "D" : "S";
+    case "stopped":
+      return "T";
+    case "zombie":
+      return "Z";
+    default:
+      return "N";
+  }
+}

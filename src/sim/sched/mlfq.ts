@@ -1,0 +1,95 @@
+// Multi-level feedback queue (OSTEP's rules): top queue first, demote on used allotment, boost.
+import type { Pcb } from "../process.js";
+import { FifoQueue } from "./fifoQueue.js";
+import type { EnqueueReason, MlfqOptions, PolicyName, SchedPolicy } from "./policy.js";
+
+export class MlfqPolicy implements SchedPolicy {
+  readonly name: PolicyName = "mlfq";
+  readonly options: MlfqOptions;
+  private readonly queues: FifoQueue[];
+  private lastBoost = 0;
+  /** Set by ranTick when the process it just ran used up its allotment (to report demotions). */
+  demoted: Pcb | null = null;
+
+  constructor(options: MlfqOptions) {
+    this.options = options;
+    this.queues = Array.from({ length: options.levels }, () => new FifoQueue());
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const q of this.queues) n += q.size;
+    return n;
+  }
+  enqueue(p: Pcb, why: EnqueueReason): void {
+    if (why === "new") {
+      p.sched.level = 0;
+      p.sched.allotUsed = 0;
+    }
+    const lvl = Math.min(p.sched.level, this.options.levels - 1);
+    if (why === "wake" && this.options.ioToFront) this.queues[lvl].unshift(p);
+    else this.queues[lvl].push(p);
+  }
+  remove(p: Pcb): void {
+    for (const q of this.queues) if (q.remove(p)) return;
+  }
+  pick(): Pcb | null {
+    for (const q of this.queues) {
+      const p = q.shift();
+      if (p !== null) return p;
+    }
+    return null;
+  }
+  /** Charges the tick to the level's allotment; demotes when it is used up. */
+  ranTick(p: Pcb): boolean {
+    const lvl = p.sched.level;
+    p.sched.allotUsed++;
+    if (p.sched.allotUsed >= this.options.allotments[lvl]) {
+      if (lvl < this.options.levels - 1) {
+        p.sched.level = lvl + 1;
+        this.demoted = p;
+      }
+      p.sched.allotUsed = 0;
+      return true;
+    }
+    return p.sched.quantumUsed >= this.options.quanta[lvl];
+  }
+  preempts(p: Pcb, r: Pcb): boolean {
+    return p.sched.level < r.sched.level;
+  }
+  tick(now: number, running: readonly (Pcb | null)[]): boolean {
+    const every = this.options.boostInterval;
+    if (every <= 0 || now - this.lastBoost < every) return false;
+    this.lastBoost = now;
+    const all = this.queued();
+    for (const q of this.queues) while (q.shift() !== null);
+    for (const p of all) {
+      p.sched.level = 0;
+      p.sched.allotUsed = 0;
+      this.queues[0].push(p);
+    }
+    for (const r of running) {
+      if (r) {
+        r.sched.level = 0;
+        r.sched.allotUsed = 0;
+      }
+    }
+    return true;
+  }
+  queued(): Pcb[] {
+    return this.queues.flatMap((q) => q.toArray());
+  }
+  /** Sets every level's slice (and allotment, when it was one slice) to q. */
+  setQuantum(q: number): void {
+    for (let i = 0; i < this.options.levels; i++) {
+      if (this.options.allotments[i] === this.options.quanta[i]) this.options.allotments[i] = q;
+      this.options.quanta[i] = q;
+    }
+  }
+  restoreBoostClock(lastBoost: number): void {
+    this.lastBoost = lastBoost;
+  }
+  get boostClock(): number {
+    return this.lastBoost;
+  }
+}
