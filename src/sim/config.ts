@@ -1,5 +1,7 @@
 // The machine and kernel configuration a simulation starts from (part of every saved session).
-import type { PolicyName, MlfqOptions } from "./sched/policy.js";
+import type { HierarchyConfig } from "./cpu/hierarchy.js";
+import type { BranchStage } from "./cpu/pipelineDefs.js";
+import type { MlfqOptions, PolicyName } from "./sched/policy.js";
 
 export interface ProgramSource {
   name: string;
@@ -30,8 +32,11 @@ export interface KernelConfig {
   forkCost: { base: number; perPage: number };
   /** Ticks to load an image on spawn/exec: base + perPage × pages loaded. */
   execCost: { base: number; perPage: number };
-  /** Which CPU model runs instructions. */
+  /** Which CPU model runs instructions: the 5-stage pipeline with caches, or 1 instruction/tick. */
   cpu: "ideal" | "pipeline";
+  pipeline: { forwarding: boolean; branchStage: BranchStage };
+  /** The cache hierarchy (pipeline model only); null = defaultHierarchyConfig(cores). */
+  caches: HierarchyConfig | null;
   /** Upper bound on live processes (fork fails with -1 beyond it). */
   maxProcesses: number;
   /** Segments kept per core in the Gantt history. */
@@ -60,6 +65,8 @@ export function defaultConfig(overrides: Partial<KernelConfig> = {}): KernelConf
     forkCost: { base: 50, perPage: 1 },
     execCost: { base: 100, perPage: 10 },
     cpu: "ideal",
+    pipeline: { forwarding: true, branchStage: "ex" },
+    caches: null,
     maxProcesses: 4096,
     ganttLength: 512,
     programs: [],

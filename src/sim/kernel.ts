@@ -4,7 +4,9 @@ import { describeCommand } from "./commands.js";
 import type { KernelConfig } from "./config.js";
 import { validateConfig } from "./config.js";
 import { Trap } from "./cpu/exec.js";
+import { defaultHierarchyConfig, Hierarchy } from "./cpu/hierarchy.js";
 import { IdealCpu } from "./cpu/ideal.js";
+import { PipelinedCpu } from "./cpu/pipeline.js";
 import { Layout, Reg } from "./cpu/isa.js";
 import type { CpuModel } from "./cpu/model.js";
 import { Disk } from "./devices.js";
@@ -91,6 +93,8 @@ export class Kernel implements MemoryListener {
   quantum: number;
   ram: PhysicalMemory;
   cpu: CpuModel;
+  /** The caches the pipelined CPU goes through (null with the ideal CPU). */
+  hierarchy: Hierarchy | null = null;
   disk: Disk;
   rng: Rng;
   /** Process on each core (null = idle). */
@@ -128,7 +132,16 @@ export class Kernel implements MemoryListener {
     this.policy = createPolicy(config.policy, { quantum: config.quantum, mlfq: config.mlfq });
     this.ram = new PhysicalMemory(config.memoryFrames);
     this.ram.onExhausted = () => this.oomKill();
-    this.cpu = cpu ?? new IdealCpu();
+    if (cpu) this.cpu = cpu;
+    else if (config.cpu === "pipeline") {
+      this.hierarchy = new Hierarchy(config.caches ?? defaultHierarchyConfig(config.cores), new Rng(config.seed ^ 0x5eed));
+      this.cpu = new PipelinedCpu({
+        cores: config.cores,
+        forwarding: config.pipeline.forwarding,
+        branchStage: config.pipeline.branchStage,
+        memory: this.hierarchy,
+      });
+    } else this.cpu = new IdealCpu();
     this.disk = new Disk(config.disk.latency, config.disk.perBlock, config.disk.channels);
     this.rng = new Rng(config.seed);
     const n = config.cores;
@@ -444,6 +457,7 @@ export class Kernel implements MemoryListener {
       if (p === null) {
         stats.idle[c]++;
         this.ganttMark(c, GANTT_IDLE);
+        this.cpu.cycle(c, null, false);
         return;
       }
     }
@@ -451,14 +465,16 @@ export class Kernel implements MemoryListener {
       this.switchLeft[c]--;
       stats.switching[c]++;
       this.ganttMark(c, GANTT_SWITCH);
+      this.cpu.cycle(c, p, false);
       return;
     }
     if (this.lastOnCore[c] !== p.pid) this.lastOnCore[c] = p.pid;
     this.ganttMark(c, p.pid);
     if (p.times.firstRun < 0) p.times.firstRun = this.now;
     stats.busy[c]++;
-    // Signals are taken on the way back to user mode, once nothing is in flight.
-    if (p.sigPending !== 0 && this.cpu.drained(c) && this.canDeliver(p)) {
+    // Signals are taken on the way back to user mode: fetch stops until nothing is in flight.
+    const signalled = p.sigPending !== 0 && this.canDeliver(p);
+    if (signalled && this.cpu.drained(c)) {
       this.deliverSignals(p);
       if (this.running[c] !== p) return;
     }
@@ -466,9 +482,10 @@ export class Kernel implements MemoryListener {
       p.kernelTicks--;
       p.acct.systemTicks++;
       p.acct.cycles++;
+      this.cpu.cycle(c, p, false);
       return;
     }
-    const fetch = this.wantSwitch[c] === 0;
+    const fetch = this.wantSwitch[c] === 0 && !(p.sigPending !== 0 && this.canDeliver(p));
     const trap = this.cpu.cycle(c, p, fetch);
     if (fetch) {
       p.sched.quantumUsed++;
@@ -824,6 +841,14 @@ export class Kernel implements MemoryListener {
 
   // ---- snapshots --------------------------------------------------------------------------
 
+  private cloneCpu(): { cpu: CpuModel; hierarchy: Hierarchy | null } {
+    if (this.hierarchy && this.cpu instanceof PipelinedCpu) {
+      const hierarchy = this.hierarchy.clone();
+      return { hierarchy, cpu: this.cpu.clone(hierarchy) };
+    }
+    return { hierarchy: null, cpu: this.cpu.clone() };
+  }
+
   /** A deep copy sharing nothing mutable with this kernel. */
   clone(): Kernel {
     const k = Object.create(Kernel.prototype) as Kernel;
@@ -857,7 +882,7 @@ export class Kernel implements MemoryListener {
       policy,
       quantum: this.quantum,
       ram,
-      cpu: this.cpu.clone(),
+      ...this.cloneCpu(),
       disk: this.disk.clone(),
       rng: this.rng.clone(),
       running: this.running.map(re),

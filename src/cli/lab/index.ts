@@ -1,10 +1,13 @@
 // The `simtop lab` subcommands: textbook exercises answered by simtop's own engine.
 import type { Command } from "commander";
+import { registerCacheLab } from "./cache.js";
+import { registerPipelineLab } from "./pipeline.js";
 
 /** Adds every lab subcommand under `lab`. */
 export function registerLab(program: Command): void {
   const lab = program
     .command("lab")
     .description("run a textbook exercise on simtop's engine (OSTEP, Dinero IV, P&H)");
-  void lab;
+  registerPipelineLab(lab);
+  registerCacheLab(lab);
 }

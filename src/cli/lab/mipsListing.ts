@@ -1,0 +1,135 @@
+// Parses the pipeline lab's inputs: a short MIPS-style listing and the --reg / --mem values.
+import { parseRegister } from "../../sim/cpu/isa.js";
+import { AssembleError, assemble } from "../../sim/programs/assembler.js";
+import type { Program } from "../../sim/programs/program.js";
+import { UsageError } from "../errors.js";
+
+/** Mnemonics a listing may use: each assembles to exactly one instruction, no syscalls. */
+const LISTING_MNEMONICS = new Set([
+  "add",
+  "addu",
+  "sub",
+  "subu",
+  "and",
+  "or",
+  "xor",
+  "nor",
+  "slt",
+  "addi",
+  "addiu",
+  "andi",
+  "ori",
+  "xori",
+  "slti",
+  "sll",
+  "srl",
+  "lui",
+  "lw",
+  "sw",
+  "beq",
+  "bne",
+  "j",
+  "nop",
+  "li",
+  "move",
+]);
+
+export interface Listing {
+  program: Program;
+  /** Per instruction, the statement as written: trimmed, without label or comment. */
+  texts: string[];
+  /** Every register the listing names, keyed as written, in order of first appearance. */
+  registers: { key: string; reg: number }[];
+}
+
+/** Parses and assembles a listing; mistakes become UsageErrors naming the line. */
+export function parseListing(source: string): Listing {
+  const texts: string[] = [];
+  const registers: { key: string; reg: number }[] = [];
+  const seen = new Set<string>();
+  const lines = source.split(/\r?\n/);
+  for (let ln = 1; ln <= lines.length; ln++) {
+    // Same comment and label syntax as the assembler, which does the real work below.
+    const raw = lines[ln - 1];
+    const hash = raw.search(/[#;]/);
+    let s = (hash >= 0 ? raw.slice(0, hash) : raw).trim();
+    for (;;) {
+      const m = /^([A-Za-z_.][\w.]*)\s*:(.*)$/.exec(s);
+      if (!m) break;
+      s = m[2].trim();
+    }
+    if (s === "") continue;
+    const mnemonic = s.split(/\s/, 1)[0].toLowerCase();
+    if (mnemonic.startsWith("."))
+      throw new UsageError(`line ${ln}: directives are not supported in a listing ("${mnemonic}")`);
+    if (!LISTING_MNEMONICS.has(mnemonic))
+      throw new UsageError(`line ${ln}: unknown instruction "${mnemonic}"`);
+    texts.push(s);
+    for (const key of s.match(/\$\w+/g) ?? []) {
+      const reg = parseRegister(key);
+      if (reg < 0) throw new UsageError(`line ${ln}: bad register "${key}"`);
+      if (!seen.has(key)) {
+        seen.add(key);
+        registers.push({ key, reg });
+      }
+    }
+  }
+  if (texts.length === 0) throw new UsageError("the listing holds no instructions");
+  let program: Program;
+  try {
+    program = assemble(source, { name: "listing" });
+  } catch (err) {
+    if (err instanceof AssembleError) throw new UsageError(err.message);
+    throw err;
+  }
+  return { program, texts, registers };
+}
+
+/** An integer that fits 32 bits (signed, or unsigned as written), as an Int32; else null. */
+function int32(text: string): number | null {
+  if (!/^[-+]?(0x[0-9a-f]+|\d+)$/i.test(text)) return null;
+  const neg = text.startsWith("-");
+  const body = text.replace(/^[-+]/, "");
+  const v = body.toLowerCase().startsWith("0x") ? Number.parseInt(body, 16) : Number(body);
+  const signed = neg ? -v : v;
+  if (signed < -0x80000000 || signed > 0xffffffff) return null;
+  return signed | 0;
+}
+
+function pairs(text: string, flag: string, shape: string): [string, string][] {
+  const out: [string, string][] = [];
+  for (const part of text.split(",")) {
+    const p = part.trim();
+    const m = /^([^=\s]+)\s*=\s*(\S+)$/.exec(p);
+    if (!m) throw new UsageError(`${flag}: expected ${shape}, got "${p}"`);
+    out.push([m[1], m[2]]);
+  }
+  return out;
+}
+
+/** `--reg '$s1=12,$t0=4'` → [register, value] pairs. */
+export function parseRegValues(text: string): [number, number][] {
+  return pairs(text, "--reg", "$reg=value").map(([name, value]) => {
+    const reg = parseRegister(name);
+    if (reg < 0) throw new UsageError(`--reg: unknown register "${name}"`);
+    if (reg === 0) throw new UsageError(`--reg: ${name} is always 0`);
+    const v = int32(value);
+    if (v === null) throw new UsageError(`--reg: bad value "${value}" for ${name}`);
+    return [reg, v];
+  });
+}
+
+/** `--mem '4=30,8=20'` → [byte address, word] pairs; addresses are word-aligned. */
+export function parseMemValues(text: string): [number, number][] {
+  return pairs(text, "--mem", "address=value").map(([address, value]) => {
+    if (!/^\d+$/.test(address))
+      throw new UsageError(`--mem: address "${address}" is not a non-negative decimal number`);
+    const addr = Number(address);
+    if (addr > 0x7ffffffc) throw new UsageError(`--mem: address ${address} is too large`);
+    if (addr % 4 !== 0)
+      throw new UsageError(`--mem: address ${address} is not a multiple of 4 (a word address)`);
+    const v = int32(value);
+    if (v === null) throw new UsageError(`--mem: bad value "${value}" at address ${address}`);
+    return [addr, v];
+  });
+}
