@@ -52,6 +52,8 @@ function hart(pid: number): Hart {
       cycles: 0,
       stallCycles: 0,
       cacheAccesses: new Float64Array(MEM_LEVELS),
+      dataAccesses: 0,
+      dataL1Hits: 0,
       cacheHits: new Float64Array(MEM_LEVELS),
     },
   };

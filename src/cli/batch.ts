@@ -1,6 +1,16 @@
-// Batch mode (like `top -b`): text snapshots of the header and process table on stdout.
-import { headerView, processRows, RateSampler, type HeaderView, type ProcessRow } from "../sim/view.js";
+// Batch mode (like `top -b`): text or JSON snapshots of the header and process table on stdout.
+
+import type { Chapter } from "../scenario/types.js";
+import type { KernelEvent } from "../sim/events.js";
+import { describeEvent } from "../sim/eventText.js";
 import type { Store } from "../sim/store.js";
+import {
+  type HeaderView,
+  headerView,
+  type ProcessRow,
+  processRows,
+  RateSampler,
+} from "../sim/view.js";
 
 function pad(s: string | number, w: number, left = false): string {
   const t = String(s);
@@ -27,14 +37,115 @@ export function formatRows(rows: ProcessRow[]): string {
   return [head, ...lines].join("\n");
 }
 
-/** Runs `iterations` snapshots `delay` ticks apart, writing each to `out`. */
-export function runBatch(store: Store, iterations: number, delay: number, out: (s: string) => void): void {
+/** Per-tick scheduling chatter: left out of `--events` so the lifecycle stands out. */
+const NOISE = new Set<KernelEvent["type"]>([
+  "StateChanged",
+  "Dispatched",
+  "Preempted",
+  "SyscallEntered",
+  "IoStarted",
+  "IoCompleted",
+  "AddressSpaceCreated",
+  "StackSetUp",
+  "CowCopied",
+  "StackGrew",
+  "HeapGrew",
+]);
+
+const round = (x: number, digits = 3): number => {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+};
+
+/** One snapshot as a JSON object (one line per snapshot in `--json`). */
+export function snapshotJson(
+  h: HeaderView,
+  rows: ProcessRow[],
+  extra: { chapters?: string[]; events?: KernelEvent[] } = {},
+): string {
+  return JSON.stringify({
+    tick: h.tick,
+    policy: h.policy,
+    quantum: h.quantum,
+    load: h.load.map((l) => round(l)),
+    tasks: { total: h.total, ...h.counts },
+    cpus: h.cores.map((c) => ({ utilisation: round(c.utilisation), pid: c.pid })),
+    ipc: round(h.ipc),
+    memory: { usedKiB: h.framesUsed * 4, totalKiB: h.framesTotal * 4 },
+    processes: rows.map((r) => ({
+      pid: r.pid,
+      ppid: r.ppid,
+      name: r.name,
+      state: r.stateWord,
+      letter: r.letter,
+      priority: r.priority,
+      nice: r.nice,
+      cpuPercent: round(r.cpuPercent, 2),
+      resKiB: r.resKiB,
+      cpuTicks: r.cpuTicks,
+      ipc: round(r.ipc),
+      l1HitPercent: r.l1HitPercent < 0 ? null : round(r.l1HitPercent, 2),
+    })),
+    ...(extra.chapters && extra.chapters.length > 0 ? { chapters: extra.chapters } : {}),
+    ...(extra.events
+      ? { events: extra.events.map((e) => ({ ...e, text: describeEvent(e) })) }
+      : {}),
+  });
+}
+
+export interface BatchOptions {
+  /** Snapshots to print. */
+  iterations: number;
+  /** Ticks between snapshots. */
+  delay: number;
+  json: boolean;
+  /** Also print the kernel's lifecycle events (forks, signals, exits, ...) since the last snapshot. */
+  events: boolean;
+  /** Scenario chapters, announced in the snapshot where they begin. */
+  chapters: readonly Chapter[];
+  /** Called after each snapshot (the session writer marks progress here). */
+  onSnapshot?: (tick: number) => void;
+}
+
+/** Ticks advanced at a time while collecting events, so the store's event ring never overflows. */
+const EVENT_CHUNK = 64;
+
+/** Runs `iterations` snapshots `delay` ticks apart, writing each to `out`; `out` returning false stops it. */
+export function runBatch(store: Store, o: BatchOptions, out: (s: string) => unknown): void {
   const sampler = new RateSampler();
   sampler.sample(store.kernel);
-  for (let i = 0; i < iterations; i++) {
-    store.advance(delay);
+  let from = store.now;
+  for (let i = 0; i < o.iterations; i++) {
+    const events: KernelEvent[] = [];
+    if (o.events) {
+      const end = store.now + o.delay;
+      while (store.now < end) {
+        const before = store.now;
+        store.advance(Math.min(EVENT_CHUNK, end - before));
+        for (const e of store.recentEvents(Number.POSITIVE_INFINITY))
+          if (e.tick >= before && !NOISE.has(e.type)) events.push(e);
+      }
+    } else {
+      store.advance(o.delay);
+    }
     sampler.sample(store.kernel);
     const k = store.kernel;
-    out(`${formatHeader(headerView(k, sampler))}\n\n${formatRows(processRows(k, sampler))}\n\n`);
+    const h = headerView(k, sampler);
+    const rows = processRows(k, sampler);
+    // A chapter belongs to the snapshot that first shows it: begun after the last one.
+    const chapters = o.chapters.filter((c) => c.tick >= from && c.tick < k.now).map((c) => c.title);
+    let more: unknown;
+    if (o.json) {
+      more = out(`${snapshotJson(h, rows, { chapters, ...(o.events ? { events } : {}) })}\n`);
+    } else {
+      const chapterText = chapters.map((c) => `== ${c}\n`).join("");
+      const eventText = o.events
+        ? `\n${events.length === 0 ? "(no events)" : events.map((e) => `[${e.tick}] ${describeEvent(e)}`).join("\n")}\n`
+        : "";
+      more = out(`${chapterText}${formatHeader(h)}\n\n${formatRows(rows)}\n${eventText}\n`);
+    }
+    o.onSnapshot?.(k.now);
+    from = k.now;
+    if (more === false) return;
   }
 }

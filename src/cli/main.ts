@@ -1,23 +1,261 @@
 // simtop's command line: parses arguments and hands off to the dashboard, batch mode or a lab.
 import { Command, CommanderError } from "commander";
-import { UsageError } from "./errors.js";
-import { DEFAULT_SCENARIO } from "../scenario/builtins.js";
+import { loadScenario, ScenarioFileError } from "../scenario/load.js";
 import { scenarioConfig, startScenario } from "../scenario/start.js";
+import type { Chapter, Scenario } from "../scenario/types.js";
+import type { Store } from "../sim/store.js";
+import { DEFAULT_FPS, DEFAULT_SPEED } from "../ui/index.js";
 import { runBatch } from "./batch.js";
+import { runDashboard } from "./dashboard.js";
+import { registerDemo } from "./demo/command.js";
+import { UsageError } from "./errors.js";
 import { registerLab } from "./lab/index.js";
+import {
+  type BatchFlags,
+  checkBatchFlags,
+  colorWanted,
+  configOverrides,
+  cpusOption,
+  delayOption,
+  fpsOption,
+  iterationsOption,
+  type MachineFlags,
+  notATerminal,
+  policyOption,
+  quantumOption,
+  seedOption,
+  speedOption,
+} from "./options.js";
+import { packageVersion } from "./packageInfo.js";
+import { Recorder } from "./record.js";
+import { readSession, replayIterations, replayStore } from "./replay.js";
+import { SessionWriter } from "./save.js";
+import { registerScenarios } from "./scenarios.js";
+import { writeStdout } from "./stdout.js";
+
+const DEFAULT_DELAY = 1000;
+
+interface DisplayFlags {
+  speed?: number;
+  fps?: number;
+  color: boolean;
+  record?: string;
+}
+
+type MainFlags = MachineFlags & BatchFlags & DisplayFlags & { scenario: string; save?: string };
+
+const EXAMPLES = `
+Examples:
+  simtop                                   the dashboard on the default scenario
+  simtop --scenario signals                a built-in scenario (list them: simtop scenarios)
+  simtop --scenario my.yaml --cpus 4       your own scenario file, on 4 cores
+  simtop --batch -n 3 -d 5000              3 text snapshots, 5000 ticks apart (like top -b)
+  simtop --batch --json -n 10 | jq .tick   one JSON object per snapshot
+  simtop --save run.jsonl                  save the session; replay it: simtop replay run.jsonl
+  simtop --record run.cast                 record the terminal as asciicast v2
+  simtop demo fork-tree --cast tree.cast   render a scripted demo, no terminal needed
+  simtop lab --help                        textbook exercises on simtop's engine`;
+
+function scenarioArg(ref: string): Scenario {
+  try {
+    return loadScenario(ref);
+  } catch (e) {
+    if (e instanceof ScenarioFileError) throw new UsageError(`--scenario ${e.message}`);
+    throw e;
+  }
+}
+
+/** Dashboard-only flags make no sense with --batch; say so instead of ignoring them. */
+function checkDisplayFlags(f: DisplayFlags & BatchFlags): void {
+  if (!f.batch) return;
+  const stray = [
+    f.speed !== undefined ? "--speed" : null,
+    f.fps !== undefined ? "--fps" : null,
+    f.record !== undefined ? "--record" : null,
+  ].filter((x) => x !== null);
+  if (stray.length > 0)
+    throw new UsageError(`${stray.join(", ")} only apply to the dashboard, not with --batch`);
+}
+
+function addBatchOptions(c: Command): Command {
+  return c
+    .option("-b, --batch", "print text snapshots instead of the dashboard (like top -b)")
+    .option("-n, --iterations <n>", "batch: number of snapshots", iterationsOption)
+    .option(
+      "-d, --delay <ticks>",
+      `batch: simulated ticks between snapshots (default ${DEFAULT_DELAY})`,
+      delayOption,
+    )
+    .option("--json", "batch: one JSON object per snapshot per line")
+    .option(
+      "--events",
+      "batch: also print forks, signals, exits and other events since the last snapshot",
+    );
+}
+
+function addDisplayOptions(c: Command): Command {
+  return c
+    .option(
+      "--speed <ticks/s>",
+      `dashboard: simulated ticks per second (default ${DEFAULT_SPEED})`,
+      speedOption,
+    )
+    .option(
+      "--fps <n>",
+      `dashboard: frames per second, 1 to 60 (default ${DEFAULT_FPS})`,
+      fpsOption,
+    )
+    .option("--no-color", "dashboard: no colours (also when NO_COLOR is set)")
+    .option("--record <file.cast>", "dashboard: record what the terminal shows as asciicast v2");
+}
+
+/** Batch mode on a store, saving the session alongside if asked. */
+function batch(
+  store: Store,
+  flags: BatchFlags,
+  iterations: number,
+  chapters: readonly Chapter[],
+  save?: SessionWriter,
+): void {
+  save?.attach(store);
+  try {
+    runBatch(
+      store,
+      {
+        iterations,
+        delay: flags.delay ?? DEFAULT_DELAY,
+        json: flags.json ?? false,
+        events: flags.events ?? false,
+        chapters,
+        ...(save ? { onSnapshot: (t: number) => save.progress(t) } : {}),
+      },
+      writeStdout,
+    );
+  } finally {
+    save?.close(store.now);
+  }
+}
+
+/** The live dashboard on `store`, recording and saving alongside when asked. */
+async function live(
+  store: Store,
+  flags: DisplayFlags,
+  chapters: readonly Chapter[],
+  title: string,
+  opts: { save?: SessionWriter; paused?: boolean } = {},
+): Promise<void> {
+  const stdout = process.stdout;
+  const { save } = opts;
+  const recorder =
+    flags.record !== undefined
+      ? new Recorder(flags.record, {
+          width: stdout.columns ?? 80,
+          height: stdout.rows ?? 24,
+          chapters,
+          now: () => store.now,
+          title,
+          timestamp: Math.floor(Date.now() / 1000),
+        })
+      : undefined;
+  save?.attach(store);
+  // Also on process.exit (a signal ends the dashboard that way): files end cleanly either way.
+  const finish = (): void => {
+    recorder?.close();
+    save?.close(store.now);
+  };
+  const onResize = (): void => recorder?.resize(stdout.columns, stdout.rows);
+  process.once("exit", finish);
+  stdout.on("resize", onResize);
+  try {
+    await runDashboard({
+      store,
+      ...(flags.fps !== undefined ? { fps: flags.fps } : {}),
+      ...(flags.speed !== undefined ? { speed: flags.speed } : {}),
+      color: colorWanted(flags.color),
+      paused: opts.paused ?? false,
+      onOutput: (chunk) => {
+        recorder?.output(chunk);
+        save?.progress(store.now);
+      },
+    });
+  } finally {
+    stdout.off("resize", onResize);
+    process.off("exit", finish);
+    finish();
+  }
+}
+
+async function runDefault(flags: MainFlags): Promise<void> {
+  checkBatchFlags(flags);
+  checkDisplayFlags(flags);
+  const scenario = scenarioArg(flags.scenario);
+  const config = scenarioConfig(scenario, configOverrides(flags));
+  if (!flags.batch && !(process.stdout.isTTY && process.stdin.isTTY)) throw notATerminal();
+  const meta = { scenario: scenario.name, chapters: scenario.chapters };
+  const save = flags.save !== undefined ? new SessionWriter(flags.save, config, meta) : undefined;
+  const store = startScenario(scenario, config);
+  if (flags.batch) {
+    batch(store, flags, flags.iterations ?? 1, scenario.chapters, save);
+    return;
+  }
+  await live(store, flags, scenario.chapters, `simtop: ${scenario.name}`, save ? { save } : {});
+}
+
+async function runReplay(file: string, flags: BatchFlags & DisplayFlags): Promise<void> {
+  checkBatchFlags(flags);
+  checkDisplayFlags(flags);
+  const session = readSession(file);
+  if (!flags.batch && !(process.stdout.isTTY && process.stdin.isTTY)) throw notATerminal();
+  const store = replayStore(session, file);
+  if (flags.batch) {
+    const iterations = flags.iterations ?? replayIterations(session, flags.delay ?? DEFAULT_DELAY);
+    batch(store, flags, iterations, session.meta?.chapters ?? []);
+    return;
+  }
+  // The whole recorded history first, then the dashboard, paused at its end: rewind to look back.
+  store.advance(session.endTick);
+  await live(store, flags, session.meta?.chapters ?? [], `simtop replay: ${file}`, {
+    paused: true,
+  });
+}
 
 function buildProgram(): Command {
   const program = new Command();
   program
     .name("simtop")
-    .description("top for a simulated operating system")
-    .version("0.1.0")
+    .description("top for a simulated operating system: processes, scheduler, pipeline and caches")
+    .version(packageVersion(), "-V, --version", "print the version")
+    .enablePositionalOptions()
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  program.action(() => {
-    const store = startScenario(DEFAULT_SCENARIO, scenarioConfig(DEFAULT_SCENARIO));
-    runBatch(store, 1, 20_000, (s) => process.stdout.write(s));
-  });
+    .configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      outputError: (s, write) => write(`simtop: ${s.replace(/^error: /, "")}`),
+    })
+    .option("-s, --scenario <name|file>", "a built-in scenario or a .yaml/.json file", "default")
+    .option("--seed <n>", "seed of the simulation's random numbers", seedOption)
+    .option("-c, --cpus <n>", "number of cores, 1 to 64", cpusOption)
+    .option("-p, --policy <name>", "scheduler: fcfs, sjf, priority, rr or mlfq", policyOption)
+    .option("-q, --quantum <ticks>", "time slice for rr and priority", quantumOption)
+    .option("--save <file.jsonl>", "save the session (config and commands) as it runs");
+  addBatchOptions(program);
+  addDisplayOptions(program);
+  program.addHelpText("after", EXAMPLES).action((flags: MainFlags) => runDefault(flags));
+
+  const replay = program
+    .command("replay")
+    .description("reopen a saved session (--save) with its whole history")
+    .argument("<file>", "a session file written by --save");
+  addBatchOptions(replay);
+  addDisplayOptions(replay);
+  replay
+    .addHelpText(
+      "after",
+      "\nExamples:\n  simtop replay run.jsonl\n  simtop replay run.jsonl --batch -n 3 -d 5000   the same snapshots as the original batch run",
+    )
+    .action((file: string, flags: BatchFlags & DisplayFlags) => runReplay(file, flags));
+
+  registerScenarios(program);
+  registerDemo(program);
   registerLab(program);
   return program;
 }

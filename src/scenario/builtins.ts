@@ -1,10 +1,12 @@
 // The built-in scenarios, each making one of the lecture's points visible.
+import { compileScenario } from "./compile.js";
+import type { ScenarioFile } from "./schema.js";
 import type { Scenario } from "./types.js";
 
-export const DEFAULT_SCENARIO: Scenario = {
+const DEFAULT: ScenarioFile = {
   name: "default",
-  description: "init, a shell and a handful of processes of different kinds on 2 cores",
-  config: { cores: 2 },
+  description: "init, a shell and a handful of processes of different kinds on 2 pipelined cores",
+  machine: { cores: 2, cpu: "pipeline" },
   processes: [
     { program: "sh" },
     { program: "cpu-bound" },
@@ -15,8 +17,242 @@ export const DEFAULT_SCENARIO: Scenario = {
     { program: "row-scan" },
     { program: "col-scan" },
   ],
-  commands: [],
-  chapters: [],
 };
 
-export const BUILTIN_SCENARIOS: readonly Scenario[] = [DEFAULT_SCENARIO];
+const LIFECYCLE: ScenarioFile = {
+  name: "lifecycle",
+  description: "fork, exec, wait and exit; zombies until a parent waits; orphans adopted by init",
+  machine: { cores: 2 },
+  programs: [
+    {
+      name: "fork-tree",
+      description:
+        "fork(); fork(); fork(); — one process becomes eight, then each waits for its children",
+      source: `
+main:   fork                    # both parent and child go on from here...
+        fork                    # ...so each fork doubles the processes: 2, 4, 8
+        fork
+        sleep 3000
+reap:   wait                    # -1 (ECHILD) once every child is reaped
+        bge $v0, $zero, reap
+        exit 0
+`,
+    },
+  ],
+  processes: [{ program: "fork-tree" }],
+  commands: [
+    { at: 6000, spawn: "sh" },
+    { at: 12000, spawn: "zombie-maker" },
+    { at: 20000, spawn: "orphan-maker" },
+  ],
+  chapters: [
+    { at: 0, title: "fork ×3: one process becomes a tree of eight" },
+    { at: 3000, title: "wait: each parent reaps its children as they exit" },
+    { at: 6000, title: "fork + exec + wait: the shell runs a query as a child" },
+    { at: 12000, title: "zombies: three children exit, their parent never waits" },
+    { at: 20000, title: "orphans: the parent exits first, init adopts the child" },
+    { at: 42000, title: "the zombies' parent exits: init adopts and reaps them" },
+  ],
+};
+
+const SIGNALS: ScenarioFile = {
+  name: "signals",
+  description:
+    "Ctrl+C with and without a handler, ignoring it, stop and continue, SIGKILL and SIGTERM",
+  machine: { cores: 2 },
+  processes: [
+    { program: "sleeper", as: "sleeper" },
+    { program: "sigint-handler", as: "handler" },
+    { program: "sigint-ignorer", as: "ignorer" },
+    { program: "cpu-bound", as: "worker" },
+  ],
+  commands: [
+    { at: 2000, kill: "sleeper", signal: "SIGINT" },
+    { at: 2000, kill: "handler", signal: "SIGINT" },
+    { at: 2000, kill: "ignorer", signal: "SIGINT" },
+    { at: 5000, kill: "worker", signal: "SIGSTOP" },
+    { at: 8000, kill: "worker", signal: "SIGCONT" },
+    { at: 11000, kill: "handler", signal: "SIGKILL" },
+    { at: 11000, kill: "ignorer", signal: "SIGKILL" },
+    { at: 14000, kill: "worker", signal: "SIGTERM" },
+  ],
+  chapters: [
+    { at: 0, title: "a sleeper, a SIGINT handler, a SIGINT ignorer and a busy worker" },
+    {
+      at: 2000,
+      title: "Ctrl+C (SIGINT) to three: the default kills, a handler catches, ignore ignores",
+    },
+    { at: 5000, title: "SIGSTOP: the worker is stopped (T) and gets no CPU" },
+    { at: 8000, title: "SIGCONT: the worker runs again" },
+    { at: 11000, title: "SIGKILL can be neither caught nor ignored" },
+    { at: 14000, title: "SIGTERM: the default action ends the worker" },
+  ],
+};
+
+const SCHED_CHAPTER = 60000;
+const JOBS = ["long-job", "short-job", "short-job", "interactive"];
+const POLICIES = ["fcfs", "sjf", "rr", "mlfq"] as const;
+const POLICY_WORDS: Record<(typeof POLICIES)[number], string> = {
+  fcfs: "FCFS: arrival order, never preempted: all wait behind the long job's 4000-tick bursts",
+  sjf: "SJF: shortest predicted burst first: short jobs finish early, long bursts still block",
+  rr: "RR: 100-tick slices in turn: every job makes progress, the long job finishes last",
+  mlfq: "MLFQ: every job starts on top and sinks as it uses CPU; the long job sinks fastest",
+};
+
+const SCHEDULING: ScenarioFile = {
+  name: "scheduling",
+  description:
+    "the same four jobs under FCFS, SJF, RR and MLFQ on one core, one policy per chapter",
+  machine: { cores: 1 },
+  policy: "fcfs",
+  mlfq: { levels: 3, quanta: [20, 100, 400], allotments: [100, 400, 400], boostInterval: 20000 },
+  programs: [
+    {
+      name: "long-job",
+      description: "6 CPU bursts of about 4000 ticks",
+      source: `
+main:   li $s0, 6
+burst:  li $t0, 2000
+spin:   addi $t0, $t0, -1       # 2 instructions per turn: 4000 ticks per burst
+        bnez $t0, spin
+        sleep 1                 # blocking ends the burst (SJF learns its length)
+        addi $s0, $s0, -1
+        bnez $s0, burst
+        exit 0
+`,
+    },
+    {
+      name: "short-job",
+      description: "20 CPU bursts of about 200 ticks",
+      source: `
+main:   li $s0, 20
+burst:  li $t0, 100
+spin:   addi $t0, $t0, -1
+        bnez $t0, spin
+        sleep 1
+        addi $s0, $s0, -1
+        bnez $s0, burst
+        exit 0
+`,
+    },
+    {
+      name: "interactive",
+      description: "40 times: 20 ticks of work, then a disk read",
+      source: `
+main:   li $s0, 40
+burst:  li $t0, 10
+spin:   addi $t0, $t0, -1
+        bnez $t0, spin
+        io 1
+        addi $s0, $s0, -1
+        bnez $s0, burst
+        exit 0
+`,
+    },
+  ],
+  commands: POLICIES.flatMap((policy, i) => [
+    ...(i > 0 ? [{ at: i * SCHED_CHAPTER, setPolicy: policy }] : []),
+    ...JOBS.map((job) => ({ at: i * SCHED_CHAPTER, spawn: job })),
+  ]),
+  chapters: POLICIES.map((policy, i) => ({ at: i * SCHED_CHAPTER, title: POLICY_WORDS[policy] })),
+};
+
+const LOCALITY: ScenarioFile = {
+  name: "locality",
+  description:
+    "the same 256x256 matrix scanned row by row and column by column, through the caches",
+  machine: { cores: 2, cpu: "pipeline" },
+  processes: [{ program: "row-scan" }, { program: "col-scan" }],
+  chapters: [
+    { at: 0, title: "row-major: 8 elements share a 64-byte line: 15 of 16 accesses hit L1" },
+    {
+      at: 0,
+      title: "column-major: a 2 KiB stride, a new line every load: each load misses L1 and L2",
+    },
+  ],
+};
+
+const STARTUP_COST: ScenarioFile = {
+  name: "startup-cost",
+  description: "20 queries: a new process for each (fork + exec + wait) vs one long-lived server",
+  // Starting a process costs about as much as the query it runs (loading a program and its
+  // libraries, setting up a connection): the proportions of a small SQL query, not the defaults.
+  machine: { cores: 2, latencies: { fork: 500, forkPerPage: 20, exec: 3000, execPerPage: 100 } },
+  processes: [{ program: "query-launcher" }, { program: "server" }],
+  chapters: [
+    {
+      at: 0,
+      title: "the launcher forks and execs a query process 20 times; the server loops 20 times",
+    },
+  ],
+};
+
+const PIPELINE: ScenarioFile = {
+  name: "pipeline",
+  description:
+    "pipeline hazards: independent work, load-use stalls and taken branches side by side",
+  machine: { cores: 3, cpu: "pipeline" },
+  programs: [
+    {
+      name: "independent",
+      description: "a long run of instructions that do not depend on each other",
+      source: `
+main:   addi $t0, $t0, 1
+        addi $t1, $t1, 1
+        addi $t2, $t2, 1
+        addi $t3, $t3, 1
+        addi $t4, $t4, 1
+        addi $t5, $t5, 1
+        addi $t6, $t6, 1
+        addi $t7, $t7, 1
+        j main
+`,
+    },
+    {
+      name: "load-use",
+      description: "each load's result is used by the very next instruction: a stall every time",
+      source: `
+.data
+x:      .word 1
+.text
+main:   la $s0, x
+loop:   lw $t0, 0($s0)
+        add $t1, $t1, $t0       # needs $t0 now: load-use hazard
+        lw $t2, 0($s0)
+        add $t3, $t3, $t2
+        j loop
+`,
+    },
+    {
+      name: "branchy",
+      description:
+        "a taken branch every other instruction: the fetched instructions behind it are flushed",
+      source: `
+main:   addi $t0, $t0, 1
+        beq $zero, $zero, over  # always taken, predicted not taken: the next fetch is flushed
+        addi $t9, $t9, 1        # never executed
+over:   addi $t1, $t1, 1
+        bne $t1, $zero, main    # taken again
+`,
+    },
+  ],
+  processes: [{ program: "independent" }, { program: "load-use" }, { program: "branchy" }],
+  chapters: [{ at: 0, title: "compare the IPC column: hazards cost cycles" }],
+};
+
+/** The built-ins as files would write them (`simtop scenarios <name>` prints one). */
+export const BUILTIN_FILES: readonly ScenarioFile[] = [
+  DEFAULT,
+  LIFECYCLE,
+  SIGNALS,
+  SCHEDULING,
+  LOCALITY,
+  STARTUP_COST,
+  PIPELINE,
+];
+
+export const BUILTIN_SCENARIOS: readonly Scenario[] = BUILTIN_FILES.map((f) =>
+  compileScenario(f, { defaultName: String(f.name) }),
+);
+
+export const DEFAULT_SCENARIO: Scenario = BUILTIN_SCENARIOS[0];

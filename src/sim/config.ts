@@ -43,6 +43,18 @@ export interface KernelConfig {
   ganttLength: number;
   /** Programs beyond the built-in library (scenario files define these). */
   programs: ProgramSource[];
+  /** Boot without init: the first process spawned gets pid 1 (labs that run bare jobs). */
+  noInit?: boolean;
+  /**
+   * A process whose last instruction retires exits with status 0 in that tick, as if main
+   * returned into exit (instead of faulting on the next fetch). Off by default.
+   */
+  exitAtTextEnd?: boolean;
+  /**
+   * Who adopts an exiting process's children: init (default, as in Linux), the exiting
+   * process's own parent, or init adopting every descendant, flattened (OSTEP's fork.py).
+   */
+  reparentTo?: "init" | "grandparent" | "init-all";
 }
 
 export function defaultConfig(overrides: Partial<KernelConfig> = {}): KernelConfig {

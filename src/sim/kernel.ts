@@ -18,8 +18,9 @@ import { ProgramTable } from "./programs/table.js";
 import { Rng } from "./rng.js";
 import { createPolicy } from "./sched/index.js";
 import { MlfqPolicy } from "./sched/mlfq.js";
+import { PriorityPolicy } from "./sched/priority.js";
 import type { EnqueueReason, PolicyName, SchedPolicy } from "./sched/policy.js";
-import { DefaultAction, defaultAction, isCatchable, Signal } from "./signals.js";
+import { DefaultAction, defaultAction, isCatchable, NSIG, Signal } from "./signals.js";
 import { SIG_IGN } from "./cpu/isa.js";
 import { performSyscall } from "./syscalls.js";
 
@@ -27,6 +28,8 @@ export const INIT_PID = 1;
 /** Gantt occupant codes besides a pid. */
 export const GANTT_IDLE = -1;
 export const GANTT_SWITCH = -2;
+/** Per-100-tick decay of the 1k, 5k and 15k-tick load averages. */
+const LOAD_DECAY = [1000, 5000, 15000].map((span) => Math.exp(-100 / span));
 
 /** Ring buffer of (occupant, start tick) segments per core. */
 export class GanttHistory {
@@ -35,6 +38,8 @@ export class GanttHistory {
   readonly start: Float64Array;
   /** Segments written so far (the ring holds the last `length`). */
   count = 0;
+  /** The occupant of the newest segment (read every tick, so kept apart from the ring). */
+  private last = GANTT_IDLE - 100;
 
   constructor(length: number) {
     this.length = length;
@@ -43,7 +48,7 @@ export class GanttHistory {
   }
 
   current(): number {
-    return this.count === 0 ? GANTT_IDLE - 100 : this.who[(this.count - 1) % this.length];
+    return this.last;
   }
 
   push(who: number, tick: number): void {
@@ -51,6 +56,7 @@ export class GanttHistory {
     this.who[i] = who;
     this.start[i] = tick;
     this.count++;
+    this.last = who;
   }
 
   /** Segments overlapping [from, to), oldest first. */
@@ -71,6 +77,7 @@ export class GanttHistory {
     g.who.set(this.who);
     g.start.set(this.start);
     g.count = this.count;
+    g.last = this.last;
     return g;
   }
 }
@@ -112,12 +119,19 @@ export class Kernel implements MemoryListener {
   private nextTimer = Number.POSITIVE_INFINITY;
   /** Processes made ready since the last preemption check. */
   private justReady: Pcb[] = [];
+  /**
+   * True while the cores execute a tick: what happens then (an exit, a preemption, a wake-up by
+   * another process) takes effect at the end of the tick, so times count from now + 1.
+   */
+  private cycling = false;
   /** Count of processes per state, kept incrementally for the header. */
   readonly stateCounts = new Map<ProcessState, number>(PROCESS_STATES.map((s) => [s, 0]));
   /** Exponential load averages over ~1k, 5k and 15k ticks, updated every 100 ticks. */
   readonly loadAvg = new Float64Array(3);
   totalForks = 0;
   totalExits = 0;
+  /** Stamps Pcb.joined: the order processes joined their parents (sibling order). */
+  private joinSeq = 0;
   /** Events emitted since the consumer last drained them. */
   events: KernelEvent[] = [];
   /** When false the kernel skips building events (benchmarks of the bare loop). */
@@ -183,6 +197,7 @@ export class Kernel implements MemoryListener {
   // ---- process creation -------------------------------------------------------------------
 
   private boot(): void {
+    if (this.config.noInit) return;
     const init = this.createProcess("init", 0, 0);
     if (!init) throw new Error("not enough memory to start init");
     init.times.readySince = 0;
@@ -202,6 +217,7 @@ export class Kernel implements MemoryListener {
     mem.listener = this;
     const p = new Pcb(pid, ppid, program, id, mem, this.now);
     p.nice = nice;
+    p.joined = ++this.joinSeq;
     this.procs.set(pid, p);
     this.stateCounts.set("new", this.stateCounts.get("new")! + 1);
     this.emit({ tick: this.now, type: "ProcessCreated", pid, ppid, name: program.name });
@@ -271,6 +287,7 @@ export class Kernel implements MemoryListener {
       child.sigSavedPc = parent.sigSavedPc;
     }
     child.regs[Reg.V0] = 0;
+    child.joined = ++this.joinSeq;
     this.procs.set(pid, child);
     this.stateCounts.set("new", this.stateCounts.get("new")! + 1);
     this.totalForks++;
@@ -289,7 +306,7 @@ export class Kernel implements MemoryListener {
 
   makeReady(p: Pcb, why: EnqueueReason): void {
     this.setState(p, "ready");
-    p.times.readySince = this.now;
+    p.times.readySince = this.cycling ? this.now + 1 : this.now;
     p.core = -1;
     this.policy.enqueue(p, why);
     this.justReady.push(p);
@@ -352,10 +369,12 @@ export class Kernel implements MemoryListener {
     const keep: Pcb[] = [];
     let next = Number.POSITIVE_INFINITY;
     for (const p of this.timers) {
+      // A timer left over from a sleep cut short by a signal must not wake a later wait or pause.
       const asleep =
         (p.state === "blocked" && p.block === "sleep") ||
         p.state === "new" ||
-        (p.state === "stopped" && p.resumeState === "blocked");
+        (p.state === "stopped" && p.resumeState === "blocked" && p.block === "sleep") ||
+        (p.state === "stopped" && p.resumeState === "new");
       if (!asleep || !this.procs.has(p.pid)) continue;
       if (p.wakeAt <= now) {
         if (p.state === "new") this.makeReady(p, "new");
@@ -383,7 +402,8 @@ export class Kernel implements MemoryListener {
   private dispatch(c: number): Pcb | null {
     const p = this.policy.pick();
     if (p === null) return null;
-    p.times.waiting += this.now - p.times.readySince;
+    // A process made ready by a lower-numbered core may be dispatched in the same tick.
+    p.times.waiting += Math.max(0, this.now - p.times.readySince);
     p.core = c;
     p.sched.quantumUsed = 0;
     this.running[c] = p;
@@ -436,10 +456,16 @@ export class Kernel implements MemoryListener {
     if (commands) for (const c of commands) this.apply(c);
     if (this.nextTimer <= now) this.fireTimers(now);
     if (this.disk.nextCompletion <= now) this.completeIo(now);
-    if (this.policy.tick(now, this.running)) this.emit({ tick: now, type: "PriorityBoost" });
+    if (this.policy.tick(now, this.running)) {
+      this.emit({ tick: now, type: "PriorityBoost" });
+      // A boost reorders the queues: whoever now comes first may have to take a core.
+      for (const q of this.policy.queued()) this.justReady.push(q);
+    }
     if (this.justReady.length > 0) this.checkPreemption();
     const cores = this.running.length;
+    this.cycling = true;
     for (let c = 0; c < cores; c++) this.cycleCore(c);
+    this.cycling = false;
     if (now % 100 === 0) this.updateLoad();
     this.now = now + 1;
   }
@@ -452,6 +478,13 @@ export class Kernel implements MemoryListener {
   private cycleCore(c: number): void {
     let p = this.running[c];
     const stats = this.coreStats;
+    if (p !== null && this.wantSwitch[c] !== 0 && this.switchLeft[c] === 0 && this.cpu.drained(c)) {
+      // A preemption asked for before this cycle, with nothing in flight to drain (ideal CPU):
+      // switch now rather than hold the core for a cycle that fetches nothing.
+      this.preempt(c, p);
+      p.times.readySince = this.now;
+      p = null;
+    }
     if (p === null) {
       p = this.dispatch(c);
       if (p === null) {
@@ -495,6 +528,10 @@ export class Kernel implements MemoryListener {
       this.handleTrap(p, trap);
       if (this.running[c] !== p) return;
     }
+    if (this.config.exitAtTextEnd && p.pc === p.mem.textEnd && this.cpu.drained(c)) {
+      this.exitProcess(p, 0, 0);
+      return;
+    }
     if (this.wantSwitch[c] === 0 && fetch && this.policy.ranTick(p)) {
       this.wantSwitch[c] = 1;
       const m = this.policy;
@@ -530,17 +567,23 @@ export class Kernel implements MemoryListener {
       p.mem.outOfMemory = false;
       return;
     }
-    // A bad access or a jump into nowhere: SIGSEGV, which cannot be ignored for a real fault.
-    if (p.sigDisposition[Signal.SIGSEGV] === SIG_IGN) p.sigDisposition[Signal.SIGSEGV] = 0;
+    if (trap === Trap.BadPc && this.config.exitAtTextEnd && p.pc === p.mem.textEnd) {
+      // Resumed after a blocking call that was its last instruction: main has returned.
+      this.exitProcess(p, 0, 0);
+      return;
+    }
+    // A bad access or a jump into nowhere: SIGSEGV, which cannot be ignored for a real fault,
+    // nor caught while a handler runs (it could not be delivered: the fault would repeat forever).
+    if (p.sigDisposition[Signal.SIGSEGV] === SIG_IGN || p.sigSaved !== null)
+      p.sigDisposition[Signal.SIGSEGV] = 0;
     this.raise(p, Signal.SIGSEGV);
     this.deliverSignals(p);
   }
 
   private updateLoad(): void {
     const runnable = this.stateCounts.get("ready")! + this.stateCounts.get("running")!;
-    const spans = [1000, 5000, 15000];
     for (let i = 0; i < 3; i++) {
-      const a = Math.exp(-100 / spans[i]);
+      const a = LOAD_DECAY[i];
       this.loadAvg[i] = this.loadAvg[i] * a + runnable * (1 - a);
     }
   }
@@ -558,6 +601,8 @@ export class Kernel implements MemoryListener {
    * else is delivered when the process next runs.
    */
   sendSignal(pid: number, sig: number, from: number): number {
+    // Numbers outside 0..NSIG-1 name no signal (EINVAL); signal 0 only checks the pid exists.
+    if (!Number.isInteger(sig) || sig < 0 || sig >= NSIG) return -1;
     const p = this.procs.get(pid);
     if (!p) {
       this.emit({ tick: this.now, type: "SignalSent", pid, signal: sig, from, result: "esrch" });
@@ -567,6 +612,10 @@ export class Kernel implements MemoryListener {
       this.emit({ tick: this.now, type: "SignalSent", pid, signal: sig, from, result: "zombie" });
       return -1;
     }
+    if (sig === 0) return 0;
+    // POSIX: SIGCONT discards a pending stop, and a stop discards a pending SIGCONT.
+    if (sig === Signal.SIGCONT) p.sigPending &= ~(1 << Signal.SIGSTOP);
+    if (sig === Signal.SIGSTOP) p.sigPending &= ~(1 << Signal.SIGCONT);
     const disp = p.sigDisposition[sig];
     // init only receives signals it has a handler for (as on Linux).
     const discard =
@@ -580,12 +629,25 @@ export class Kernel implements MemoryListener {
     }
     this.emit({ tick: this.now, type: "SignalSent", pid, signal: sig, from, result: "pending" });
     if (sig === Signal.SIGCONT && disp === 0) return 0;
-    p.sigPending |= 1 << sig;
-    if (p.state !== "running") {
-      if (sig === Signal.SIGKILL || sig === Signal.SIGSTOP) this.deliverSignals(p);
-      else if (p.state === "blocked" && p.block !== "io") this.interrupt(p);
+    if ((sig === Signal.SIGKILL || sig === Signal.SIGSTOP) && p.state !== "running") {
+      this.actNow(p, sig);
+      return 0;
     }
+    p.sigPending |= 1 << sig;
+    if (p.state === "blocked" && p.block !== "io") this.interrupt(p);
     return 0;
+  }
+
+  /** SIGKILL and SIGSTOP: no handler, no ignoring, no waiting behind other pending signals. */
+  private actNow(p: Pcb, sig: number): void {
+    p.sigPending &= ~(1 << sig);
+    if (sig === Signal.SIGKILL) {
+      this.signalDelivered(p, sig, "terminated", 128 + sig);
+      this.exitProcess(p, 128 + sig, sig);
+    } else {
+      this.signalDelivered(p, sig, "stopped", 0);
+      this.stopProcess(p);
+    }
   }
 
   /** A signal interrupts sleep, wait and pause: the call returns -1 (EINTR). */
@@ -605,6 +667,10 @@ export class Kernel implements MemoryListener {
 
   /** Acts on pending signals, lowest number first; stops at a handler, a stop or death. */
   deliverSignals(p: Pcb): void {
+    if ((p.sigPending & (1 << Signal.SIGKILL)) !== 0) {
+      this.actNow(p, Signal.SIGKILL);
+      return;
+    }
     for (let s = 1; s < 32 && p.sigPending !== 0; s++) {
       const bit = 1 << s;
       if ((p.sigPending & bit) === 0) continue;
@@ -658,7 +724,8 @@ export class Kernel implements MemoryListener {
 
   private stopProcess(p: Pcb): void {
     if (p.state === "stopped" || p.state === "zombie") return;
-    p.resumeState = p.state === "running" || p.state === "ready" || p.state === "new" ? "ready" : p.state;
+    // A process stopped while its image loads still has to wait for the load when continued.
+    p.resumeState = p.state === "running" || p.state === "ready" ? "ready" : p.state;
     if (p.state === "ready") this.policy.remove(p);
     if (p.state === "running") {
       this.endBurst(p);
@@ -673,6 +740,10 @@ export class Kernel implements MemoryListener {
     this.signalDelivered(p, Signal.SIGCONT, "continued", 0);
     if (p.resumeState === "blocked") {
       this.setState(p, "blocked", block);
+      // A signal that arrived while it was stopped now interrupts the call, as it would have.
+      if (p.sigPending !== 0 && block !== "io") this.interrupt(p);
+    } else if (p.resumeState === "new") {
+      this.setState(p, "new");
     } else {
       this.makeReady(p, "wake");
     }
@@ -685,31 +756,62 @@ export class Kernel implements MemoryListener {
     if (p.state === "zombie") return;
     if (p.state === "ready") this.policy.remove(p);
     if (p.state === "running" && p.core >= 0) this.cpu.flush(p.core);
-    if (p.state === "blocked" && p.block === "io") this.disk.cancel(p.pid, this.now);
+    // Stopped in the middle of I/O counts too: the request must not hold the disk for a corpse.
+    if (p.block === "io" && (p.state === "blocked" || p.state === "stopped"))
+      this.disk.cancel(p.pid, this.now);
     this.leaveCore(p);
     p.mem.release();
     p.exitStatus = status & 0xff;
     p.killedBy = signal;
-    p.times.exited = this.now;
+    p.times.exited = this.cycling ? this.now + 1 : this.now;
     p.sigPending = 0;
     this.totalExits++;
     this.emit({ tick: this.now, type: "Exited", pid: p.pid, name: p.name, status: p.exitStatus, signal });
     this.setState(p, "zombie");
     this.emit({ tick: this.now, type: "BecameZombie", pid: p.pid });
-    const init = this.procs.get(INIT_PID);
+    const heirPid = this.heirOf(p);
+    const heir = this.procs.get(heirPid);
     let orphanZombie = false;
-    for (const child of this.procs.values()) {
-      if (child.ppid !== p.pid || child === p) continue;
-      child.ppid = INIT_PID;
-      this.emit({ tick: this.now, type: "Reparented", pid: child.pid, from: p.pid, to: INIT_PID });
+    for (const child of this.orphansOf(p)) {
+      const from = child.ppid;
+      child.ppid = heirPid;
+      child.joined = ++this.joinSeq;
+      this.emit({ tick: this.now, type: "Reparented", pid: child.pid, from, to: heirPid });
       if (child.state === "zombie") orphanZombie = true;
     }
-    if (orphanZombie && init) this.offerToWaiter(init);
+    if (orphanZombie && heir) this.offerToWaiter(heir);
     const parent = this.procs.get(p.ppid);
     if (parent) {
       if (!this.offerToWaiter(parent)) this.sendSignal(parent.pid, Signal.SIGCHLD, p.pid);
     }
     if (p.pid === INIT_PID) this.reapOrphansOfDeadInit();
+  }
+
+  /** Who adopts the children of exiting `p` (config.reparentTo): init unless it is "grandparent". */
+  private heirOf(p: Pcb): number {
+    if (this.config.reparentTo !== "grandparent") return INIT_PID;
+    const up = this.procs.get(p.ppid);
+    return up && up !== p && up.state !== "zombie" ? up.pid : INIT_PID;
+  }
+
+  /** Children of `p` in the order they joined it (fork or adoption), as Linux's children list. */
+  childrenOf(p: Pcb): Pcb[] {
+    const out: Pcb[] = [];
+    for (const c of this.procs.values()) if (c.ppid === p.pid && c !== p) out.push(c);
+    return out.sort((a, b) => a.joined - b.joined);
+  }
+
+  /** Who moves when `p` exits: its children, or for "init-all" its whole subtree in pre-order. */
+  private orphansOf(p: Pcb): Pcb[] {
+    if (this.config.reparentTo !== "init-all") return this.childrenOf(p);
+    const out: Pcb[] = [];
+    const stack = this.childrenOf(p).reverse();
+    while (stack.length > 0) {
+      const q = stack.pop()!;
+      out.push(q);
+      stack.push(...this.childrenOf(q).reverse());
+    }
+    return out;
   }
 
   /** If `parent` is blocked in wait for a child that is now a zombie, reap it and wake parent. */
@@ -795,7 +897,8 @@ export class Kernel implements MemoryListener {
         const parent = this.procs.get(ppid);
         if (this.programs.id(c.program) === undefined) return fail(`no program "${c.program}"`);
         if (!parent || parent.state === "zombie") return fail(`no process ${ppid}`);
-        if (!this.createProcess(c.program, ppid, c.nice ?? 0)) return fail("process table full");
+        const nice = Math.max(-20, Math.min(19, Math.trunc(c.nice ?? 0)));
+        if (!this.createProcess(c.program, ppid, nice)) return fail("process table full");
         return;
       }
       case "fork": {
@@ -805,7 +908,9 @@ export class Kernel implements MemoryListener {
         return;
       }
       case "kill":
-        if (this.sendSignal(c.pid, c.signal, 0) < 0) fail(`no process ${c.pid}`);
+        if (!Number.isInteger(c.signal) || c.signal < 0 || c.signal >= NSIG)
+          fail(`no signal ${c.signal}`);
+        else if (this.sendSignal(c.pid, c.signal, 0) < 0) fail(`no process ${c.pid}`);
         return;
       case "renice": {
         const p = this.procs.get(c.pid);
@@ -813,6 +918,9 @@ export class Kernel implements MemoryListener {
         p.nice = Math.max(-20, Math.min(19, Math.trunc(c.nice)));
         this.emit({ tick: this.now, type: "Reniced", pid: p.pid, nice: p.nice });
         if (p.state === "ready") this.justReady.push(p);
+        // A running process that lost priority may now have to give way to one that waits.
+        else if (p.state === "running")
+          for (const q of this.policy.queued()) this.justReady.push(q);
         return;
       }
       case "setPolicy":
@@ -849,13 +957,17 @@ export class Kernel implements MemoryListener {
     return { hierarchy: null, cpu: this.cpu.clone() };
   }
 
-  /** A deep copy sharing nothing mutable with this kernel. */
-  clone(): Kernel {
+  /**
+   * A deep copy sharing nothing mutable with this kernel. A `frozen` copy (for the store's
+   * snapshots) keeps only the memory frames in use: clone it again to get one that can run.
+   */
+  clone(frozen = false): Kernel {
     const k = Object.create(Kernel.prototype) as Kernel;
-    const ram = PhysicalMemory.restore(this.ram.snapshot());
+    const snap = this.ram.snapshot();
+    const ram = frozen ? PhysicalMemory.frozen(snap) : PhysicalMemory.restore(snap);
     const map = new Map<number, Pcb>();
     for (const [pid, p] of this.procs) {
-      const mem = p.mem.cloneOnto(ram);
+      const mem = p.mem.cloneOnto(ram, frozen);
       mem.listener = k;
       map.set(pid, p.cloneWith(mem));
     }
@@ -873,6 +985,8 @@ export class Kernel implements MemoryListener {
       policy.enqueue(q, "preempt");
       q.sched = saved;
     }
+    if (this.policy instanceof PriorityPolicy && policy instanceof PriorityPolicy)
+      policy.restoreSequence(this.policy.sequence);
     Object.assign(k, {
       config: this.config,
       programs: this.programs,
@@ -897,11 +1011,13 @@ export class Kernel implements MemoryListener {
       gantt: this.gantt.map((g) => g.clone()),
       timers: this.timers.filter((p) => map.has(p.pid)).map((p) => map.get(p.pid)!),
       nextTimer: this.nextTimer,
+      cycling: false,
       justReady: this.justReady.filter((p) => map.has(p.pid)).map((p) => map.get(p.pid)!),
       stateCounts: new Map(this.stateCounts),
       loadAvg: this.loadAvg.slice(),
       totalForks: this.totalForks,
       totalExits: this.totalExits,
+      joinSeq: this.joinSeq,
       events: [],
       recordEvents: this.recordEvents,
     });

@@ -27,6 +27,12 @@ export interface MemoryListener {
   cowCopied(space: AddressSpace, vpn: number): void;
 }
 
+/** What a frozen copy has in place of page tables (it never runs). */
+const NO_TABLE = new Int32Array(0);
+const NO_FLAGS = new Uint8Array(0);
+/** Scratch for listing mappings: at most every page, three numbers each. */
+const SCRATCH = new Int32Array(PAGES * 3);
+
 function pageAlign(n: number): number {
   return Math.ceil(n / Layout.PAGE_SIZE) * Layout.PAGE_SIZE;
 }
@@ -51,11 +57,14 @@ export class AddressSpace implements DataMemory {
   released = false;
   readonly pid: number;
 
-  constructor(phys: PhysicalMemory, pid: number) {
+  /** A frozen copy's mappings, (vpn, frame, read-only) per mapped page, instead of the tables. */
+  private mapped: Int32Array | null = null;
+
+  constructor(phys: PhysicalMemory, pid: number, tables = true) {
     this.ram = phys;
     this.pid = pid;
-    this.pt = new Int32Array(PAGES).fill(-1);
-    this.ro = new Uint8Array(PAGES);
+    this.pt = tables ? new Int32Array(PAGES).fill(-1) : NO_TABLE;
+    this.ro = tables ? new Uint8Array(PAGES) : NO_FLAGS;
   }
 
   read(addr: number): number {
@@ -90,6 +99,7 @@ export class AddressSpace implements DataMemory {
     }
     this.fault = false;
     this.ram.words[(f << 10) | ((addr & 4095) >>> 2)] = value;
+    this.ram.dirty[f] = 1;
   }
 
   phys(addr: number): number {
@@ -155,6 +165,11 @@ export class AddressSpace implements DataMemory {
   private mapNew(vpn: number, readOnly: boolean): number {
     const f = this.ram.alloc();
     if (f < 0) return -1;
+    // The OOM killer may have chosen this very process while it loads (exec): map nothing more.
+    if (this.released) {
+      this.ram.release(f);
+      return -1;
+    }
     this.pt[vpn] = f;
     this.ro[vpn] = readOnly ? 1 : 0;
     this.resident++;
@@ -183,6 +198,7 @@ export class AddressSpace implements DataMemory {
       const f = this.pt[vpn] >= 0 ? this.pt[vpn] : this.mapNew(vpn, false);
       if (f < 0) return false;
       this.ram.words.set(program.data.subarray(i, i + 1024), f << 10);
+      this.ram.dirty[f] = 1;
     }
     return this.mapNew(this.stackLow >>> SHIFT, false) >= 0;
   }
@@ -272,11 +288,23 @@ export class AddressSpace implements DataMemory {
     ];
   }
 
-  /** A copy over another physical memory (the snapshot's), same frame numbers. */
-  cloneOnto(phys: PhysicalMemory): AddressSpace {
-    const c = new AddressSpace(phys, this.pid);
-    c.pt.set(this.pt);
-    c.ro.set(this.ro);
+  /**
+   * A copy over another physical memory (the snapshot's), same frame numbers. A `frozen` copy
+   * (for the store's snapshots) lists only the mapped pages; cloning it again restores the tables.
+   */
+  cloneOnto(phys: PhysicalMemory, frozen = false): AddressSpace {
+    const c = new AddressSpace(phys, this.pid, !frozen);
+    const m = this.mapped;
+    if (frozen) c.mapped = this.mappings();
+    else if (m !== null) {
+      for (let i = 0; i < m.length; i += 3) {
+        c.pt[m[i]] = m[i + 1];
+        c.ro[m[i]] = m[i + 2];
+      }
+    } else {
+      c.pt.set(this.pt);
+      c.ro.set(this.ro);
+    }
     c.textEnd = this.textEnd;
     c.dataBase = this.dataBase;
     c.dataEnd = this.dataEnd;
@@ -286,5 +314,19 @@ export class AddressSpace implements DataMemory {
     c.resident = this.resident;
     c.released = this.released;
     return c;
+  }
+
+  private mappings(): Int32Array {
+    if (this.mapped !== null) return this.mapped;
+    const pt = this.pt;
+    let i = 0;
+    for (let v = 0; v < PAGES; v++) {
+      const f = pt[v];
+      if (f < 0) continue;
+      SCRATCH[i++] = v;
+      SCRATCH[i++] = f;
+      SCRATCH[i++] = this.ro[v];
+    }
+    return SCRATCH.slice(0, i);
   }
 }

@@ -9,22 +9,52 @@ export class PhysicalMemory {
   readonly words: Int32Array;
   /** Page-table entries referring to each frame; 0 = free. */
   readonly refs: Uint16Array;
+  /**
+   * 1 where a frame's words changed since the last snapshot. Whoever writes `words` sets it;
+   * a clean frame's copy is shared with the previous snapshot instead of copied again.
+   */
+  readonly dirty: Uint8Array;
   /** Free frames as a stack, lowest frame on top, so allocation order is deterministic. */
   private readonly free: Int32Array;
   private freeTop: number;
+  /** Per frame, its words as of the last snapshot (valid while the frame is clean). */
+  private readonly saved: (Int32Array | undefined)[];
   /**
    * Called when no frame is free: the kernel OOM-kills a process (freeing frames) and returns
    * true, or returns false if nothing can be freed.
    */
   onExhausted: (() => boolean) | null = null;
+  /** Set on a frozen copy (a store snapshot): the frames in use, compactly, and no words. */
+  private frozenAs: PhysicalMemorySnapshot | null = null;
 
-  constructor(frameCount: number) {
+  constructor(frameCount: number, frozen: PhysicalMemorySnapshot | null = null) {
     this.frameCount = frameCount;
+    if (frozen !== null) {
+      // Shares the snapshot's arrays: a frozen memory never changes.
+      this.words = new Int32Array(0);
+      this.refs = frozen.refs;
+      this.dirty = new Uint8Array(0);
+      this.free = frozen.free;
+      this.freeTop = frozen.free.length;
+      this.saved = [];
+      this.frozenAs = frozen;
+      return;
+    }
     this.words = new Int32Array(frameCount * WORDS_PER_FRAME);
     this.refs = new Uint16Array(frameCount);
+    this.dirty = new Uint8Array(frameCount).fill(1);
     this.free = new Int32Array(frameCount);
     for (let i = 0; i < frameCount; i++) this.free[i] = frameCount - 1 - i;
     this.freeTop = frameCount;
+    this.saved = new Array<Int32Array | undefined>(frameCount);
+  }
+
+  /**
+   * A copy that keeps only the frames in use (a snapshot costs what is resident, not the whole
+   * RAM). It can be snapshotted again, to restore a runnable copy, but must not run itself.
+   */
+  static frozen(s: PhysicalMemorySnapshot): PhysicalMemory {
+    return new PhysicalMemory(s.frameCount, s);
   }
 
   get used(): number {
@@ -39,6 +69,7 @@ export class PhysicalMemory {
     const f = this.free[--this.freeTop];
     this.refs[f] = 1;
     this.words.fill(0, f * WORDS_PER_FRAME, (f + 1) * WORDS_PER_FRAME);
+    this.dirty[f] = 1;
     return f;
   }
 
@@ -51,23 +82,42 @@ export class PhysicalMemory {
   }
 
   copyFrame(from: number, to: number): void {
-    this.words.copyWithin(to * WORDS_PER_FRAME, from * WORDS_PER_FRAME, (from + 1) * WORDS_PER_FRAME);
+    this.words.copyWithin(
+      to * WORDS_PER_FRAME,
+      from * WORDS_PER_FRAME,
+      (from + 1) * WORDS_PER_FRAME,
+    );
+    this.dirty[to] = 1;
   }
 
-  /** Snapshot: only frames in use are copied, so it costs what is resident, not the whole RAM. */
+  /**
+   * Snapshot: only frames in use, and only those written since the last snapshot are copied;
+   * the others share that snapshot's (never modified) copy.
+   */
   snapshot(): PhysicalMemorySnapshot {
-    const used: number[] = [];
-    for (let f = 0; f < this.frameCount; f++) if (this.refs[f] > 0) used.push(f);
-    const data = new Int32Array(used.length * WORDS_PER_FRAME);
-    used.forEach((f, i) =>
-      data.set(this.words.subarray(f * WORDS_PER_FRAME, (f + 1) * WORDS_PER_FRAME), i * WORDS_PER_FRAME),
-    );
+    if (this.frozenAs !== null) return this.frozenAs;
+    const { refs, dirty, saved } = this;
+    const used = new Int32Array(this.used);
+    const frames = new Array<Int32Array>(used.length);
+    let n = 0;
+    for (let f = 0; f < this.frameCount; f++) {
+      if (refs[f] === 0) continue;
+      let copy = saved[f];
+      // One array per frame, so a kept copy holds no other frame's memory alive.
+      if (dirty[f] !== 0 || copy === undefined) {
+        copy = this.words.slice(f * WORDS_PER_FRAME, (f + 1) * WORDS_PER_FRAME);
+        saved[f] = copy;
+      }
+      used[n] = f;
+      frames[n++] = copy;
+    }
+    dirty.fill(0);
     return {
       frameCount: this.frameCount,
-      refs: this.refs.slice(),
+      refs: refs.slice(),
       free: this.free.slice(0, this.freeTop),
-      used: Int32Array.from(used),
-      data,
+      used,
+      frames,
     };
   }
 
@@ -76,10 +126,7 @@ export class PhysicalMemory {
     m.refs.set(s.refs);
     m.free.set(s.free);
     m.freeTop = s.free.length;
-    for (let i = 0; i < s.used.length; i++) {
-      const f = s.used[i];
-      m.words.set(s.data.subarray(i * WORDS_PER_FRAME, (i + 1) * WORDS_PER_FRAME), f * WORDS_PER_FRAME);
-    }
+    for (let i = 0; i < s.used.length; i++) m.words.set(s.frames[i], s.used[i] * WORDS_PER_FRAME);
     return m;
   }
 }
@@ -88,6 +135,7 @@ export interface PhysicalMemorySnapshot {
   frameCount: number;
   refs: Uint16Array;
   free: Int32Array;
+  /** The frames in use, ascending, and each one's words (shared between snapshots, never written). */
   used: Int32Array;
-  data: Int32Array;
+  frames: Int32Array[];
 }

@@ -28,6 +28,8 @@ export class Accounting implements HartAccounting {
   stallCycles = 0;
   cacheAccesses = new Float64Array(CACHE_LEVELS);
   cacheHits = new Float64Array(CACHE_LEVELS);
+  dataAccesses = 0;
+  dataL1Hits = 0;
   /** Ticks spent in the kernel on this process's behalf (fork, exec). */
   systemTicks = 0;
   contextSwitches = 0;
@@ -40,6 +42,8 @@ export class Accounting implements HartAccounting {
     a.stallCycles = this.stallCycles;
     a.cacheAccesses.set(this.cacheAccesses);
     a.cacheHits.set(this.cacheHits);
+    a.dataAccesses = this.dataAccesses;
+    a.dataL1Hits = this.dataL1Hits;
     a.systemTicks = this.systemTicks;
     a.contextSwitches = this.contextSwitches;
     a.syscalls = this.syscalls;
@@ -109,6 +113,8 @@ export class Pcb {
   };
   /** Kernel work (fork, exec) still to be charged before the process runs again. */
   kernelTicks = 0;
+  /** When it joined its parent (fork or adoption), kernel-wide: orders siblings as Linux does. */
+  joined = 0;
 
   constructor(
     pid: number,
@@ -158,6 +164,7 @@ export class Pcb {
     c.times = { ...this.times };
     c.sched = { ...this.sched };
     c.kernelTicks = this.kernelTicks;
+    c.joined = this.joined;
     return c;
   }
 }
@@ -177,4 +184,14 @@ export function stateLetter(p: Pcb): string {
     default:
       return "N";
   }
+}
+
+/** Ticks from creation to the first instruction (-1 if it has not run yet). */
+export function responseTime(p: Pcb): number {
+  return p.times.firstRun < 0 ? -1 : p.times.firstRun - p.times.created;
+}
+
+/** Ticks from creation to the end of the process's last tick (-1 while it is alive). */
+export function turnaroundTime(p: Pcb): number {
+  return p.times.exited < 0 ? -1 : p.times.exited - p.times.created;
 }

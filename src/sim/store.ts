@@ -9,6 +9,11 @@ export interface StoreOptions {
   snapshotEvery?: number;
   /** Snapshots kept at most. */
   maxSnapshots?: number;
+  /**
+   * Least ticks between two snapshots per live process (default 64): a snapshot copies every
+   * process, so with many of them they are spaced out and stay a small share of the run.
+   */
+  snapshotGapPerProcess?: number;
   /** Events kept in the ring. */
   eventCapacity?: number;
   /** Builds the kernel (e.g. with a pipelined CPU); defaults to `new Kernel(config)`. */
@@ -28,6 +33,7 @@ export class Store {
   private snapshots: { tick: number; kernel: Kernel }[] = [];
   private snapshotEvery: number;
   private readonly maxSnapshots: number;
+  private readonly gapPerProcess: number;
   private readonly ring: KernelEvent[];
   private ringNext = 0;
   private ringCount = 0;
@@ -41,6 +47,7 @@ export class Store {
     this.kernel = this.makeKernel(config);
     this.snapshotEvery = opts.snapshotEvery ?? 4096;
     this.maxSnapshots = opts.maxSnapshots ?? 32;
+    this.gapPerProcess = opts.snapshotGapPerProcess ?? 64;
     this.ring = new Array<KernelEvent>(opts.eventCapacity ?? 2048);
     this.collectEvents();
   }
@@ -66,11 +73,15 @@ export class Store {
   /** Advances the live kernel `n` ticks. */
   advance(n: number): void {
     const k = this.kernel;
-    for (let i = 0; i < n; i++) {
+    const end = k.now + n;
+    while (k.now < end) {
       const now = k.now;
       if (now % this.snapshotEvery === 0) this.takeSnapshot();
       let cmds: Command[] | undefined;
-      while (this.scheduledAt < this.scheduled.length && this.scheduled[this.scheduledAt].tick <= now) {
+      while (
+        this.scheduledAt < this.scheduled.length &&
+        this.scheduled[this.scheduledAt].tick <= now
+      ) {
         const sc = this.scheduled[this.scheduledAt++];
         const stamped = { tick: now, command: sc.command };
         this.log.push(stamped);
@@ -83,16 +94,28 @@ export class Store {
       }
       k.step(cmds);
       if (k.events.length > 0) this.collectEvents();
+      // Up to the next snapshot or scheduled command the loop is the kernel's alone.
+      const every = this.snapshotEvery;
+      const next =
+        this.scheduledAt < this.scheduled.length ? this.scheduled[this.scheduledAt].tick : end;
+      const stop = Math.min(end, next, Math.ceil(k.now / every) * every);
+      while (k.now < stop) {
+        k.step();
+        if (k.events.length > 0) this.collectEvents();
+      }
     }
   }
 
+  /** Moves the kernel's new events into the ring (reusing the kernel's array: no garbage per tick). */
   private collectEvents(): void {
+    const events = this.kernel.events;
     const cap = this.ring.length;
-    for (const e of this.kernel.drainEvents()) {
-      this.ring[this.ringNext] = e;
+    for (let i = 0; i < events.length; i++) {
+      this.ring[this.ringNext] = events[i];
       this.ringNext = (this.ringNext + 1) % cap;
       if (this.ringCount < cap) this.ringCount++;
     }
+    events.length = 0;
   }
 
   /** The most recent events (oldest first), at most `n`, optionally only up to `tick`. */
@@ -108,8 +131,11 @@ export class Store {
 
   private takeSnapshot(): void {
     const k = this.kernel;
-    if (this.snapshots.length > 0 && this.snapshots[this.snapshots.length - 1].tick === k.now) return;
-    this.snapshots.push({ tick: k.now, kernel: k.clone() });
+    const last =
+      this.snapshots.length > 0 ? this.snapshots[this.snapshots.length - 1].tick : -Infinity;
+    if (k.now - last < Math.max(1, this.gapPerProcess * k.procs.size)) return;
+    // Frozen: the copy holds only the frames in use; seek clones it again into a runnable kernel.
+    this.snapshots.push({ tick: k.now, kernel: k.clone(true) });
     if (this.snapshots.length > this.maxSnapshots) {
       if (this.snapshotEvery < MAX_INTERVAL) {
         // Thin out: keep every other snapshot and take them half as often from now on.
@@ -140,7 +166,8 @@ export class Store {
     let i = lowerBound(this.log, snap.tick);
     while (k.now < t) {
       let cmds: Command[] | undefined;
-      while (i < this.log.length && this.log[i].tick === k.now) (cmds ??= []).push(this.log[i++].command);
+      while (i < this.log.length && this.log[i].tick === k.now)
+        (cmds ??= []).push(this.log[i++].command);
       k.step(cmds);
     }
     k.recordEvents = true;

@@ -21,7 +21,7 @@ export interface ProcessRow {
   cpuTicks: number;
   /** Instructions per cycle while on a core. */
   ipc: number;
-  /** L1 hit rate in percent, or -1 when no access reached the caches. */
+  /** L1 data-cache hit rate of its loads and stores in percent, or -1 when it made none. */
   l1HitPercent: number;
 }
 
@@ -95,7 +95,8 @@ export class RateSampler {
 
 export function processRow(p: Pcb, sampler: RateSampler | null): ProcessRow {
   const a = p.acct;
-  const l1 = a.cacheAccesses[0];
+  // Loads and stores only: the locality a program's access pattern earns, not its code's.
+  const l1 = a.dataAccesses;
   return {
     pid: p.pid,
     ppid: p.ppid,
@@ -109,7 +110,7 @@ export function processRow(p: Pcb, sampler: RateSampler | null): ProcessRow {
     resKiB: p.mem.resident * 4,
     cpuTicks: a.cycles,
     ipc: a.cycles - a.systemTicks > 0 ? a.instructions / (a.cycles - a.systemTicks) : 0,
-    l1HitPercent: l1 > 0 ? (100 * a.cacheHits[0]) / l1 : -1,
+    l1HitPercent: l1 > 0 ? (100 * a.dataL1Hits) / l1 : -1,
   };
 }
 

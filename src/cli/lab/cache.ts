@@ -1,6 +1,6 @@
 // `simtop lab cache TRACE`: dineroIV-compatible cache simulation of a din trace on simtop's caches.
 import type { Command } from "commander";
-import { type CacheLabFlags, buildLabLevels } from "./cacheArgs.js";
+import { buildLabLevels, type CacheLabFlags } from "./cacheArgs.js";
 import { formatJson, formatTable } from "./cacheReport.js";
 import { type Progress, runTrace } from "./cacheRun.js";
 
@@ -36,10 +36,14 @@ function progressBar(stream: NodeJS.WriteStream): Progress {
 }
 
 /** Runs the lab and returns what it prints on stdout. */
-export async function cacheLab(trace: string, flags: CacheLabFlags, showProgress: boolean): Promise<string> {
+export async function cacheLab(
+  trace: string,
+  flags: CacheLabFlags,
+  showProgress: boolean,
+): Promise<string> {
   const levels = buildLabLevels(flags);
   const progress = showProgress ? progressBar(process.stderr) : null;
-  const { records, details } = await runTrace(trace, levels, progress);
+  const { records, details } = await runTrace(trace, levels, { progress });
   if (flags.json === true) return formatJson(details);
   return formatTable(details, records, trace === "-" ? "stdin" : trace, flags["3c"] === true);
 }
@@ -49,7 +53,10 @@ export function registerCacheLab(lab: Command): void {
   lab
     .command("cache")
     .description("simulate caches on a Dinero IV din trace, with dineroIV's figures")
-    .argument("<trace>", "din trace: `label hexaddr` per line (0 read, 1 write, 2 ifetch); .gz or - for stdin")
+    .argument(
+      "<trace>",
+      "din trace: `label hexaddr` per line (0 read, 1 write, 2 ifetch); .gz or - for stdin",
+    )
     .option("--l1 <spec>", "unified L1 as SIZE:ASSOC:LINE[:lru|fifo|random], e.g. 32k:8:64")
     .option("--l1i <spec>", "split L1 instruction cache (same syntax)")
     .option("--l1d <spec>", "split L1 data cache (same syntax)")

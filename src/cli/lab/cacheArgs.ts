@@ -44,13 +44,16 @@ export function parseLevelSpec(
   flag: string,
   text: string,
 ): Pick<CacheConfig, "size" | "assoc" | "lineSize" | "replacement"> {
-  const bad = (why: string): UsageError => new UsageError(`${flag} ${JSON.stringify(text)}: ${why}`);
+  const bad = (why: string): UsageError =>
+    new UsageError(`${flag} ${JSON.stringify(text)}: ${why}`);
   const parts = text.split(":");
   if (parts.length < 3 || parts.length > 4) throw bad(SPEC_HELP);
   const [sizeText, assocText, lineText, replText = "lru"] = parts;
   const size = parseSize(sizeText);
-  if (size === null) throw bad(`bad size ${JSON.stringify(sizeText)} (a number, optionally k, m or g)`);
-  if (!isPow2(size) || size > MAX_SIZE) throw bad(`size ${sizeText} must be a power of two up to 1g`);
+  if (size === null)
+    throw bad(`bad size ${JSON.stringify(sizeText)} (a number, optionally k, m or g)`);
+  if (!isPow2(size) || size > MAX_SIZE)
+    throw bad(`size ${sizeText} must be a power of two up to 1g`);
   if (!/^\d+$/.test(assocText) || Number(assocText) < 1) {
     throw bad(`bad associativity ${JSON.stringify(assocText)} (a positive whole number)`);
   }

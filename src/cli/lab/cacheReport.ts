@@ -1,6 +1,6 @@
 // Prints `lab cache` results: dineroIV-like tables for people, one JSON object for machines.
 import type { CacheConfig } from "../../sim/cpu/cache.js";
-import type { LabLevelDetail } from "./cacheRun.js";
+import type { LabLevelDetail } from "./cacheDinero.js";
 
 export function formatJson(details: readonly LabLevelDetail[]): string {
   return `${JSON.stringify({ levels: details.map((d) => d.result) })}\n`;
@@ -16,9 +16,8 @@ function bytes(n: number): string {
 function describeConfig(c: CacheConfig): string {
   const ways = c.size === c.lineSize * c.assoc ? "fully associative" : `${c.assoc}-way`;
   const assocText = c.assoc === 1 ? "direct-mapped" : ways;
-  const writes =
-    c.name.includes("icache") ?
-      ""
+  const writes = c.name.includes("icache")
+    ? ""
     : `, ${c.writePolicy}, ${c.writeAllocate ? "write-allocate" : "no-write-allocate"}`;
   return `${bytes(c.size)}, ${assocText}, ${c.lineSize} B lines, ${c.replacement.toUpperCase()}${writes}`;
 }
@@ -31,7 +30,9 @@ const COL_WIDTH = 12;
 function row(label: string, k: readonly number[], fmt: (n: number) => string): string {
   const [read, write, instrn, misc] = k;
   const data = read + write + misc;
-  const cells = [data + instrn, instrn, data, read, write, misc].map((n) => fmt(n).padStart(COL_WIDTH));
+  const cells = [data + instrn, instrn, data, read, write, misc].map((n) =>
+    fmt(n).padStart(COL_WIDTH),
+  );
   return ` ${label.padEnd(LABEL_WIDTH)}${cells.join("")}`;
 }
 
@@ -62,7 +63,9 @@ export function formatTable(
     out.push("");
     out.push(`${r.name}  (${describeConfig(d.level.config)})`);
     out.push(` ${"Metrics".padEnd(LABEL_WIDTH)}${COLS.map((c) => c.padStart(COL_WIDTH)).join("")}`);
-    out.push(` ${"-".repeat(LABEL_WIDTH - 2).padEnd(LABEL_WIDTH)}${COLS.map(() => "------".padStart(COL_WIDTH)).join("")}`);
+    out.push(
+      ` ${"-".repeat(LABEL_WIDTH - 2).padEnd(LABEL_WIDTH)}${COLS.map(() => "------".padStart(COL_WIDTH)).join("")}`,
+    );
     out.push(row("Demand fetches", k.fetches, count));
     out.push(row("Demand misses", k.misses, count));
     out.push(rateRow(" Demand miss rate", k.misses, k.fetches));
@@ -72,10 +75,16 @@ export function formatTable(
       out.push(row("  Conflict misses", k.conflict, count));
     }
     out.push("");
-    out.push(` ${"Bytes from memory".padEnd(LABEL_WIDTH)}${count(r.bytesFromMemory).padStart(COL_WIDTH)}`);
-    out.push(` ${"Bytes to memory".padEnd(LABEL_WIDTH)}${count(r.bytesToMemory).padStart(COL_WIDTH)}`);
+    out.push(
+      ` ${"Bytes from memory".padEnd(LABEL_WIDTH)}${count(r.bytesFromMemory).padStart(COL_WIDTH)}`,
+    );
+    out.push(
+      ` ${"Bytes to memory".padEnd(LABEL_WIDTH)}${count(r.bytesToMemory).padStart(COL_WIDTH)}`,
+    );
   }
   out.push("");
-  out.push("(\"memory\" is the next level down; dirty lines are copied back at the end, as dineroIV does)");
+  out.push(
+    '("memory" is the next level down; dirty lines are copied back at the end, as dineroIV does)',
+  );
   return `${out.join("\n")}\n`;
 }

@@ -26,6 +26,13 @@ for (let i = 0; i < 6; i++) {
   HEX[65 + i] = 10 + i;
   HEX[97 + i] = 10 + i;
 }
+/** Value of two hex digits (first byte << 8 | second byte), -1 unless both are hex. */
+const HEX_PAIR = new Int16Array(1 << 16).fill(-1);
+for (let a = 0; a < 256; a++) {
+  for (let b = 0; b < 256; b++) {
+    if (HEX[a] >= 0 && HEX[b] >= 0) HEX_PAIR[(a << 8) | b] = HEX[a] * 16 + HEX[b];
+  }
+}
 const NL = 10;
 const CR = 13;
 const SP = 32;
@@ -65,27 +72,36 @@ export class DinParser {
       pos = nl + 1;
     }
     const sink = this.sink;
+    let fast = 0;
     while (pos < end) {
       // Fast path for the common shape "L HEX\n"; anything else takes the careful path.
       const label = chunk[pos] - 48;
       if (label >= 0 && label <= 5 && pos + 2 < end && chunk[pos + 1] === SP) {
         let j = pos + 2;
-        let d = HEX[chunk[j]];
-        if (d >= 0) {
-          let addr = 0;
-          do {
-            addr = (addr << 4) | d;
-            j++;
-          } while (j < end && (d = HEX[chunk[j]]) >= 0);
+        let addr = 0;
+        let d = 0;
+        // Two hex digits per step through a 64 Ki-entry table, then a possible odd one.
+        while (j + 1 < end && (d = HEX_PAIR[(chunk[j] << 8) | chunk[j + 1]]) >= 0) {
+          addr = (addr << 8) | d;
+          j += 2;
+        }
+        if (j < end && (d = HEX[chunk[j]]) >= 0) {
+          addr = (addr << 4) | d;
+          j++;
+        }
+        if (j > pos + 2) {
           if (j < end && chunk[j] === NL) {
-            this.line++;
-            this.records++;
+            // Counted in bulk: the careful path and errors read `line` and `records`.
+            fast++;
             sink.ref(label, addr >>> 0);
             pos = j + 1;
             continue;
           }
         }
       }
+      this.line += fast;
+      this.records += fast;
+      fast = 0;
       const next = this.parseLine(chunk, pos, end, false);
       if (next < 0) {
         this.append(chunk, pos, end);
@@ -93,6 +109,8 @@ export class DinParser {
       }
       pos = next;
     }
+    this.line += fast;
+    this.records += fast;
   }
 
   /** The last line may lack its newline. */
@@ -175,7 +193,8 @@ export class DinParser {
       while (i < end && buf[i] !== NL) i++;
     }
     if (i >= end && !final) return -1;
-    if (label > 5) this.fail(line, `unknown label ${label.toString(16)} (din labels: ${DIN_LABELS})`);
+    if (label > 5)
+      this.fail(line, `unknown label ${label.toString(16)} (din labels: ${DIN_LABELS})`);
     this.line = line;
     this.records++;
     this.sink.ref(label, addr);

@@ -104,7 +104,8 @@ export interface CacheStats {
 }
 
 export interface CacheSnapshot {
-  tags: Float64Array;
+  tags: Int32Array;
+  valid: Uint8Array;
   dirty: Uint8Array;
   up: Int32Array;
   down: Int32Array;
@@ -178,8 +179,9 @@ export class Cache implements NextLevel {
   private readonly writeBack: boolean;
   private readonly writeAllocate: boolean;
   private readonly rng: Rng | null;
-  /** Block number (address >>> log2(line)) per way; -1 marks an invalid way. */
-  private readonly tags: Float64Array;
+  /** Block number (address >>> log2(line)) per way, as an int32 bit pattern. */
+  private readonly tags: Int32Array;
+  private readonly valid: Uint8Array;
   private readonly dirty: Uint8Array;
   /**
    * Each set's ways form a circular list ordered like Dinero's priority stack: `top[set]` is
@@ -213,7 +215,8 @@ export class Cache implements NextLevel {
     this.writeBack = config.writePolicy === "write-back";
     this.writeAllocate = config.writeAllocate;
     const ways = this.numSets * this.assoc;
-    this.tags = new Float64Array(ways).fill(-1);
+    this.tags = new Int32Array(ways);
+    this.valid = new Uint8Array(ways);
     this.dirty = new Uint8Array(ways);
     this.up = new Int32Array(ways);
     this.down = new Int32Array(ways);
@@ -244,9 +247,12 @@ export class Cache implements NextLevel {
    */
   access(addr: number, kind: AccessKind, size = 4): number {
     addr >>>= 0;
-    const room = this.lineSize - (addr & this.lineMask);
-    if (size <= room) return this.accessLine(addr, kind, size);
-    // Dinero splits a reference crossing lines and handles the remainder last.
+    if (size <= this.lineSize - (addr & this.lineMask)) return this.accessLine(addr, kind, size);
+    return this.accessSplit(addr, kind, size);
+  }
+
+  /** Dinero splits a reference crossing lines and handles the remainder last. */
+  private accessSplit(addr: number, kind: AccessKind, size: number): number {
     let depth = 0;
     for (;;) {
       const r = this.lineSize - (addr & this.lineMask);
@@ -261,65 +267,78 @@ export class Cache implements NextLevel {
   private accessLine(addr: number, kind: AccessKind, size: number): number {
     const block = addr >>> this.lg2Line;
     const set = this.setsPow2 ? block & this.setMask : block % this.numSets;
+    const tag = block | 0;
     const tags = this.tags;
+    const valid = this.valid;
     const top = this.top[set];
     let way = -1;
-    if (tags[top] === block) {
+    if (tags[top] === tag && valid[top] === 1) {
       way = top;
     } else {
       for (let j = set * this.assoc, end = j + this.assoc; j < end; j++) {
-        if (tags[j] === block) {
+        if (tags[j] === tag && valid[j] === 1) {
           way = j;
           break;
         }
       }
+      if (way < 0) return this.miss(addr, kind, size, block, set);
+      if (this.lru) this.moveToTop(set, way);
     }
+    // A hit: only a write-through store has anything to send down.
+    if (this.shadow !== null) this.classify(block, kind, false, kind !== 1 || this.writeAllocate);
+    this.counters[kind]++;
+    if (kind === 1) {
+      if (this.writeBack) {
+        this.dirty[way] = 1;
+      } else {
+        this.counters[CacheCounter.BytesWritten] += size;
+        this.next.access(addr, 1, size);
+      }
+    }
+    return 0;
+  }
+
+  /** The miss path, with Dinero's downstream order: line fetch, write-through, write-back. */
+  private miss(addr: number, kind: AccessKind, size: number, block: number, set: number): number {
     const c = this.counters;
     const isWrite = kind === 1;
-    const miss = way < 0;
     const allocate = !isWrite || this.writeAllocate;
     let wback = false;
     let victim = -1;
-    if (!miss) {
-      if (this.lru && way !== top) this.moveToTop(set, way);
-      if (isWrite && this.writeBack) {
-        this.dirty[way] = 1;
-        wback = true;
-      }
-    } else if (allocate) {
-      way = this.up[top];
-      if (this.random && tags[way] >= 0) way = this.randomWay(set);
-      const old = tags[way];
-      if (old >= 0) {
+    if (allocate) {
+      const valid = this.valid;
+      let way = this.up[this.top[set]];
+      if (this.random && valid[way] === 1) way = this.randomWay(set);
+      if (valid[way] === 1) {
         c[CacheCounter.Evictions]++;
         if (this.dirty[way] === 1) {
-          victim = old;
+          victim = this.tags[way] >>> 0;
           c[CacheCounter.DirtyEvictions]++;
         }
       }
       this.moveToTop(set, way);
-      tags[way] = block;
+      this.tags[way] = block | 0;
+      valid[way] = 1;
       this.dirty[way] = 0;
       if (isWrite && this.writeBack) {
         this.dirty[way] = 1;
         wback = true;
       }
     }
-    if (this.shadow !== null) this.classify(block, kind, miss, allocate);
+    if (this.shadow !== null) this.classify(block, kind, true, allocate);
     c[kind]++;
-    if (miss) c[CacheCounter.Misses + kind]++;
+    c[CacheCounter.Misses + kind]++;
 
-    // Downstream, in Dinero's order: line fetch, write-through, victim write-back.
     const next = this.next;
     let depth = 0;
-    if (miss && (!isWrite || (this.writeAllocate && size !== this.lineSize))) {
+    if (!isWrite || (this.writeAllocate && size !== this.lineSize)) {
       c[CacheCounter.BytesRead] += this.lineSize;
       depth = 1 + next.access((block << this.lg2Line) >>> 0, isWrite ? 0 : kind, this.lineSize);
     }
     if (isWrite && !wback) {
       c[CacheCounter.BytesWritten] += size;
       const d = next.access(addr, 1, size);
-      if (miss && !allocate) depth = 1 + d;
+      if (!allocate) depth = 1 + d;
     }
     if (victim >= 0) {
       c[CacheCounter.BytesWritten] += this.lineSize;
@@ -386,7 +405,9 @@ export class Cache implements NextLevel {
   private find(addr: number): number {
     const block = (addr >>> 0) >>> this.lg2Line;
     const base = this.setOf(block) * this.assoc;
-    for (let j = base, end = base + this.assoc; j < end; j++) if (this.tags[j] === block) return j;
+    for (let j = base, end = base + this.assoc; j < end; j++) {
+      if (this.tags[j] === (block | 0) && this.valid[j] === 1) return j;
+    }
     return -1;
   }
 
@@ -402,7 +423,7 @@ export class Cache implements NextLevel {
   /** Number of valid lines held. */
   occupancy(): number {
     let n = 0;
-    for (const t of this.tags) if (t >= 0) n++;
+    for (const v of this.valid) n += v;
     return n;
   }
 
@@ -420,7 +441,7 @@ export class Cache implements NextLevel {
         const top = this.top[set];
         let way = this.up[top];
         for (let i = 0; i < this.assoc; i++) {
-          if (this.tags[way] >= 0 && this.dirty[way] === 1) this.writeBackWay(way);
+          if (this.valid[way] === 1 && this.dirty[way] === 1) this.writeBackWay(way);
           way = this.up[way];
         }
       }
@@ -446,7 +467,7 @@ export class Cache implements NextLevel {
    */
   invalidate(addr: number, wholeCache: boolean): void {
     if (wholeCache) {
-      this.tags.fill(-1);
+      this.valid.fill(0);
       this.dirty.fill(0);
       this.shadow?.clear();
       this.seen?.clear();
@@ -454,7 +475,7 @@ export class Cache implements NextLevel {
       const block = (addr >>> 0) >>> this.lg2Line;
       const j = this.find(addr);
       if (j >= 0) {
-        this.tags[j] = -1;
+        this.valid[j] = 0;
         this.dirty[j] = 0;
         this.moveToBottom(this.setOf(block), j);
       }
@@ -493,6 +514,7 @@ export class Cache implements NextLevel {
   snapshot(): CacheSnapshot {
     return {
       tags: this.tags.slice(),
+      valid: this.valid.slice(),
       dirty: this.dirty.slice(),
       up: this.up.slice(),
       down: this.down.slice(),
@@ -514,6 +536,7 @@ export class Cache implements NextLevel {
       throw new Error(`cache ${JSON.stringify(this.config.name)}: snapshot of another geometry`);
     }
     this.tags.set(s.tags);
+    this.valid.set(s.valid);
     this.dirty.set(s.dirty);
     this.up.set(s.up);
     this.down.set(s.down);

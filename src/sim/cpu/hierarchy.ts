@@ -153,7 +153,14 @@ export class Hierarchy {
         misses += s.misses.total;
       }
       const hits = accesses - misses;
-      return { name, accesses, hits, misses, hitRate: accesses === 0 ? 0 : hits / accesses, latency };
+      return {
+        name,
+        accesses,
+        hits,
+        misses,
+        hitRate: accesses === 0 ? 0 : hits / accesses,
+        latency,
+      };
     };
     const ramAccesses = this.ram.counters[0] + this.ram.counters[1];
     return [
@@ -238,7 +245,9 @@ export class Hierarchy {
     if (s.caches.length !== caches.length) {
       throw new Error("hierarchy: snapshot of a machine with another number of cores");
     }
-    caches.forEach((c, i) => c.restore(s.caches[i]));
+    caches.forEach((c, i) => {
+      c.restore(s.caches[i]);
+    });
     this.ram.counters.set(s.ram);
     this.demand.set(s.demand);
     this.lastLevel = s.lastLevel;

@@ -13,6 +13,9 @@ export interface HartAccounting {
   cacheAccesses: Float64Array;
   /** Per cache level: accesses that hit there (RAM always hits). */
   cacheHits: Float64Array;
+  /** Loads and stores only (no instruction fetches): how many, and how many hit in L1D. */
+  dataAccesses: number;
+  dataL1Hits: number;
 }
 
 /** What a core runs: the architectural state of one process, seen through a narrow window. */

@@ -421,6 +421,10 @@ export class PipelinedCpu implements CpuModel {
       const a = ow.acct;
       for (let l = 0; l <= level; l++) a.cacheAccesses[l]++;
       a.cacheHits[level]++;
+      if (k !== MemAccess.Fetch) {
+        a.dataAccesses++;
+        if (level === 0) a.dataL1Hits++;
+      }
     }
     // The stage's own cycle covers the first cycle of the access.
     return latency > 1 ? latency - 1 : 0;

@@ -26,6 +26,8 @@ export class MlfqPolicy implements SchedPolicy {
       p.sched.level = 0;
       p.sched.allotUsed = 0;
     }
+    // mlfq.py -S: a process back from blocking (I/O) starts its level's allotment afresh.
+    if (why === "wake" && this.options.ioResetsAllotment) p.sched.allotUsed = 0;
     const lvl = Math.min(p.sched.level, this.options.levels - 1);
     if (why === "wake" && this.options.ioToFront) this.queues[lvl].unshift(p);
     else this.queues[lvl].push(p);

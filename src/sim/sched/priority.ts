@@ -57,4 +57,11 @@ export class PriorityPolicy implements SchedPolicy {
   setQuantum(q: number): void {
     this.quantum = q;
   }
+  /** The next enqueue's sequence number: a snapshot must carry it on, or ties would reorder. */
+  get sequence(): number {
+    return this.seq;
+  }
+  restoreSequence(seq: number): void {
+    this.seq = seq;
+  }
 }

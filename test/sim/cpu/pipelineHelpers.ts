@@ -49,6 +49,8 @@ export function makeHart(
       cycles: 0,
       stallCycles: 0,
       cacheAccesses: new Float64Array(MEM_LEVELS),
+      dataAccesses: 0,
+      dataL1Hits: 0,
       cacheHits: new Float64Array(MEM_LEVELS),
     },
   };

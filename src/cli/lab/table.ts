@@ -1,0 +1,39 @@
+// Printing helpers for the OSTEP labs: Python's %-formats, so tables read like the originals'.
+
+/** Python's '%<width>s': right-aligned in `width` columns. */
+export function rjust(s: string | number, width: number): string {
+  return String(s).padStart(width);
+}
+
+/** Python's '%.<digits>f': the exact binary value rounded half to even (JS toFixed rounds ties up). */
+export function pyFixed(x: number, digits: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  const exact = Math.abs(x).toFixed(Math.min(100, digits + 60));
+  const [whole, frac] = exact.split(".");
+  const kept = frac.slice(0, digits);
+  const rest = frac.slice(digits);
+  let n = BigInt(whole + kept);
+  const half = `5${"0".repeat(rest.length - 1)}`;
+  const odd = (n & 1n) === 1n;
+  if (rest > half || (rest === half && odd)) n += 1n;
+  let s = n.toString().padStart(digits + 1, "0");
+  if (digits > 0) s = `${s.slice(0, -digits)}.${s.slice(-digits)}`;
+  return x < 0 || Object.is(x, -0) ? `-${s}` : s;
+}
+
+/** Python's str() of a float: 100.0, 10.5. */
+export function pyFloat(x: number): string {
+  return Number.isInteger(x) ? `${x}.0` : String(x);
+}
+
+/** Python's str() of a bool. */
+export function pyBool(b: boolean): string {
+  return b ? "True" : "False";
+}
+
+/** Average of `xs` (0 for none). */
+export function mean(xs: readonly number[]): number {
+  let s = 0;
+  for (const x of xs) s += x;
+  return xs.length === 0 ? 0 : s / xs.length;
+}

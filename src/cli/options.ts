@@ -1,0 +1,98 @@
+// Command-line values: parsers that reject bad input with one line, and the options they produce.
+import type { KernelConfig } from "../sim/config.js";
+import { POLICY_NAMES, type PolicyName } from "../sim/sched/policy.js";
+import { UsageError } from "./errors.js";
+
+/** `--flag <n>`: an integer in [min, max], or a UsageError naming the flag. */
+export function intOption(flag: string, min: number, max: number): (value: string) => number {
+  return (value) => {
+    const t = value.trim();
+    const n = /^[-+]?\d+$/.test(t) ? Number(t) : Number.NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+      const range = max >= Number.MAX_SAFE_INTEGER ? `of ${min} or more` : `from ${min} to ${max}`;
+      throw new UsageError(`${flag}: expected an integer ${range}, got ${JSON.stringify(value)}`);
+    }
+    return n;
+  };
+}
+
+/** `--flag <x>`: a finite number in (0, max], or a UsageError naming the flag. */
+export function positiveNumberOption(flag: string, max: number): (value: string) => number {
+  return (value) => {
+    const t = value.trim();
+    const n = /^\d+(\.\d+)?$/.test(t) ? Number(t) : Number.NaN;
+    if (!(n > 0) || n > max)
+      throw new UsageError(
+        `${flag}: expected a number above 0 and at most ${max}, got ${JSON.stringify(value)}`,
+      );
+    return n;
+  };
+}
+
+export function policyOption(value: string): PolicyName {
+  const p = value.trim().toLowerCase();
+  if (!POLICY_NAMES.includes(p as PolicyName))
+    throw new UsageError(
+      `--policy: expected one of ${POLICY_NAMES.join(", ")}, got ${JSON.stringify(value)}`,
+    );
+  return p as PolicyName;
+}
+
+export const seedOption = intOption("--seed", 0, 2 ** 32 - 1);
+export const cpusOption = intOption("--cpus", 1, 64);
+export const quantumOption = intOption("--quantum", 1, 1_000_000_000);
+export const iterationsOption = intOption("--iterations", 1, Number.MAX_SAFE_INTEGER);
+export const delayOption = intOption("--delay", 1, 1_000_000_000);
+export const fpsOption = intOption("--fps", 1, 60);
+/** Simulated ticks per second of wall time in the dashboard. */
+export const speedOption = positiveNumberOption("--speed", 100_000_000);
+
+/** The machine options every command that starts a simulation shares. */
+export interface MachineFlags {
+  seed?: number;
+  cpus?: number;
+  policy?: PolicyName;
+  quantum?: number;
+}
+
+export function configOverrides(f: MachineFlags): Partial<KernelConfig> {
+  const o: Partial<KernelConfig> = {};
+  if (f.seed !== undefined) o.seed = f.seed;
+  if (f.cpus !== undefined) o.cores = f.cpus;
+  if (f.policy !== undefined) o.policy = f.policy;
+  if (f.quantum !== undefined) o.quantum = f.quantum;
+  return o;
+}
+
+/** Colour unless --no-color, or NO_COLOR is set to anything non-empty (no-color.org). */
+export function colorWanted(colorFlag: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+  return colorFlag && !(env.NO_COLOR !== undefined && env.NO_COLOR !== "");
+}
+
+/** The batch-mode flags (`top -b -n N -d D`). */
+export interface BatchFlags {
+  batch?: boolean;
+  iterations?: number;
+  delay?: number;
+  json?: boolean;
+  events?: boolean;
+}
+
+/** Batch-only flags given without --batch are a mistake, not something to ignore silently. */
+export function checkBatchFlags(f: BatchFlags): void {
+  if (f.batch) return;
+  const stray = [
+    f.iterations !== undefined ? "-n/--iterations" : null,
+    f.delay !== undefined ? "-d/--delay" : null,
+    f.json ? "--json" : null,
+    f.events ? "--events" : null,
+  ].filter((x) => x !== null);
+  if (stray.length > 0) throw new UsageError(`${stray.join(", ")} only apply with --batch`);
+}
+
+/** The one-line refusal when there is no terminal to draw the dashboard on. */
+export function notATerminal(): UsageError {
+  return new UsageError(
+    "not a terminal: the dashboard needs one; use --batch for text output (simtop --batch -n 5)",
+  );
+}

@@ -1,0 +1,88 @@
+// `--save`: writes the session (config, then each command as it is applied) to a JSONL file.
+import { closeSync, fsyncSync, openSync, writeSync } from "node:fs";
+import type { Chapter } from "../scenario/types.js";
+import type { StampedCommand } from "../sim/commands.js";
+import type { KernelConfig } from "../sim/config.js";
+import { commandLine, endLine, headerLine } from "../sim/session.js";
+import type { Store } from "../sim/store.js";
+import { UsageError } from "./errors.js";
+
+/** What the session was started from: shown and replayed with it (chapters become markers). */
+export interface SessionMeta {
+  scenario: string;
+  chapters: Chapter[];
+}
+
+/** The session header line with the scenario's name and chapters beside the config. */
+export function headerWithMeta(config: KernelConfig, meta: SessionMeta | null): string {
+  if (meta === null) return headerLine(config);
+  return JSON.stringify({
+    ...JSON.parse(headerLine(config)),
+    scenario: meta.scenario,
+    chapters: meta.chapters,
+  });
+}
+
+/** Ticks between `end` lines written as progress (a crash loses at most this much idle time). */
+export const PROGRESS_EVERY = 10_000;
+
+/**
+ * Appends each line with one write and an fsync, so a crash loses nothing before the last
+ * command, and a reader never sees half a command.
+ */
+export class SessionWriter {
+  readonly path: string;
+  private fd: number | null;
+  private lastEnd = -1;
+
+  constructor(path: string, config: KernelConfig, meta: SessionMeta | null = null) {
+    this.path = path;
+    try {
+      this.fd = openSync(path, "w");
+    } catch (e) {
+      throw new UsageError(
+        `--save: cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+      );
+    }
+    this.line(headerWithMeta(config, meta));
+  }
+
+  /** Logs every command the store applies from now on (keeping any hook already there). */
+  attach(store: Store): void {
+    const previous = store.onCommand;
+    store.onCommand = (c) => {
+      this.command(c);
+      previous?.(c);
+    };
+  }
+
+  command(c: StampedCommand): void {
+    this.line(commandLine(c));
+  }
+
+  /** Records that the session reached `tick`, at most once per PROGRESS_EVERY ticks. */
+  progress(tick: number): void {
+    if (this.lastEnd < 0 || tick - this.lastEnd >= PROGRESS_EVERY) this.end(tick);
+  }
+
+  /** Records that the session reached `tick` (replays run at least this far). */
+  end(tick: number): void {
+    if (tick === this.lastEnd) return;
+    this.line(endLine(tick));
+    this.lastEnd = tick;
+  }
+
+  /** Writes the final `end` line and closes the file; safe to call twice. */
+  close(tick: number): void {
+    if (this.fd === null) return;
+    this.end(tick);
+    closeSync(this.fd);
+    this.fd = null;
+  }
+
+  private line(s: string): void {
+    if (this.fd === null) return;
+    writeSync(this.fd, `${s}\n`);
+    fsyncSync(this.fd);
+  }
+}

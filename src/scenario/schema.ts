@@ -1,0 +1,174 @@
+// The scenario file format (JSON or YAML) as a zod schema: shapes, ranges and units.
+import * as z from "zod";
+import { BRANCH_STAGES } from "../sim/cpu/pipelineDefs.js";
+import { POLICY_NAMES } from "../sim/sched/policy.js";
+import { parseSignal } from "../sim/signals.js";
+
+const UNITS: Record<string, number> = { b: 1, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
+
+/** "32KiB", "16 MiB", "64B" or a plain number of bytes; null if it is none of these. */
+export function parseSize(v: number | string): number | null {
+  if (typeof v === "number") return Number.isInteger(v) && v > 0 ? v : null;
+  const m = /^\s*(\d+)\s*(b|kib|mib|gib)?\s*$/i.exec(v);
+  if (!m) return null;
+  const n = Number(m[1]) * UNITS[(m[2] ?? "b").toLowerCase()];
+  return n > 0 ? n : null;
+}
+
+const size = z
+  .union([z.number(), z.string()], { error: "expected a size (bytes, or e.g. 32KiB, 16MiB)" })
+  .transform((v, ctx) => {
+    const n = parseSize(v);
+    if (n === null) {
+      ctx.addIssue({
+        code: "custom",
+        message: `not a size: ${JSON.stringify(v)} (bytes, or e.g. 32KiB, 16MiB)`,
+      });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+const int = (min: number, max: number) => z.number().int().min(min).max(max);
+const ticks = int(0, 1e12);
+const positive = int(1, 1e9);
+const latency = int(0, 1e6);
+const NAME = /^[A-Za-z][\w.-]*$/;
+const name = z.string().regex(NAME, { error: "must start with a letter: letters, digits, - _ ." });
+
+const signal = z
+  .union([z.number(), z.string()], { error: "expected a signal (e.g. SIGINT, INT, 2)" })
+  .transform((v, ctx) => {
+    const s = parseSignal(String(v));
+    if (s === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        message: `unknown signal ${JSON.stringify(v)} (e.g. SIGINT, INT, 2)`,
+      });
+      return z.NEVER;
+    }
+    return s;
+  });
+
+/** A pid (a number) or the `as` name of one of the scenario's initial processes. */
+const target = z.union([int(1, 1e9), name], { error: "expected a pid or a process name" });
+
+const cacheLevel = z.strictObject({
+  size: size.optional(),
+  assoc: int(1, 1 << 20).optional(),
+  lineSize: size.optional(),
+  latency: latency.optional(),
+  replacement: z.enum(["lru", "fifo", "random"]).optional(),
+  writePolicy: z.enum(["write-back", "write-through"]).optional(),
+  writeAllocate: z.boolean().optional(),
+});
+
+const machine = z.strictObject({
+  cores: int(1, 64).optional(),
+  cpu: z.enum(["ideal", "pipeline"]).optional(),
+  /** Physical memory; a whole number of 4 KiB frames. */
+  memory: size.optional(),
+  pipeline: z
+    .strictObject({
+      forwarding: z.boolean().optional(),
+      branchStage: z.enum(BRANCH_STAGES).optional(),
+    })
+    .optional(),
+  caches: z
+    .strictObject({
+      l1i: cacheLevel.optional(),
+      l1d: cacheLevel.optional(),
+      l2: cacheLevel.optional(),
+      l3: cacheLevel.optional(),
+    })
+    .optional(),
+  latencies: z
+    .strictObject({
+      /** Ticks a core spends switching processes. */
+      contextSwitch: latency.optional(),
+      /** Disk request latency and extra ticks per block. */
+      disk: latency.optional(),
+      diskPerBlock: latency.optional(),
+      /** Kernel ticks per fork, and per resident page copied. */
+      fork: latency.optional(),
+      forkPerPage: latency.optional(),
+      /** Ticks to load an image, and per page loaded. */
+      exec: latency.optional(),
+      execPerPage: latency.optional(),
+      /** Cycles for RAM to deliver a cache line after an L3 miss. */
+      ram: latency.optional(),
+    })
+    .optional(),
+  diskChannels: int(1, 64).optional(),
+  maxProcesses: int(2, 65536).optional(),
+});
+
+const mlfq = z.strictObject({
+  levels: int(1, 16).optional(),
+  quanta: z.array(positive).optional(),
+  allotments: z.array(positive).optional(),
+  boostInterval: ticks.optional(),
+  ioToFront: z.boolean().optional(),
+  ioResetsAllotment: z.boolean().optional(),
+});
+
+const program = z.strictObject({
+  name,
+  description: z.string().optional(),
+  /** The program in the op language (see `simtop lab` and src/sim/programs/assembler.ts). */
+  source: z.string(),
+});
+
+const processEntry = z.strictObject({
+  program: name,
+  nice: int(-20, 19).optional(),
+  count: int(1, 1024).optional(),
+  /** A name that timed commands can use instead of the pid. */
+  as: name.optional(),
+});
+
+export const COMMAND_ACTIONS = [
+  "spawn",
+  "fork",
+  "kill",
+  "renice",
+  "setPolicy",
+  "setQuantum",
+] as const;
+
+const command = z.strictObject({
+  at: ticks,
+  spawn: name.optional(),
+  /** spawn: the parent (default init); the new process's nice value. */
+  parent: target.optional(),
+  fork: target.optional(),
+  kill: target.optional(),
+  /** kill: the signal (default SIGTERM, like kill(1)). */
+  signal: signal.optional(),
+  renice: target.optional(),
+  nice: int(-20, 19).optional(),
+  setPolicy: z.enum(POLICY_NAMES).optional(),
+  setQuantum: positive.optional(),
+});
+
+const chapter = z.strictObject({ at: ticks, title: z.string().min(1) });
+
+export const scenarioFileSchema = z.strictObject({
+  name: name.optional(),
+  description: z.string().optional(),
+  seed: int(0, 2 ** 32 - 1).optional(),
+  machine: machine.optional(),
+  policy: z.enum(POLICY_NAMES).optional(),
+  quantum: positive.optional(),
+  mlfq: mlfq.optional(),
+  programs: z.array(program).optional(),
+  processes: z.array(processEntry).optional(),
+  commands: z.array(command).optional(),
+  chapters: z.array(chapter).optional(),
+});
+
+/** A scenario as written in a file (sizes may be strings, signals names). */
+export type ScenarioFile = z.input<typeof scenarioFileSchema>;
+/** The same after parsing: sizes in bytes, signals as numbers. */
+export type ParsedScenarioFile = z.output<typeof scenarioFileSchema>;
+export type ParsedCommand = z.output<typeof command>;

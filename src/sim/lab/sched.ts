@@ -1,0 +1,113 @@
+// OSTEP's scheduler.py on simtop's kernel: FIFO, SJF and RR response, turnaround and wait times.
+import { Kernel } from "../kernel.js";
+import { responseTime, turnaroundTime, type Pcb } from "../process.js";
+import type { PolicyName } from "../sched/policy.js";
+import { framesFor, instructionCount, jobSource, labConfig, startJob } from "./jobs.js";
+import type { Uniform } from "./pyRandom.js";
+
+export type SchedLabPolicy = "FIFO" | "SJF" | "RR";
+
+export interface SchedSpec {
+  /** Job lengths in ticks (each at least 1); job i is the i-th. */
+  lengths: number[];
+  policy: SchedLabPolicy;
+  /** RR time slice in ticks. */
+  quantum: number;
+  /** Also report who ran when (scheduler.py's execution trace). */
+  segments?: boolean;
+}
+
+export interface SchedJobTimes {
+  job: number;
+  length: number;
+  response: number;
+  turnaround: number;
+  wait: number;
+}
+
+/** A stretch of CPU time one job held, split at slice boundaries as scheduler.py prints them. */
+export interface RunSegment {
+  job: number;
+  start: number;
+  end: number;
+  /** The job finished at `end`. */
+  done: boolean;
+}
+
+export interface SchedResult {
+  jobs: SchedJobTimes[];
+  segments: RunSegment[];
+}
+
+/** scheduler.py's random jobs: lengths uniform in 1..maxlen. */
+export function randomLengths(jobs: number, maxlen: number, rng: Uniform): number[] {
+  return Array.from({ length: jobs }, () => Math.floor(maxlen * rng.next()) + 1);
+}
+
+const KERNEL_POLICY: Record<SchedLabPolicy, PolicyName> = { FIFO: "fcfs", SJF: "sjf", RR: "rr" };
+
+/** Frames the run needs (callers check it against MAX_FRAMES before running). */
+export function schedFrames(lengths: readonly number[]): number {
+  let n = 0;
+  for (const len of lengths) n += framesFor(instructionCount([{ compute: len }]));
+  return n;
+}
+
+/**
+ * Runs every job, all arriving at time 0, as a CPU-bound program on a one-core ideal machine
+ * under the kernel's fcfs, sjf (each job's burst known in advance, as the textbook assumes) or
+ * rr policy, and reads the answers from the kernel's process times.
+ */
+export function runSched(spec: SchedSpec): SchedResult {
+  const n = spec.lengths.length;
+  const distinct = [...new Set(spec.lengths)];
+  const programs = distinct.map((len) => ({ name: `job${len}`, source: jobSource([{ compute: len }]) }));
+  let total = 0;
+  for (const len of spec.lengths) total += len;
+  const slices = spec.policy === "RR" ? Math.ceil(total / spec.quantum) + n : n;
+  const k = new Kernel({
+    ...labConfig({
+      programs,
+      processes: n,
+      frames: schedFrames(spec.lengths),
+      ioTicks: 1,
+      ganttLength: spec.segments ? slices + 2 : 16,
+    }),
+    policy: KERNEL_POLICY[spec.policy],
+    quantum: spec.quantum,
+  });
+  k.recordEvents = false;
+  const procs: Pcb[] = spec.lengths.map((len) => {
+    const p = startJob(k, `job${len}`);
+    p.sched.estimate = len;
+    return p;
+  });
+  while (k.totalExits < n) {
+    if (k.now > total) throw new Error(`the jobs did not finish within ${total} ticks`);
+    k.step();
+  }
+  const jobs = procs.map((p, job) => ({
+    job,
+    length: spec.lengths[job],
+    response: responseTime(p),
+    turnaround: turnaroundTime(p),
+    wait: p.times.waiting,
+  }));
+  return { jobs, segments: spec.segments ? runSegments(k, procs, spec) : [] };
+}
+
+function runSegments(k: Kernel, procs: Pcb[], spec: SchedSpec): RunSegment[] {
+  const first = procs[0]?.pid ?? 1;
+  const slice = spec.policy === "RR" ? spec.quantum : Number.POSITIVE_INFINITY;
+  const out: RunSegment[] = [];
+  for (const s of k.gantt[0].segments(0, k.now)) {
+    if (s.who < first) continue;
+    const job = s.who - first;
+    // A job alone on the CPU is not switched at a slice's end; scheduler.py still counts slices.
+    for (let t = s.start; t < s.end; t += slice) {
+      const end = Math.min(s.end, t + slice);
+      out.push({ job, start: t, end, done: end === s.end && procs[job].times.exited === end });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,118 @@
+// The whole screen for one view model, in Ink boxes: pure, so the live App and the headless renderer draw the same.
+import { Box } from "ink";
+import { sideMenuLines } from "./draw/menu.js";
+import { Help } from "./overlays/Help.js";
+import { TooSmall } from "./overlays/TooSmall.js";
+import { Caches } from "./panels/Caches.js";
+import { Details } from "./panels/Details.js";
+import { EventLog } from "./panels/EventLog.js";
+import { Gantt } from "./panels/Gantt.js";
+import { Header } from "./panels/Header.js";
+import { KeyBar } from "./panels/KeyBar.js";
+import { Lines, Rule } from "./panels/Lines.js";
+import { Pipeline } from "./panels/Pipeline.js";
+import { ProcessTable } from "./panels/ProcessTable.js";
+import type { DashboardView } from "./viewModel.js";
+
+function SideMenu({ view }: { view: DashboardView }) {
+  const m = view.layout?.menu;
+  const lines = m ? sideMenuLines(view.overlay, m.width, m.height, view.theme) : null;
+  if (!m || lines === null) return null;
+  return (
+    <>
+      <Lines lines={lines} width={m.width} />
+      <Rule height={m.height} theme={view.theme} />
+    </>
+  );
+}
+
+export function Screen({ view }: { view: DashboardView }) {
+  const { layout: l, theme } = view;
+  if (l === null) return <TooSmall columns={view.columns} rows={view.rows} theme={theme} />;
+  const body = l.height - l.header.height - l.keybar.height;
+  return (
+    <Box flexDirection="column" width={l.width} height={l.height}>
+      <Header model={view.header} width={l.width} theme={theme} />
+      {view.overlay?.kind === "help" ? (
+        <Help scroll={view.overlay.scroll} width={l.width} height={body} theme={theme} />
+      ) : (
+        <>
+          <Box flexDirection="row">
+            <SideMenu view={view} />
+            <ProcessTable
+              model={view.table}
+              width={l.table.width}
+              height={l.table.height}
+              theme={theme}
+            />
+          </Box>
+          {l.details && (
+            <Box flexDirection="row">
+              <Details
+                model={view.details}
+                width={l.details.width}
+                height={l.details.height}
+                theme={theme}
+              />
+              <Rule height={l.details.height} theme={theme} />
+              {l.pipeline && l.caches ? (
+                <Box flexDirection="column">
+                  <Pipeline
+                    model={view.pipeline}
+                    width={l.pipeline.width}
+                    height={l.pipeline.height}
+                    theme={theme}
+                  />
+                  <Caches
+                    model={view.caches}
+                    width={l.caches.width}
+                    height={l.caches.height}
+                    theme={theme}
+                  />
+                </Box>
+              ) : (
+                l.events && (
+                  <EventLog
+                    events={view.events}
+                    all={view.eventsAll}
+                    width={l.events.width}
+                    height={l.events.height}
+                    theme={theme}
+                  />
+                )
+              )}
+            </Box>
+          )}
+          {l.gantt && l.events && (
+            <Box flexDirection="row">
+              <Gantt
+                model={view.gantt}
+                width={l.gantt.width}
+                height={l.gantt.height}
+                theme={theme}
+              />
+              <Rule height={l.gantt.height} theme={theme} />
+              <EventLog
+                events={view.events}
+                all={view.eventsAll}
+                width={l.events.width}
+                height={l.events.height}
+                theme={theme}
+              />
+            </Box>
+          )}
+          {!l.details && l.events && (
+            <EventLog
+              events={view.events}
+              all={view.eventsAll}
+              width={l.events.width}
+              height={l.events.height}
+              theme={theme}
+            />
+          )}
+        </>
+      )}
+      <KeyBar model={view.keybar} width={l.width} theme={theme} />
+    </Box>
+  );
+}

@@ -1,0 +1,520 @@
+// The dashboard's controller: owns time (speed, pause, rewind) and the UI state, turns keys into commands.
+import type { Command } from "../sim/commands.js";
+import { describeCommand } from "../sim/commands.js";
+import type { Kernel } from "../sim/kernel.js";
+import { POLICY_NAMES } from "../sim/sched/policy.js";
+import { Signal } from "../sim/signals.js";
+import type { Store } from "../sim/store.js";
+import { grouped, niceSteps } from "./format.js";
+import { type Action, ALWAYS, actionFor } from "./keymap.js";
+import { isText, type KeyName, parseKeys, textOf } from "./keys.js";
+import { tooSmall } from "./layout.js";
+import { SIGNAL_ORDER } from "./menus.js";
+import { FrameSampler } from "./sampling.js";
+import { GanttLegend } from "./selectors/gantt.js";
+import { COLUMNS, type SortKey } from "./selectors/table.js";
+import { createTheme, type Theme } from "./theme.js";
+import {
+  buildView,
+  type DashboardView,
+  type Mode,
+  type OverlayState,
+  type ViewState,
+} from "./viewModel.js";
+
+export interface ControllerOptions {
+  store: Store;
+  /** Frames per second the dashboard draws (and the simulation is advanced between). */
+  fps?: number;
+  /** Simulated ticks per second of wall time. */
+  speed?: number;
+  paused?: boolean;
+  /** false: no colour codes (text attributes such as inverse stay). */
+  color?: boolean;
+}
+
+export const DEFAULT_FPS = 10;
+export const DEFAULT_SPEED = 10_000;
+/** Speeds the +/- keys step through: 1, 2, 5, 10 ... 10M ticks per second. */
+export const SPEEDS = niceSteps(10_000_000);
+/** Quanta the { and } keys step through. */
+export const QUANTA = niceSteps(100_000);
+/** Ticks simulated between checks of the frame's time budget. */
+const CHUNK = 1000;
+/** Frames a message stays up while running. */
+const MESSAGE_SECONDS = 4;
+
+/** The next value of an ascending list above (dir 1) or below (dir -1) `v`. */
+function stepThrough(list: readonly number[], v: number, dir: 1 | -1): number | undefined {
+  return dir > 0 ? list.find((x) => x > v) : [...list].reverse().find((x) => x < v);
+}
+
+/** Ticks of history shown by one rewind step: one frame's worth at the current speed. */
+function frameTicks(speed: number, fps: number): number {
+  return Math.max(1, Math.round(speed / fps));
+}
+
+export class DashboardController implements ViewState {
+  readonly store: Store;
+  readonly fps: number;
+  speed: number;
+  paused: boolean;
+  readonly theme: Theme;
+  sort: SortKey = "pid";
+  descending = false;
+  filter = "";
+  editingFilter = false;
+  tree = false;
+  selectedPid = 1;
+  selectedIndex = 0;
+  scrollTop = 0;
+  cacheScope: "machine" | "process" = "machine";
+  eventsAll = false;
+  overlay: OverlayState | null = null;
+  readonly legend = new GanttLegend();
+  /** Share of the wanted ticks the last frame simulated (1 unless the time budget ran out). */
+  achieved = 1;
+  /** Frames drawn while running (the clock messages expire by). */
+  frames = 0;
+  quitRequested = false;
+  /** Called once when the user asks to quit. */
+  onQuit: (() => void) | null = null;
+  /** Called when the user asks for a full redraw (Ctrl+L). */
+  onRedraw: (() => void) | null = null;
+
+  private readonly liveSampler = new FrameSampler();
+  private past: { kernel: Kernel; sampler: FrameSampler } | null = null;
+  private carry = 0;
+  private note: { text: string; frame: number } | null = null;
+  private order: number[] = [];
+  private pageRows = 10;
+  private lastSize = { columns: 0, rows: 0 };
+  private version = 0;
+  private readonly listeners = new Set<() => void>();
+  private cached: { version: number; columns: number; rows: number; view: DashboardView } | null =
+    null;
+
+  constructor(opts: ControllerOptions) {
+    this.store = opts.store;
+    this.fps = opts.fps ?? DEFAULT_FPS;
+    this.speed = opts.speed ?? DEFAULT_SPEED;
+    this.paused = opts.paused ?? false;
+    this.theme = createTheme(opts.color ?? true);
+    this.liveSampler.sample(this.store.kernel, this.selectedPid);
+  }
+
+  // ---- what the view reads ----------------------------------------------------------------
+
+  /** The kernel every panel shows: the live one, or a copy of the past while rewound. */
+  get kernel(): Kernel {
+    return this.past?.kernel ?? this.store.kernel;
+  }
+
+  get sampler(): FrameSampler {
+    return this.past?.sampler ?? this.liveSampler;
+  }
+
+  get mode(): Mode {
+    return this.past ? "past" : this.paused ? "paused" : "live";
+  }
+
+  get message(): string | null {
+    if (this.note === null) return null;
+    if (!this.paused && this.frames - this.note.frame > MESSAGE_SECONDS * this.fps) return null;
+    return this.note.text;
+  }
+
+  /** The view model for a terminal of `columns` × `rows` (cached until something changes). */
+  view(columns: number, rows: number): DashboardView {
+    const c = this.cached;
+    if (c && c.version === this.version && c.columns === columns && c.rows === rows) return c.view;
+    this.lastSize = { columns, rows };
+    const built = buildView(this, columns, rows);
+    this.selectedPid = built.placement.pid;
+    this.selectedIndex = built.placement.index;
+    this.scrollTop = built.placement.scrollTop;
+    this.pageRows = built.placement.pageRows;
+    this.order = built.order;
+    this.cached = { version: this.version, columns, rows, view: built.view };
+    return built.view;
+  }
+
+  // ---- change notification (React subscribes through useSyncExternalStore) ----------------
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getVersion = (): number => this.version;
+
+  private changed(): void {
+    this.version++;
+    for (const l of this.listeners) l();
+  }
+
+  // ---- time -------------------------------------------------------------------------------
+
+  /**
+   * One frame: advances the live simulation by speed/fps ticks (nothing while paused) in
+   * chunks, stopping early if `outOfTime` says the frame's budget is spent, then samples.
+   * The headless driver passes no budget, so every frame simulates exactly its ticks.
+   */
+  tickFrame(outOfTime?: () => boolean): void {
+    if (this.paused || this.quitRequested) return;
+    const want = this.carry + this.speed / this.fps;
+    const n = Math.floor(want);
+    this.carry = want - n;
+    let done = 0;
+    while (done < n) {
+      const step = Math.min(CHUNK, n - done);
+      this.store.advance(step);
+      done += step;
+      if (done < n && outOfTime?.()) break;
+    }
+    this.achieved = n > 0 ? done / n : 1;
+    this.frames++;
+    this.liveSampler.sample(this.store.kernel, this.selectedPid);
+    this.changed();
+  }
+
+  private get frameTicks(): number {
+    return frameTicks(this.speed, this.fps);
+  }
+
+  /** Shows the state at `tick` (the present when tick ≥ now), with rates over the frame before it. */
+  private showPast(tick: number): void {
+    const s = this.store;
+    if (tick >= s.now) {
+      this.past = null;
+      return;
+    }
+    const t = Math.max(s.oldestTick, tick);
+    const kernel = s.seek(t);
+    const before = s.seek(Math.max(s.oldestTick, t - this.frameTicks));
+    this.past = {
+      kernel,
+      sampler: FrameSampler.between(before, kernel, this.selectedPid, this.liveSampler),
+    };
+  }
+
+  private rewind(frames: number): void {
+    this.paused = true;
+    const from = this.kernel.now;
+    const target = Math.max(this.store.oldestTick, from - frames * this.frameTicks);
+    if (target >= from) {
+      this.say(`the oldest retained state is tick ${grouped(this.store.oldestTick)}`);
+      return;
+    }
+    this.showPast(target);
+    this.say(
+      `tick ${grouped(target)}: ${grouped(this.store.now - target)} ticks ago (l: back to the present)`,
+    );
+  }
+
+  private forward(frames: number): void {
+    if (!this.past) {
+      this.say("already at the present");
+      return;
+    }
+    this.showPast(this.past.kernel.now + frames * this.frameTicks);
+    this.say(this.past ? `tick ${grouped(this.past.kernel.now)}` : "back at the present");
+  }
+
+  private step(ticks: number): void {
+    this.paused = true;
+    if (this.past) {
+      this.showPast(this.past.kernel.now + ticks);
+      return;
+    }
+    this.store.advance(ticks);
+    this.liveSampler.sample(this.store.kernel, this.selectedPid);
+  }
+
+  private setSpeed(dir: 1 | -1): void {
+    const next = stepThrough(SPEEDS, this.speed, dir);
+    if (next === undefined) {
+      this.say(
+        `speed ${grouped(this.speed)} ticks/s is the ${dir > 0 ? "fastest" : "slowest"} offered`,
+      );
+      return;
+    }
+    this.speed = next;
+    this.carry = 0;
+    this.say(`speed ${grouped(this.speed)} ticks/s`);
+  }
+
+  // ---- commands -----------------------------------------------------------------------------
+
+  /** Queues a command for the live kernel; refused while the past is on screen. */
+  private submit(c: Command): void {
+    if (this.past) {
+      this.say(
+        `showing the past (tick ${grouped(this.past.kernel.now)}): press l for the present first`,
+      );
+      return;
+    }
+    this.store.submit(c);
+    this.say(
+      `${describeCommand(c)}${this.paused ? ": applies at the next tick (paused; s steps)" : ""}`,
+    );
+  }
+
+  private withSelected(f: (pid: number) => void): void {
+    const p = this.kernel.procs.get(this.selectedPid);
+    if (!p) this.say("no process selected");
+    else f(p.pid);
+  }
+
+  private signal(sig: number): void {
+    this.withSelected((pid) => this.submit({ type: "kill", pid, signal: sig }));
+  }
+
+  private renice(delta: number): void {
+    this.withSelected((pid) => {
+      const nice = this.kernel.procs.get(pid)!.nice + delta;
+      if (nice < -20 || nice > 19) this.say(`nice stays within -20..19`);
+      else this.submit({ type: "renice", pid, nice });
+    });
+  }
+
+  private quantumStep(dir: 1 | -1): void {
+    const q = this.kernel.quantum;
+    const next = stepThrough(QUANTA, q, dir);
+    if (next === undefined)
+      this.say(`quantum ${q} is the ${dir > 0 ? "longest" : "shortest"} offered`);
+    else this.submit({ type: "setQuantum", quantum: next });
+  }
+
+  private say(text: string): void {
+    this.note = { text, frame: this.frames };
+  }
+
+  // ---- keys -------------------------------------------------------------------------------
+
+  /** Raw terminal input (one or more keys); the only way keys reach the dashboard. */
+  press(raw: string): void {
+    const keys = parseKeys(raw);
+    if (keys.length === 0) return;
+    for (const k of keys) this.key(k);
+    this.changed();
+  }
+
+  private quit(): void {
+    if (this.quitRequested) return;
+    this.quitRequested = true;
+    this.onQuit?.();
+  }
+
+  private key(k: KeyName): void {
+    if (ALWAYS.includes(k)) {
+      this.quit();
+      return;
+    }
+    const { columns, rows } = this.lastSize;
+    if (columns > 0 && tooSmall(columns, rows)) {
+      // Nothing else is on screen to act on; only quitting and redrawing make sense.
+      const a = actionFor(k);
+      if (a === "quit" || a === "redraw") this.act(a);
+      return;
+    }
+    if (this.editingFilter && this.filterKey(k)) return;
+    if (this.overlay && this.overlayKey(k)) return;
+    const a = actionFor(k);
+    if (a) this.act(a);
+  }
+
+  /** Typing into the filter prompt; false lets the key through (moving the selection). */
+  private filterKey(k: KeyName): boolean {
+    if (k === "enter") this.editingFilter = false;
+    else if (k === "escape") {
+      this.filter = "";
+      this.editingFilter = false;
+    } else if (k === "backspace") this.filter = this.filter.slice(0, -1);
+    else if (isText(k)) this.filter += textOf(k);
+    else return !["up", "down", "pageup", "pagedown", "home", "end"].includes(k);
+    return true;
+  }
+
+  private overlayKey(k: KeyName): boolean {
+    const o = this.overlay!;
+    const a = actionFor(k);
+    if (k === "escape" || a === "quit" || (o.kind === "help" && a === "help")) {
+      this.overlay = null;
+      return true;
+    }
+    if (o.kind === "help") {
+      if (a === "down" || a === "pageDown") o.scroll += a === "down" ? 1 : 10;
+      else if (a === "up" || a === "pageUp")
+        o.scroll = Math.max(0, o.scroll - (a === "up" ? 1 : 10));
+      else if (a === "first") o.scroll = 0;
+      else this.overlay = null;
+      return true;
+    }
+    const count = o.kind === "signal" ? SIGNAL_ORDER.length : this.kernel.programs.programs.length;
+    if (a === "down") o.index = Math.min(count - 1, o.index + 1);
+    else if (a === "up") o.index = Math.max(0, o.index - 1);
+    else if (a === "first" || a === "pageUp") o.index = 0;
+    else if (a === "last" || a === "pageDown") o.index = count - 1;
+    else if (k === "enter") {
+      this.overlay = null;
+      if (o.kind === "signal")
+        this.submit({ type: "kill", pid: o.pid, signal: SIGNAL_ORDER[o.index] });
+      else this.submit({ type: "spawn", program: this.kernel.programs.programs[o.index].name });
+    }
+    // Other keys do nothing while a menu is open, so a stray letter cannot act behind it.
+    return true;
+  }
+
+  private move(to: number): void {
+    if (this.order.length === 0) return;
+    const i = Math.max(0, Math.min(this.order.length - 1, to));
+    this.selectedIndex = i;
+    this.selectedPid = this.order[i];
+  }
+
+  private sortBy(key: SortKey): void {
+    if (this.sort === key) return;
+    this.sort = key;
+    this.descending = COLUMNS.find((c) => c.key === key)!.descending;
+  }
+
+  private act(a: Action): void {
+    switch (a) {
+      case "up":
+        this.move(this.selectedIndex - 1);
+        break;
+      case "down":
+        this.move(this.selectedIndex + 1);
+        break;
+      case "pageUp":
+        this.move(this.selectedIndex - this.pageRows);
+        break;
+      case "pageDown":
+        this.move(this.selectedIndex + this.pageRows);
+        break;
+      case "first":
+        this.move(0);
+        break;
+      case "last":
+        this.move(this.order.length - 1);
+        break;
+      case "sortPrev":
+      case "sortNext": {
+        const i = COLUMNS.findIndex((c) => c.key === this.sort);
+        const j = (i + (a === "sortNext" ? 1 : COLUMNS.length - 1)) % COLUMNS.length;
+        this.sortBy(COLUMNS[j].key);
+        break;
+      }
+      case "sortCpu":
+        this.sortBy("cpu");
+        break;
+      case "sortMem":
+        this.sortBy("res");
+        break;
+      case "sortTime":
+        this.sortBy("time");
+        break;
+      case "sortPid":
+        this.sortBy("pid");
+        break;
+      case "sortInvert":
+        this.descending = !this.descending;
+        break;
+      case "filter":
+        this.editingFilter = true;
+        break;
+      case "tree":
+        this.tree = !this.tree;
+        break;
+      case "cacheScope":
+        this.cacheScope = this.cacheScope === "machine" ? "process" : "machine";
+        break;
+      case "eventsAll":
+        this.eventsAll = !this.eventsAll;
+        break;
+      case "fork":
+        this.withSelected((pid) => this.submit({ type: "fork", pid }));
+        break;
+      case "spawn":
+        this.overlay = { kind: "spawn", index: 0 };
+        break;
+      case "sigint":
+        this.signal(Signal.SIGINT);
+        break;
+      case "signalMenu":
+        this.withSelected((pid) => {
+          this.overlay = { kind: "signal", pid, index: SIGNAL_ORDER.indexOf(Signal.SIGTERM) };
+        });
+        break;
+      case "sigkill":
+        this.signal(Signal.SIGKILL);
+        break;
+      case "sigstop":
+        this.signal(Signal.SIGSTOP);
+        break;
+      case "sigcont":
+        this.signal(Signal.SIGCONT);
+        break;
+      case "niceDown":
+        this.renice(-1);
+        break;
+      case "niceUp":
+        this.renice(1);
+        break;
+      case "policy": {
+        const i = POLICY_NAMES.indexOf(this.kernel.policy.name);
+        this.submit({ type: "setPolicy", policy: POLICY_NAMES[(i + 1) % POLICY_NAMES.length] });
+        break;
+      }
+      case "quantumDown":
+        this.quantumStep(-1);
+        break;
+      case "quantumUp":
+        this.quantumStep(1);
+        break;
+      case "pause":
+        if (this.paused) {
+          this.paused = false;
+          this.past = null;
+        } else this.paused = true;
+        break;
+      case "stepTick":
+        this.step(1);
+        break;
+      case "stepFrame":
+        this.step(this.frameTicks);
+        break;
+      case "faster":
+        this.setSpeed(1);
+        break;
+      case "slower":
+        this.setSpeed(-1);
+        break;
+      case "rewind":
+        this.rewind(1);
+        break;
+      case "rewindFar":
+        this.rewind(10);
+        break;
+      case "forward":
+        this.forward(1);
+        break;
+      case "forwardFar":
+        this.forward(10);
+        break;
+      case "live":
+        this.past = null;
+        break;
+      case "help":
+        this.overlay = { kind: "help", scroll: 0 };
+        break;
+      case "redraw":
+        this.onRedraw?.();
+        break;
+      case "quit":
+        this.quit();
+        break;
+    }
+  }
+}

@@ -1,0 +1,68 @@
+// The caches: hit rate per level over the last frame with its history, totals, latency and AMAT.
+import { clean, compact, fixed, percent, sparkline } from "../format.js";
+import type { CacheLevelRow, CachesModel } from "../selectors/caches.js";
+import type { Theme } from "../theme.js";
+import { line, type Seg, titleLine, toHeight } from "./line.js";
+
+function rate(v: number): string {
+  return Number.isNaN(v) ? "-" : `${percent(v * 100)}%`;
+}
+
+function levelLine(l: CacheLevelRow, width: number, theme: Theme): string {
+  const tail = ` ${fixed(rate(l.totalRate), 6, "right")} ${fixed(compact(l.accesses), 6, "right")} ${fixed(l.latency === null ? "" : `${l.latency}`, 4, "right")}`;
+  const spark = Math.max(0, width - 4 - 7 - 2 - tail.length);
+  // RAM serves every access that reaches it: a hit rate there would say nothing.
+  const isRam = l.name === "RAM";
+  return line(
+    theme,
+    width,
+    [fixed(l.name, 4), "label"],
+    fixed(isRam ? "" : rate(l.rate), 7, "right"),
+    "  ",
+    [
+      isRam ? fixed("serves every miss", spark) : sparkline(l.history, spark),
+      isRam ? "dim" : "good",
+    ],
+    tail,
+  );
+}
+
+export function cachesLines(m: CachesModel, width: number, height: number, theme: Theme): string[] {
+  if (m.kind === "none") {
+    return toHeight(
+      [
+        titleLine(theme, width, " Caches"),
+        line(theme, width, ["ideal CPU: no caches modelled", "dim"]),
+      ],
+      height,
+      width,
+    );
+  }
+  if (m.kind === "noProcess") {
+    return toHeight(
+      [
+        titleLine(theme, width, " Caches · selected process"),
+        line(theme, width, ["no process selected", "dim"]),
+      ],
+      height,
+      width,
+    );
+  }
+  const title =
+    m.kind === "machine"
+      ? ` Caches · whole machine · AMAT ${m.amat.toFixed(2)} cycles since start · v: process`
+      : ` Caches · pid ${m.pid} ${clean(m.name)} · v: machine`;
+  const heading: Seg[] = [
+    ["lvl ", "heading"],
+    [fixed("frame", 7, "right"), "heading"],
+    "  ",
+    [fixed("history (one mark a frame)", Math.max(0, width - 4 - 7 - 2 - 19)), "heading"],
+    [
+      ` ${fixed("total", 6, "right")} ${fixed("refs", 6, "right")} ${fixed(m.kind === "machine" ? "lat" : "", 4, "right")}`,
+      "heading",
+    ],
+  ];
+  const lines = [titleLine(theme, width, title), line(theme, width, ...heading)];
+  for (const l of m.levels) lines.push(levelLine(l, width, theme));
+  return toHeight(lines, height, width);
+}

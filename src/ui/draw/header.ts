@@ -1,0 +1,105 @@
+// The header: time, speed and mode, scheduler, load, tasks by state, core meters, memory, IPC, caches.
+import { bytes, compact, grouped, meter, percent } from "../format.js";
+import { coreMeterLayout } from "../layout.js";
+import type { Role, Theme } from "../theme.js";
+import type { HeaderModel } from "../viewModel.js";
+import { line, type Seg } from "./line.js";
+
+function loadRole(share: number): Role {
+  return share < 0.5 ? "meterLow" : share < 0.85 ? "meterMid" : "meterHigh";
+}
+
+/** `label[|||||     63.0%]` in `width` columns, the figure inside the bar as htop draws it. */
+function meterSegs(label: string, share: number, figure: string, width: number): Seg[] {
+  const inner = Math.max(figure.length, width - label.length - 2);
+  const bar = meter(share, inner);
+  const left = bar.slice(0, inner - figure.length);
+  return [[label, "label"], "[", [left, loadRole(share)], [figure, "dim"], "]"];
+}
+
+function modeSegs(h: HeaderModel): Seg[] {
+  if (h.mode === "live") return [["▶ running", "good"]];
+  if (h.mode === "paused") return [["‖ paused", "warn"]];
+  return [[`◀ past: ${grouped(h.behind)} ticks ago`, "bad"]];
+}
+
+export function headerLines(h: HeaderModel, width: number, theme: Theme): string[] {
+  const wide = width >= 100;
+  const speed = `${wide ? "speed " : ""}${compact(h.speed)} ticks/s`;
+  const lag =
+    h.mode === "live" && h.achieved < 0.995 ? ` (managing ${Math.round(h.achieved * 100)}%)` : "";
+  const lines: string[] = [];
+  lines.push(
+    line(
+      theme,
+      width,
+      ["simtop", "accent"],
+      "  tick ",
+      [grouped(h.tick), "value"],
+      "  ",
+      ...modeSegs(h),
+      "  ",
+      speed,
+      [lag, "warn"],
+      `  ${wide ? "policy " : ""}`,
+      [h.policy, "value"],
+      ` q=${h.quantum}`,
+      "  load ",
+      [h.load.map((l) => l.toFixed(2)).join(" "), "value"],
+    ),
+  );
+  const c = h.counts;
+  const count = (n: number, word: string, role: Role): Seg[] => [
+    [String(n), n > 0 ? role : "value"],
+    ` ${word}`,
+  ];
+  lines.push(
+    line(
+      theme,
+      width,
+      "Tasks: ",
+      [String(h.total), "value"],
+      " total, ",
+      ...count(c.running, "running, ", "good"),
+      ...count(c.ready, "ready, ", "value"),
+      ...count(c.blocked, "blocked, ", "value"),
+      ...count(c.stopped, "stopped, ", "warn"),
+      ...count(c.zombie, "zombie, ", "bad"),
+      ...count(c.new, "new", "value"),
+    ),
+  );
+  const { perLine, lines: meterLines } = coreMeterLayout(h.cores.length, width);
+  const cellWidth = Math.floor(width / perLine);
+  const room = perLine * meterLines;
+  for (let l = 0; l < meterLines; l++) {
+    const segs: Seg[] = [];
+    for (let i = l * perLine; i < Math.min(h.cores.length, (l + 1) * perLine); i++) {
+      if (h.cores.length > room && i === room - 1) {
+        segs.push([` +${h.cores.length - room + 1} more cores`, "dim"]);
+        break;
+      }
+      const u = h.cores[i].utilisation;
+      segs.push(...meterSegs(`cpu${i}`.padEnd(5), u, `${percent(u * 100)}%`, cellWidth - 1), " ");
+    }
+    lines.push(line(theme, width, ...segs));
+  }
+  const mem = h.framesTotal > 0 ? h.framesUsed / h.framesTotal : 0;
+  const memText = `${bytes(h.framesUsed * 4096)}/${bytes(h.framesTotal * 4096)}`;
+  const last: Seg[] = [
+    ...meterSegs("Mem ", mem, memText, 24 + memText.length),
+    "  IPC ",
+    [h.ipc.toFixed(2), "value"],
+  ];
+  if (h.cpu === "ideal" || h.caches === null)
+    last.push(["  ideal CPU (1 instruction a cycle, no caches)", "dim"]);
+  else {
+    for (const lv of h.caches)
+      last.push(`  ${lv.name} `, [
+        Number.isNaN(lv.rate) ? "-" : `${percent(lv.rate * 100)}%`,
+        "value",
+      ]);
+    if (h.amat !== null) last.push("  AMAT ", [h.amat.toFixed(2), "value"], " cycles");
+  }
+  lines.push(line(theme, width, ...last));
+  return lines;
+}

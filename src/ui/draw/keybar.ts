@@ -1,0 +1,20 @@
+// The key bar at the bottom, like htop's: the main keys, or the filter prompt while typing one.
+import type { Theme } from "../theme.js";
+import type { KeyBarModel } from "../viewModel.js";
+import { line, type Seg } from "./line.js";
+
+export function keyBarLine(m: KeyBarModel, width: number, theme: Theme): string {
+  if (m.prompt !== null) {
+    return line(
+      theme,
+      width,
+      ["Filter: ", "key"],
+      m.prompt,
+      ["_", "accent"],
+      ["   Enter keep · Esc clear · ↑↓ move", "dim"],
+    );
+  }
+  const segs: Seg[] = [];
+  for (const item of m.items) segs.push([item.key, "key"], [`${item.text} `, "keyText"]);
+  return line(theme, width, ...segs);
+}

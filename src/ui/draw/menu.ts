@@ -1,0 +1,60 @@
+// A side menu (send a signal, start a program): a title, the items with one highlighted, a hint.
+import { fixed } from "../format.js";
+import type { MenuItem } from "../menus.js";
+import type { Theme } from "../theme.js";
+import type { OverlayModel } from "../viewModel.js";
+import { line, titleLine, toHeight } from "./line.js";
+
+export function menuLines(
+  title: string,
+  items: readonly MenuItem[],
+  index: number,
+  hint: string,
+  width: number,
+  height: number,
+  theme: Theme,
+): string[] {
+  const rows = Math.max(1, height - 2);
+  const top = Math.max(0, Math.min(index - Math.floor(rows / 2), items.length - rows));
+  const labelWidth = Math.min(16, Math.max(...items.map((i) => i.label.length)) + 1);
+  const body = items.slice(top, top + rows).map((it, i) => {
+    const text = `${fixed(it.label, labelWidth)} ${it.detail}`;
+    return top + i === index
+      ? theme.paint(fixed(text, width), "selected")
+      : line(theme, width, [fixed(it.label, labelWidth), "value"], " ", [it.detail, "dim"]);
+  });
+  return [
+    titleLine(theme, width, title),
+    ...toHeight(body, rows, width),
+    line(theme, width, [hint, "dim"]),
+  ];
+}
+
+/** The open side menu (signal or program picker) of a view, drawn, or null when none is open. */
+export function sideMenuLines(
+  o: OverlayModel | null,
+  width: number,
+  height: number,
+  theme: Theme,
+): string[] | null {
+  if (o === null || o.kind === "help") return null;
+  return o.kind === "signal"
+    ? menuLines(
+        ` Send signal to ${o.pid} (${o.name})`,
+        o.items,
+        o.index,
+        "Enter send · Esc cancel",
+        width,
+        height,
+        theme,
+      )
+    : menuLines(
+        " Start a program (child of init)",
+        o.items,
+        o.index,
+        "Enter start · Esc cancel",
+        width,
+        height,
+        theme,
+      );
+}

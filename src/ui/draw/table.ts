@@ -1,0 +1,106 @@
+// The process table: a status line, column headings, and only the rows that are on screen.
+import { clean, compact, fixed, percent } from "../format.js";
+import type { Column, TableRow } from "../selectors/table.js";
+import type { Role, Theme } from "../theme.js";
+import type { TableModel } from "../viewModel.js";
+import { line, type Seg, toHeight } from "./line.js";
+
+const LETTER_ROLE: Record<string, Role> = {
+  R: "good",
+  T: "warn",
+  Z: "bad",
+  N: "dim",
+  D: "value",
+  S: "value",
+};
+
+function cellText(r: TableRow, c: Column): string {
+  switch (c.key) {
+    case "pid":
+      return String(r.pid);
+    case "ppid":
+      return String(r.ppid);
+    case "name":
+      return r.prefix + clean(r.name);
+    case "state":
+      return `${r.letter} ${r.stateWord}`;
+    case "pri":
+      return String(r.priority);
+    case "nice":
+      return String(r.nice);
+    case "cpu":
+      return r.cpuPercent.toFixed(1);
+    case "res":
+      return `${compact(r.resKiB)}K`;
+    case "time":
+      return compact(r.cpuTicks);
+    case "ipc":
+      return r.cpuTicks > 0 ? r.ipc.toFixed(2) : "-";
+    case "l1":
+      return percent(r.l1HitPercent);
+  }
+}
+
+function rowLine(
+  r: TableRow,
+  cols: readonly Column[],
+  width: number,
+  selected: boolean,
+  theme: Theme,
+): string {
+  const cells = cols.map((c) => fixed(cellText(r, c), c.width, c.align, c.key === "name"));
+  if (selected) return theme.paint(fixed(cells.join(" "), width), "selected");
+  const segs: Seg[] = [];
+  cols.forEach((c, i) => {
+    if (i > 0) segs.push(" ");
+    if (c.key === "state")
+      segs.push([cells[i].slice(0, 1), LETTER_ROLE[r.letter] ?? "value"], cells[i].slice(1));
+    else if (c.key === "name" && r.prefix)
+      segs.push([cells[i].slice(0, r.prefix.length), "dim"], cells[i].slice(r.prefix.length));
+    else segs.push(cells[i]);
+  });
+  return line(theme, width, ...segs);
+}
+
+function headingLine(t: TableModel, width: number, theme: Theme): string {
+  const arrow = t.descending ? "▼" : "▲";
+  const segs: Seg[] = [];
+  t.columns.forEach((c, i) => {
+    if (i > 0) segs.push([" ", "title"]);
+    const sorted = c.key === t.sort;
+    const title = sorted ? `${c.title}${arrow}` : c.title;
+    segs.push([fixed(title, c.width, c.align), sorted ? "selected" : "title"]);
+  });
+  const used = t.columns.reduce((s, c) => s + c.width, 0) + t.columns.length - 1;
+  if (used < width) segs.push([" ".repeat(width - used), "title"]);
+  return line(theme, width, ...segs);
+}
+
+function statusLine(t: TableModel, width: number, theme: Theme): string {
+  const sortName = t.columns.find((c) => c.key === t.sort)?.title ?? t.sort;
+  const segs: Seg[] = [
+    ["Processes ", "heading"],
+    t.shown === t.total ? `${t.total}` : `${t.shown} of ${t.total}`,
+    t.tree ? "  tree view" : `  sorted by ${sortName} ${t.descending ? "▼" : "▲"}`,
+  ];
+  if (t.filter !== "") segs.push("  filter ", [`"${t.filter}"`, "accent"]);
+  if (t.shown > t.rows.length)
+    segs.push(["  ", "dim"], [`rows ${t.firstShown + 1}-${t.firstShown + t.rows.length}`, "dim"]);
+  const left = line(theme, width, ...segs);
+  if (!t.message) return left;
+  // The message takes the right part of the line; the left keeps what fits before it.
+  const msg = fixed(t.message, Math.min(t.message.length, Math.max(0, width - 20)));
+  const leftWidth = width - msg.length - 2;
+  return `${line(theme, leftWidth, ...segs)}  ${theme.paint(msg, "accent")}`;
+}
+
+export function tableLines(t: TableModel, width: number, height: number, theme: Theme): string[] {
+  const lines = [statusLine(t, width, theme), headingLine(t, width, theme)];
+  for (const [i, r] of t.rows.entries())
+    lines.push(rowLine(r, t.columns, width, i === t.selected, theme));
+  if (t.total === 0)
+    lines.push(line(theme, width, ["no processes: every process has exited", "dim"]));
+  else if (t.shown === 0)
+    lines.push(line(theme, width, [`no process matches "${t.filter}"`, "dim"]));
+  return toHeight(lines, height, width);
+}

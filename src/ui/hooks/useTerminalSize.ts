@@ -1,0 +1,24 @@
+// The terminal's size, followed on every resize (or a fixed size when one is given).
+import { useStdout } from "ink";
+import { useEffect, useState } from "react";
+
+export interface TerminalSize {
+  columns: number;
+  rows: number;
+}
+
+export function useTerminalSize(fixed?: TerminalSize): TerminalSize {
+  const { stdout } = useStdout();
+  const [size, setSize] = useState<TerminalSize>(() => ({
+    columns: stdout.columns || 80,
+    rows: stdout.rows || 24,
+  }));
+  useEffect(() => {
+    const onResize = () => setSize({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
+    stdout.on("resize", onResize);
+    return () => {
+      stdout.off("resize", onResize);
+    };
+  }, [stdout]);
+  return fixed ?? size;
+}

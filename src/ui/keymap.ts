@@ -1,0 +1,291 @@
+// Every key of the dashboard in one table: the input dispatcher, the help screen and the key bar read it.
+import type { KeyName } from "./keys.js";
+
+export type Action =
+  | "up"
+  | "down"
+  | "pageUp"
+  | "pageDown"
+  | "first"
+  | "last"
+  | "sortPrev"
+  | "sortNext"
+  | "sortCpu"
+  | "sortMem"
+  | "sortTime"
+  | "sortPid"
+  | "sortInvert"
+  | "filter"
+  | "tree"
+  | "cacheScope"
+  | "eventsAll"
+  | "fork"
+  | "spawn"
+  | "sigint"
+  | "signalMenu"
+  | "sigkill"
+  | "sigstop"
+  | "sigcont"
+  | "niceDown"
+  | "niceUp"
+  | "policy"
+  | "quantumDown"
+  | "quantumUp"
+  | "pause"
+  | "stepTick"
+  | "stepFrame"
+  | "faster"
+  | "slower"
+  | "rewind"
+  | "forward"
+  | "rewindFar"
+  | "forwardFar"
+  | "live"
+  | "help"
+  | "redraw"
+  | "quit";
+
+export type KeyGroup = "Move" | "Sort and view" | "Processes" | "Scheduler" | "Time" | "General";
+
+export interface KeyBinding {
+  action: Action;
+  keys: readonly KeyName[];
+  group: KeyGroup;
+  help: string;
+  /** Short label for the key bar, with the key to show there. */
+  bar?: { key: string; text: string; when?: "live" | "paused" };
+}
+
+export const KEYMAP: readonly KeyBinding[] = [
+  { action: "up", keys: ["up", "k"], group: "Move", help: "select the process above" },
+  { action: "down", keys: ["down", "j"], group: "Move", help: "select the process below" },
+  { action: "pageUp", keys: ["pageup"], group: "Move", help: "one page up" },
+  { action: "pageDown", keys: ["pagedown"], group: "Move", help: "one page down" },
+  { action: "first", keys: ["home", "g"], group: "Move", help: "first process" },
+  { action: "last", keys: ["end", "G"], group: "Move", help: "last process" },
+  {
+    action: "sortPrev",
+    keys: ["<"],
+    group: "Sort and view",
+    help: "sort by the column to the left",
+  },
+  {
+    action: "sortNext",
+    keys: [">", "f6"],
+    group: "Sort and view",
+    help: "sort by the column to the right",
+  },
+  { action: "sortCpu", keys: ["P"], group: "Sort and view", help: "sort by %CPU" },
+  { action: "sortMem", keys: ["M"], group: "Sort and view", help: "sort by resident memory" },
+  { action: "sortTime", keys: ["T"], group: "Sort and view", help: "sort by CPU time" },
+  { action: "sortPid", keys: ["N"], group: "Sort and view", help: "sort by PID" },
+  { action: "sortInvert", keys: ["I"], group: "Sort and view", help: "invert the sort order" },
+  {
+    action: "filter",
+    keys: ["/", "f3", "\\", "f4"],
+    group: "Sort and view",
+    help: "filter by name, pid or state (type, Enter keeps, Esc clears)",
+    bar: { key: "/", text: "Filter" },
+  },
+  {
+    action: "tree",
+    keys: ["t", "f5"],
+    group: "Sort and view",
+    help: "tree view: children under their parent (fork lineage)",
+    bar: { key: "t", text: "Tree" },
+  },
+  {
+    action: "cacheScope",
+    keys: ["v"],
+    group: "Sort and view",
+    help: "caches panel: whole machine or selected process",
+  },
+  {
+    action: "eventsAll",
+    keys: ["e"],
+    group: "Sort and view",
+    help: "event log: lifecycle and signals, or every event",
+  },
+  {
+    action: "fork",
+    keys: ["f"],
+    group: "Processes",
+    help: "fork the selected process (the child is a copy, copy-on-write)",
+    bar: { key: "f", text: "Fork" },
+  },
+  {
+    action: "spawn",
+    keys: ["n"],
+    group: "Processes",
+    help: "start a new process from the program library (picker)",
+    bar: { key: "n", text: "New" },
+  },
+  {
+    action: "sigint",
+    keys: ["i"],
+    group: "Processes",
+    help: "send SIGINT to the selected process, as Ctrl+C in its terminal would",
+    bar: { key: "i", text: "SIGINT" },
+  },
+  {
+    action: "signalMenu",
+    keys: ["f9", "K"],
+    group: "Processes",
+    help: "choose any signal to send to the selected process",
+    bar: { key: "K", text: "Signal" },
+  },
+  {
+    action: "sigkill",
+    keys: ["9"],
+    group: "Processes",
+    help: "kill -9: SIGKILL the selected process",
+  },
+  {
+    action: "sigstop",
+    keys: ["z"],
+    group: "Processes",
+    help: "stop the selected process (SIGSTOP)",
+    bar: { key: "z", text: "Stop" },
+  },
+  {
+    action: "sigcont",
+    keys: ["c"],
+    group: "Processes",
+    help: "continue the selected process (SIGCONT)",
+    bar: { key: "c", text: "Cont" },
+  },
+  {
+    action: "niceDown",
+    keys: ["]", "f7"],
+    group: "Processes",
+    help: "nice -1: raise the priority",
+  },
+  { action: "niceUp", keys: ["[", "f8"], group: "Processes", help: "nice +1: lower the priority" },
+  {
+    action: "policy",
+    keys: ["p"],
+    group: "Scheduler",
+    help: "next scheduling policy: fcfs, sjf, priority, rr, mlfq",
+    bar: { key: "p", text: "Policy" },
+  },
+  {
+    action: "quantumDown",
+    keys: ["{"],
+    group: "Scheduler",
+    help: "shorter time quantum (rr, priority)",
+  },
+  {
+    action: "quantumUp",
+    keys: ["}"],
+    group: "Scheduler",
+    help: "longer time quantum (rr, priority)",
+  },
+  {
+    action: "pause",
+    keys: ["space"],
+    group: "Time",
+    help: "pause or resume the simulation (resuming returns to live)",
+    bar: { key: "Spc", text: "Pause" },
+  },
+  {
+    action: "stepTick",
+    keys: ["s"],
+    group: "Time",
+    help: "while paused: one tick forward",
+    bar: { key: "s", text: "Step", when: "paused" },
+  },
+  { action: "stepFrame", keys: ["S"], group: "Time", help: "while paused: one frame forward" },
+  {
+    action: "faster",
+    keys: ["+", "="],
+    group: "Time",
+    help: "faster (more ticks per second)",
+    bar: { key: "+-", text: "Speed", when: "live" },
+  },
+  { action: "slower", keys: ["-"], group: "Time", help: "slower (fewer ticks per second)" },
+  {
+    action: "rewind",
+    keys: ["left"],
+    group: "Time",
+    help: "pause and go back one frame in the retained history",
+    bar: { key: "←→", text: "Rewind" },
+  },
+  {
+    action: "forward",
+    keys: ["right"],
+    group: "Time",
+    help: "while looking at the past: one frame forward",
+  },
+  { action: "rewindFar", keys: ["shift+left"], group: "Time", help: "go back ten frames" },
+  { action: "forwardFar", keys: ["shift+right"], group: "Time", help: "go forward ten frames" },
+  {
+    action: "live",
+    keys: ["l"],
+    group: "Time",
+    help: "back to the present (stays paused)",
+    bar: { key: "l", text: "Live", when: "paused" },
+  },
+  {
+    action: "help",
+    keys: ["?", "h", "f1"],
+    group: "General",
+    help: "this help",
+    bar: { key: "?", text: "Help" },
+  },
+  { action: "redraw", keys: ["ctrl+l"], group: "General", help: "redraw the whole screen" },
+  {
+    action: "quit",
+    keys: ["q", "f10", "ctrl+c"],
+    group: "General",
+    help: "quit",
+    bar: { key: "q", text: "Quit" },
+  },
+];
+
+/** Keys that work whatever is open (even while typing a filter). */
+export const ALWAYS: readonly KeyName[] = ["ctrl+c", "f10"];
+
+/** Keys inside the menus (signal, spawn) and the help screen, listed in help. */
+export const MENU_KEYS: readonly { keys: string; help: string }[] = [
+  { keys: "↑ ↓ k j PgUp PgDn Home End", help: "move in a menu or scroll the help" },
+  { keys: "Enter", help: "send the signal / start the program" },
+  { keys: "Esc q", help: "close the menu or this help" },
+  { keys: "Filter: text Backspace", help: "edit the filter; Enter keeps it, Esc clears it" },
+];
+
+const BY_KEY = new Map<KeyName, Action>();
+for (const b of KEYMAP) {
+  for (const k of b.keys) {
+    // The table is the single source of truth: a key bound twice is a bug caught at load.
+    if (BY_KEY.has(k))
+      throw new Error(`key ${k} is bound to both ${BY_KEY.get(k)} and ${b.action}`);
+    BY_KEY.set(k, b.action);
+  }
+}
+
+export function actionFor(key: KeyName): Action | undefined {
+  return BY_KEY.get(key);
+}
+
+/** How a key name is written for people: "F9", "Ctrl+C", "Space", "PgUp", "↑". */
+export function keyLabel(k: KeyName): string {
+  const named: Record<string, string> = {
+    up: "↑",
+    down: "↓",
+    left: "←",
+    right: "→",
+    "shift+left": "Shift+←",
+    "shift+right": "Shift+→",
+    pageup: "PgUp",
+    pagedown: "PgDn",
+    home: "Home",
+    end: "End",
+    space: "Space",
+    enter: "Enter",
+    escape: "Esc",
+  };
+  if (named[k]) return named[k];
+  if (/^f\d+$/.test(k)) return k.toUpperCase();
+  if (k.startsWith("ctrl+")) return `Ctrl+${k.slice(5).toUpperCase()}`;
+  return k;
+}

@@ -1,0 +1,19 @@
+// The help overlay as an Ink component (drawing in ../draw/help.ts).
+
+import { helpLines } from "../draw/help.js";
+import { Lines } from "../panels/Lines.js";
+import type { Theme } from "../theme.js";
+
+export function Help({
+  scroll,
+  width,
+  height,
+  theme,
+}: {
+  scroll: number;
+  width: number;
+  height: number;
+  theme: Theme;
+}) {
+  return <Lines lines={helpLines(scroll, width, height, theme)} width={width} />;
+}

@@ -1,0 +1,20 @@
+// The pipeline panel as an Ink component (drawing in ../draw/pipeline.ts).
+
+import { pipelineLines } from "../draw/pipeline.js";
+import type { PipelineModel } from "../selectors/pipeline.js";
+import type { Theme } from "../theme.js";
+import { Lines } from "./Lines.js";
+
+export function Pipeline({
+  model,
+  width,
+  height,
+  theme,
+}: {
+  model: PipelineModel;
+  width: number;
+  height: number;
+  theme: Theme;
+}) {
+  return <Lines lines={pipelineLines(model, width, height, theme)} width={width} />;
+}

@@ -1,0 +1,70 @@
+// The event log's data: recent kernel events in words, by default only lifecycle and signals.
+
+import type { EventType, KernelEvent } from "../../sim/events.js";
+import { describeEvent } from "../../sim/eventText.js";
+import type { Store } from "../../sim/store.js";
+
+/**
+ * Scheduling chatter (dispatch, preemption, state flips, syscalls, disk, page copies) happens
+ * dozens of times a frame and is what the Gantt chart and the table already show; the log
+ * leaves it out unless asked for everything.
+ */
+const CHATTER: ReadonlySet<EventType> = new Set<EventType>([
+  "StateChanged",
+  "Dispatched",
+  "Preempted",
+  "SyscallEntered",
+  "IoStarted",
+  "IoCompleted",
+  "AddressSpaceCreated",
+  "StackSetUp",
+  "CowCopied",
+  "HeapGrew",
+  "StackGrew",
+  "Demoted",
+  "PriorityBoost",
+]);
+
+export type EventTone = "signal" | "death" | "birth" | "error" | "other";
+
+export interface EventLine {
+  tick: number;
+  text: string;
+  tone: EventTone;
+}
+
+function tone(e: KernelEvent): EventTone {
+  switch (e.type) {
+    case "SignalSent":
+    case "SignalDelivered":
+    case "HandlerRan":
+      return "signal";
+    case "Exited":
+    case "BecameZombie":
+    case "Reaped":
+    case "OomKilled":
+      return "death";
+    case "ProcessCreated":
+    case "Forked":
+    case "Exec":
+    case "ImageLoaded":
+      return "birth";
+    case "CommandFailed":
+      return "error";
+    default:
+      return "other";
+  }
+}
+
+/** The last `n` events up to `upToTick` (oldest first), all of them or only the notable ones. */
+export function selectEvents(store: Store, n: number, upToTick: number, all: boolean): EventLine[] {
+  if (n <= 0) return [];
+  const source = store.recentEvents(all ? n : Number.MAX_SAFE_INTEGER, upToTick);
+  const out: EventLine[] = [];
+  for (let i = source.length - 1; i >= 0 && out.length < n; i--) {
+    const e = source[i];
+    if (!all && CHATTER.has(e.type)) continue;
+    out.push({ tick: e.tick, text: describeEvent(e), tone: tone(e) });
+  }
+  return out.reverse();
+}

@@ -1,0 +1,303 @@
+// One view model per frame: everything the panels draw, computed from a kernel and the UI state.
+import type { Kernel } from "../sim/kernel.js";
+import type { ProcessState } from "../sim/process.js";
+import type { Store } from "../sim/store.js";
+import { headerView, processRows } from "../sim/view.js";
+import { GANTT_LABEL } from "./draw/gantt.js";
+import { niceCeil } from "./format.js";
+import { KEYMAP } from "./keymap.js";
+import { computeLayout, type Layout, SIGNAL_MENU_WIDTH, SPAWN_MENU_WIDTH } from "./layout.js";
+import { type MenuItem, signalItems, spawnItems } from "./menus.js";
+import type { FrameSampler } from "./sampling.js";
+import {
+  type CachesModel,
+  machineCaches,
+  processCaches,
+  rateOf,
+  readMachineCaches,
+} from "./selectors/caches.js";
+import { type DetailsModel, selectDetails } from "./selectors/details.js";
+import { type EventLine, selectEvents } from "./selectors/events.js";
+import { type GanttLegend, type GanttModel, selectGantt } from "./selectors/gantt.js";
+import { type PipelineModel, selectPipeline } from "./selectors/pipeline.js";
+import {
+  type Column,
+  columnsFor,
+  orderRows,
+  placeSelection,
+  type SortKey,
+  type TableRow,
+} from "./selectors/table.js";
+import type { Theme } from "./theme.js";
+
+export type Mode = "live" | "paused" | "past";
+
+export interface HeaderModel {
+  tick: number;
+  mode: Mode;
+  /** Ticks between the state shown and the present (past mode). */
+  behind: number;
+  speed: number;
+  /** Share of the wanted ticks the last frame managed (below 1 when the machine cannot keep up). */
+  achieved: number;
+  policy: string;
+  quantum: number;
+  load: [number, number, number];
+  counts: Record<ProcessState, number>;
+  total: number;
+  cores: { utilisation: number; pid: number }[];
+  framesUsed: number;
+  framesTotal: number;
+  ipc: number;
+  cpu: "ideal" | "pipeline";
+  /** L1 (both sides), L2, L3 hit rates over the last frame; null with the ideal CPU. */
+  caches: { name: string; rate: number }[] | null;
+  amat: number | null;
+}
+
+export interface TableModel {
+  columns: Column[];
+  /** Only the rows on screen. */
+  rows: TableRow[];
+  /** Position of the selected row among `rows`, -1 if none is on screen. */
+  selected: number;
+  /** Rows after filtering, and processes in the kernel. */
+  shown: number;
+  total: number;
+  firstShown: number;
+  sort: SortKey;
+  descending: boolean;
+  filter: string;
+  tree: boolean;
+  message: string | null;
+}
+
+export type OverlayModel =
+  | { kind: "help"; scroll: number }
+  | { kind: "signal"; pid: number; name: string; index: number; items: MenuItem[] }
+  | { kind: "spawn"; index: number; items: MenuItem[] };
+
+export interface KeyBarModel {
+  /** The filter being typed, when the prompt is open. */
+  prompt: string | null;
+  items: { key: string; text: string }[];
+}
+
+export interface DashboardView {
+  columns: number;
+  rows: number;
+  layout: Layout | null;
+  theme: Theme;
+  header: HeaderModel;
+  table: TableModel;
+  details: DetailsModel | null;
+  pipeline: PipelineModel;
+  caches: CachesModel;
+  gantt: GanttModel | null;
+  events: EventLine[];
+  eventsAll: boolean;
+  keybar: KeyBarModel;
+  overlay: OverlayModel | null;
+}
+
+export type OverlayState =
+  | { kind: "help"; scroll: number }
+  | { kind: "signal"; index: number; pid: number }
+  | { kind: "spawn"; index: number };
+
+/** What the controller knows that the view needs (read-only here, except the placement). */
+export interface ViewState {
+  store: Store;
+  theme: Theme;
+  kernel: Kernel;
+  sampler: FrameSampler;
+  mode: Mode;
+  speed: number;
+  fps: number;
+  achieved: number;
+  sort: SortKey;
+  descending: boolean;
+  filter: string;
+  editingFilter: boolean;
+  tree: boolean;
+  selectedPid: number;
+  selectedIndex: number;
+  scrollTop: number;
+  cacheScope: "machine" | "process";
+  eventsAll: boolean;
+  overlay: OverlayState | null;
+  message: string | null;
+  legend: GanttLegend;
+}
+
+/** Ticks per Gantt column: about ten columns per frame, rounded to 1-2-5. */
+export function ganttScale(speed: number, fps: number): number {
+  return niceCeil(Math.max(1, speed / fps / 10));
+}
+
+function keybar(state: ViewState): KeyBarModel {
+  if (state.editingFilter) return { prompt: state.filter, items: [] };
+  const items = KEYMAP.filter(
+    (b) =>
+      b.bar && (b.bar.when === undefined || (b.bar.when === "live") === (state.mode === "live")),
+  )
+    .map((b) => b.bar!)
+    .map((bar) =>
+      bar.text === "Pause" && state.mode !== "live"
+        ? { key: bar.key, text: "Run" }
+        : { key: bar.key, text: bar.text },
+    );
+  return { prompt: null, items };
+}
+
+/** Width of the side menu an overlay needs, 0 for none. */
+function menuWidth(overlay: OverlayState | null): number {
+  if (overlay?.kind === "signal") return SIGNAL_MENU_WIDTH;
+  if (overlay?.kind === "spawn") return SPAWN_MENU_WIDTH;
+  return 0;
+}
+
+export interface BuiltView {
+  view: DashboardView;
+  /** Where the selection ended up (the controller keeps it for the next frame). */
+  placement: { pid: number; index: number; scrollTop: number; pageRows: number };
+  /** PIDs in display order (for moving the selection). */
+  order: number[];
+}
+
+export function buildView(state: ViewState, columns: number, rows: number): BuiltView {
+  const k = state.kernel;
+  const s = state.sampler;
+  const layout = computeLayout({
+    columns,
+    rows,
+    cores: k.running.length,
+    menuWidth: menuWidth(state.overlay),
+  });
+  const h = headerView(k, s.rates);
+  const machine = state.sampler.machineHistory.toArray();
+  const lastMachine =
+    machine.length > 0 && machine[machine.length - 1].tick === k.now
+      ? machine[machine.length - 1]
+      : null;
+  const header: HeaderModel = {
+    tick: h.tick,
+    mode: state.mode,
+    behind: state.store.now - k.now,
+    speed: state.speed,
+    achieved: state.achieved,
+    policy: h.policy,
+    quantum: h.quantum,
+    load: h.load,
+    counts: h.counts,
+    total: h.total,
+    cores: h.cores,
+    framesUsed: h.framesUsed,
+    framesTotal: h.framesTotal,
+    ipc: h.ipc,
+    cpu: k.hierarchy === null && k.cpu.kind === "ideal" ? "ideal" : "pipeline",
+    caches:
+      k.hierarchy === null
+        ? null
+        : [
+            { name: "L1", rate: lastMachine ? rateOf(lastMachine, 0, 1) : Number.NaN },
+            { name: "L2", rate: lastMachine ? rateOf(lastMachine, 2) : Number.NaN },
+            { name: "L3", rate: lastMachine ? rateOf(lastMachine, 3) : Number.NaN },
+          ],
+    amat: k.hierarchy === null ? null : k.hierarchy.amat(),
+  };
+
+  // Table: every row is computed (filter and sort need them), only the visible ones are kept.
+  const tableRect = layout?.table ?? { width: columns, height: Math.max(1, rows - 6) };
+  // Two lines of the table are its status line and the column headings.
+  const bodyRows = Math.max(1, tableRect.height - 2);
+  const order = orderRows(
+    processRows(k, s.rates),
+    state.sort,
+    state.descending,
+    state.filter,
+    state.tree,
+  );
+  const place = placeSelection(
+    order,
+    state.selectedPid,
+    state.selectedIndex,
+    state.scrollTop,
+    bodyRows,
+  );
+  const visible = order.slice(place.scrollTop, place.scrollTop + bodyRows);
+  const table: TableModel = {
+    columns: columnsFor(tableRect.width),
+    rows: visible,
+    selected: place.index >= 0 ? place.index - place.scrollTop : -1,
+    shown: order.length,
+    total: k.procs.size,
+    firstShown: place.scrollTop,
+    sort: state.sort,
+    descending: state.descending,
+    filter: state.filter,
+    tree: state.tree,
+    message: state.message,
+  };
+
+  const details = layout?.details ? selectDetails(k, place.pid) : null;
+  const pipeline = layout?.pipeline
+    ? selectPipeline(k, s.pipelineBefore)
+    : ({ kind: "ideal" } as PipelineModel);
+  let caches: CachesModel = { kind: "none" };
+  if (k.hierarchy !== null && layout?.caches) {
+    if (state.cacheScope === "machine") caches = machineCaches(k, readMachineCaches(k)!, machine);
+    else {
+      const p = k.procs.get(place.pid);
+      caches = p ? processCaches(k, p, s.processHistory.toArray()) : { kind: "noProcess" };
+    }
+  }
+  let gantt: GanttModel | null = null;
+  if (layout?.gantt) {
+    const cols = Math.max(10, layout.gantt.width - GANTT_LABEL);
+    gantt = selectGantt(k, state.legend, cols, ganttScale(state.speed, state.fps));
+    const inWindow = new Set(gantt.legend.map((l) => l.pid));
+    state.legend.prune((pid) => k.procs.has(pid) || inWindow.has(pid));
+  }
+  const eventRows = layout?.events ? layout.events.height - 1 : 0;
+  const events = selectEvents(state.store, eventRows, k.now, state.eventsAll);
+
+  let overlay: OverlayModel | null = null;
+  const o = state.overlay;
+  if (o?.kind === "help") overlay = { kind: "help", scroll: o.scroll };
+  else if (o?.kind === "signal")
+    overlay = {
+      kind: "signal",
+      pid: o.pid,
+      name: k.procs.get(o.pid)?.name ?? "(gone)",
+      index: o.index,
+      items: signalItems(k, o.pid),
+    };
+  else if (o?.kind === "spawn") overlay = { kind: "spawn", index: o.index, items: spawnItems(k) };
+
+  return {
+    view: {
+      columns,
+      rows,
+      layout,
+      theme: state.theme,
+      header,
+      table,
+      details,
+      pipeline,
+      caches,
+      gantt,
+      events,
+      eventsAll: state.eventsAll,
+      keybar: keybar(state),
+      overlay,
+    },
+    placement: {
+      pid: place.pid,
+      index: place.index,
+      scrollTop: place.scrollTop,
+      pageRows: bodyRows,
+    },
+    order: order.map((r) => r.pid),
+  };
+}

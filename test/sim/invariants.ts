@@ -1,0 +1,147 @@
+// Whole-kernel invariants the property tests check after every tick; throws naming the broken one.
+import { Layout } from "../../src/sim/cpu/isa.js";
+import { INIT_PID, type Kernel } from "../../src/sim/kernel.js";
+import { type Pcb, PROCESS_STATES, type ProcessState } from "../../src/sim/process.js";
+
+const PAGE = Layout.PAGE_SIZE;
+const STACK_FLOOR = Layout.VA_SIZE - Layout.STACK_MAX;
+
+function fail(k: Kernel, what: string): never {
+  throw new Error(`tick ${k.now}: ${what}`);
+}
+
+/** Whether page `vpn` of `p` lies (at least partly) inside one of its regions. */
+function inRegion(p: Pcb, vpn: number): boolean {
+  const m = p.mem;
+  const a = vpn * PAGE;
+  const b = a + PAGE;
+  const overlaps = (s: number, e: number) => s < e && a < e && b > s;
+  return (
+    overlaps(Layout.TEXT_BASE, m.textEnd) ||
+    overlaps(m.dataBase, m.dataEnd) ||
+    overlaps(m.heapBase, m.brk) ||
+    a >= m.stackLow
+  );
+}
+
+export function checkInvariants(k: Kernel): void {
+  const procs = [...k.procs.values()];
+
+  // Pids are unique keys, below nextPid; init is there.
+  for (const [pid, p] of k.procs) {
+    if (p.pid !== pid) fail(k, `procs key ${pid} holds pid ${p.pid}`);
+    if (pid >= k.nextPid) fail(k, `pid ${pid} >= nextPid ${k.nextPid}`);
+  }
+  if (!k.procs.has(INIT_PID)) fail(k, "init is gone");
+
+  // Every process but init has a live parent (exiting hands children to init at once).
+  for (const p of procs) {
+    if (p.pid === INIT_PID) continue;
+    const parent = k.procs.get(p.ppid);
+    if (!parent) fail(k, `${p.pid}'s parent ${p.ppid} is not in the table`);
+    if (parent.state === "zombie") fail(k, `${p.pid}'s parent ${p.ppid} is a zombie`);
+    if (p.nice < -20 || p.nice > 19) fail(k, `${p.pid} has nice ${p.nice}`);
+  }
+
+  // Cores: at most one process each, on the core it says; every running process on exactly one.
+  const onCore = new Set<Pcb>();
+  for (let c = 0; c < k.running.length; c++) {
+    const r = k.running[c];
+    if (r === null) continue;
+    if (r.core !== c) fail(k, `core ${c} runs ${r.pid} whose core is ${r.core}`);
+    if (r.state !== "running") fail(k, `core ${c} holds ${r.pid} in state ${r.state}`);
+    if (onCore.has(r)) fail(k, `${r.pid} is on two cores`);
+    if (k.procs.get(r.pid) !== r) fail(k, `core ${c} holds ${r.pid}, which is not in the table`);
+    onCore.add(r);
+  }
+  for (const p of procs) {
+    if (p.state === "running" && !onCore.has(p)) fail(k, `${p.pid} is running on no core`);
+    if (p.state !== "running" && p.core !== -1)
+      fail(k, `${p.pid} is ${p.state} but has core ${p.core}`);
+    if (p.state === "blocked" && p.block === "none") fail(k, `${p.pid} is blocked for no reason`);
+    if (
+      (p.state === "ready" || p.state === "running" || p.state === "zombie") &&
+      p.block !== "none"
+    )
+      fail(k, `${p.pid} is ${p.state} with block ${p.block}`);
+  }
+
+  // The per-state counts match a recount.
+  const counts = new Map<ProcessState, number>(PROCESS_STATES.map((s) => [s, 0]));
+  for (const p of procs) counts.set(p.state, counts.get(p.state)! + 1);
+  for (const s of PROCESS_STATES) {
+    if (k.stateCounts.get(s) !== counts.get(s))
+      fail(k, `stateCounts[${s}] = ${k.stateCounts.get(s)}, recount ${counts.get(s)}`);
+  }
+
+  // Ready processes are exactly the policy's queue.
+  const queued = k.policy.queued();
+  if (queued.length !== k.policy.size)
+    fail(k, `policy size ${k.policy.size} but ${queued.length} queued`);
+  const qset = new Set(queued);
+  if (qset.size !== queued.length) fail(k, "a process is queued twice");
+  for (const q of queued) {
+    if (k.procs.get(q.pid) !== q) fail(k, `queued ${q.pid} is not in the table`);
+    if (q.state !== "ready") fail(k, `queued ${q.pid} is ${q.state}`);
+  }
+  for (const p of procs)
+    if (p.state === "ready" && !qset.has(p)) fail(k, `ready ${p.pid} is not queued`);
+
+  // Address spaces: ordered regions inside the VA; mapped pages inside regions; zombies hold nothing.
+  const refs = new Map<number, number>();
+  for (const p of procs) {
+    const m = p.mem;
+    if (p.state === "zombie") {
+      if (m.resident !== 0) fail(k, `zombie ${p.pid} has ${m.resident} resident pages`);
+      continue;
+    }
+    const order = [
+      Layout.TEXT_BASE,
+      m.textEnd,
+      m.dataBase,
+      m.dataEnd,
+      m.heapBase,
+      m.brk,
+      m.stackLow,
+      Layout.VA_SIZE,
+    ];
+    for (let i = 1; i < order.length; i++) {
+      if (order[i - 1] > order[i]) fail(k, `${p.pid}'s regions overlap: ${order.join(" ")}`);
+    }
+    if (m.stackLow < STACK_FLOOR) fail(k, `${p.pid}'s stack is below its floor`);
+    let mapped = 0;
+    for (let v = 0; v < m.pt.length; v++) {
+      const f = m.pt[v];
+      if (f < 0) continue;
+      mapped++;
+      if (!inRegion(p, v)) fail(k, `${p.pid} maps page ${v} outside its regions`);
+      refs.set(f, (refs.get(f) ?? 0) + 1);
+    }
+    if (mapped !== m.resident) fail(k, `${p.pid} maps ${mapped} pages but counts ${m.resident}`);
+  }
+  // Frames in use are the frames page tables map, and each refcount is the number of mappings.
+  if (refs.size !== k.ram.used) fail(k, `ram.used ${k.ram.used} but ${refs.size} frames mapped`);
+  for (let f = 0; f < k.ram.frameCount; f++) {
+    if (k.ram.refs[f] !== (refs.get(f) ?? 0))
+      fail(k, `frame ${f} has refcount ${k.ram.refs[f]} but ${refs.get(f) ?? 0} mappings`);
+  }
+
+  // The disk serves exactly the processes waiting on it.
+  const d = k.disk;
+  if (d.active.length > d.channels) fail(k, "more disk requests active than channels");
+  if (d.waiting.length > 0 && d.active.length < d.channels)
+    fail(k, "a disk request waits beside a free channel");
+  const requests = new Map<number, number>();
+  for (const r of [...d.active, ...d.waiting]) requests.set(r.pid, (requests.get(r.pid) ?? 0) + 1);
+  for (const [pid, n] of requests) {
+    const p = k.procs.get(pid);
+    const waiting =
+      p !== undefined && p.block === "io" && (p.state === "blocked" || p.state === "stopped");
+    if (!waiting) fail(k, `disk request for ${pid}, which is not waiting on I/O`);
+    if (n !== 1) fail(k, `${pid} has ${n} disk requests`);
+  }
+  for (const p of procs) {
+    if (p.state === "blocked" && p.block === "io" && !requests.has(p.pid))
+      fail(k, `${p.pid} waits on I/O the disk does not know about`);
+  }
+}
