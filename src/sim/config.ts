@@ -76,7 +76,7 @@ export function defaultConfig(overrides: Partial<KernelConfig> = {}): KernelConf
     disk: { latency: 400, perBlock: 20, channels: 1 },
     forkCost: { base: 50, perPage: 1 },
     execCost: { base: 100, perPage: 10 },
-    cpu: "ideal",
+    cpu: "pipeline",
     pipeline: { forwarding: true, branchStage: "ex" },
     caches: null,
     maxProcesses: 4096,

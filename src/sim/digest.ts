@@ -28,6 +28,7 @@ export function stateDigest(k: Kernel): string {
     times: p.times,
     sched: p.sched,
     acct: [p.acct.instructions, p.acct.cycles, p.acct.systemTicks, p.acct.contextSwitches],
+    caches: [...p.acct.cacheAccesses, ...p.acct.cacheHits, p.acct.dataAccesses, p.acct.dataL1Hits],
     pt: hashInts(p.mem.pt),
     brk: p.mem.brk,
     stack: p.mem.stackLow,
@@ -51,6 +52,7 @@ export function stateDigest(k: Kernel): string {
     ram: h >>> 0,
     refs: hashInts(k.ram.refs),
     rng: k.rng.state,
+    hierarchy: k.hierarchy ? k.hierarchy.levelStats() : null,
     disk: k.disk.active.map((r) => [r.pid, r.until]).concat(k.disk.waiting.map((r) => [r.pid, -1])),
   });
 }

@@ -7,11 +7,12 @@ import { Kernel } from "../../src/sim/kernel.js";
 import type { Pcb } from "../../src/sim/process.js";
 
 /**
- * A machine whose timings are easy to work by hand: one core, no switch cost, no load or fork
- * cost, and a 1-tick disk unless the test says otherwise.
+ * A machine whose timings are easy to work by hand: the ideal CPU (one instruction per tick),
+ * one core, no switch cost, no load or fork cost, and a 10-tick disk unless the test says otherwise.
  */
 export function handConfig(overrides: Partial<KernelConfig> = {}): KernelConfig {
   return defaultConfig({
+    cpu: "ideal",
     cores: 1,
     switchCost: 0,
     quantum: 100,

@@ -28,7 +28,7 @@ main:   lw $t0, val
   it("boots init: loaded at tick 0, ready after the load time, dispatched, then blocked in wait", () => {
     // Default costs: execCost 100 + 10/page, switchCost 5. init is 4 instructions (one text page)
     // plus one stack page: 2 pages, so loading takes 100 + 2*10 = 120 ticks.
-    const k = new Kernel(defaultConfig({ cores: 1 }));
+    const k = new Kernel(defaultConfig({ cpu: "ideal", cores: 1 }));
     const events = [...k.drainEvents(), ...collect(k, 130)];
     const init = proc(k, 1);
     expect(typesFor(events, 1)).toEqual([
@@ -51,7 +51,7 @@ main:   lw $t0, val
   it("spawn: created, address space, image, stack, ready after load, dispatched, exits, reaped", () => {
     // hello: 4 instructions (lw + exit's li, li, syscall) = 16 bytes of text, 8 bytes of data.
     // Pages: text 1 + data 1 + stack 1 = 3, so loading takes 100 + 3*10 = 130 ticks.
-    const k = new Kernel(defaultConfig({ cores: 1, programs: progs({ hello }) }));
+    const k = new Kernel(defaultConfig({ cpu: "ideal", cores: 1, programs: progs({ hello }) }));
     runTo(k, 200);
     k.drainEvents();
     spawn(k, "hello");
@@ -85,7 +85,7 @@ main:   lw $t0, val
   });
 
   it("the loaded image holds the static data and main's stack: lw reads 5, argc and argv are 0", () => {
-    const k = new Kernel(defaultConfig({ cores: 1, programs: progs({ hello }) }));
+    const k = new Kernel(defaultConfig({ cpu: "ideal", cores: 1, programs: progs({ hello }) }));
     runTo(k, 200);
     spawn(k, "hello");
     runTo(k, 336); // lw ran at 335
@@ -99,7 +99,7 @@ main:   lw $t0, val
   });
 
   it("times: response 135 (130 loading + 5 switching), turnaround 139, no waiting", () => {
-    const k = new Kernel(defaultConfig({ cores: 1, programs: progs({ hello }) }));
+    const k = new Kernel(defaultConfig({ cpu: "ideal", cores: 1, programs: progs({ hello }) }));
     runTo(k, 200);
     spawn(k, "hello");
     runTo(k, 338);

@@ -136,9 +136,15 @@ const configArb: fc.Arbitrary<KernelConfig> = fc
     boostInterval: fc.integer({ min: 0, max: 200 }),
     ioToFront: fc.boolean(),
     ioResetsAllotment: fc.boolean(),
+    cpu: fc.constantFrom("ideal" as const, "pipeline" as const),
+    forwarding: fc.boolean(),
+    branchStage: fc.constantFrom("id" as const, "ex" as const, "mem" as const),
   })
   .map((r) =>
     defaultConfig({
+      // Both CPU models must keep every invariant and replay byte for byte.
+      cpu: r.cpu,
+      pipeline: { forwarding: r.forwarding, branchStage: r.branchStage },
       seed: r.seed,
       cores: r.cores,
       policy: r.policy,

@@ -13,7 +13,7 @@ import {
 } from "../../src/sim/session.js";
 import { Store } from "../../src/sim/store.js";
 
-const config = defaultConfig({ cores: 2, seed: 7 });
+const config = defaultConfig({ cpu: "ideal", cores: 2, seed: 7 });
 const commands: StampedCommand[] = [
   { tick: 0, command: { type: "spawn", program: "cpu-bound", nice: 3 } },
   { tick: 0, command: { type: "spawn", program: "io-bound" } },

@@ -5,7 +5,7 @@ import { stateDigest } from "../../src/sim/digest.js";
 import { Kernel } from "../../src/sim/kernel.js";
 import { Store } from "../../src/sim/store.js";
 
-const config = defaultConfig({ cores: 2, policy: "rr", quantum: 20 });
+const config = defaultConfig({ cpu: "ideal", cores: 2, policy: "rr", quantum: 20 });
 
 describe("Store", () => {
   it("a submitted command applies at the start of the next step and is logged with that tick", () => {

@@ -90,6 +90,7 @@ export function runFork(spec: ForkSpec): ForkResult {
   const forks = spec.actions.filter((a) => a.kind === "fork").length;
   const k = new Kernel(
     defaultConfig({
+      cpu: "ideal",
       cores: 1,
       forkCost: { base: 0, perPage: 0 },
       execCost: { base: 0, perPage: 0 },
