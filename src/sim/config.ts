@@ -92,7 +92,11 @@ export function validateConfig(c: KernelConfig): string | null {
   if (!Number.isInteger(c.switchCost) || c.switchCost < 0) return "switchCost must be >= 0";
   if (!Number.isInteger(c.memoryFrames) || c.memoryFrames < 16 || c.memoryFrames > 65535)
     return "memoryFrames must be 16 to 65535";
-  if (c.mlfq.levels < 1 || c.mlfq.quanta.length < c.mlfq.levels || c.mlfq.allotments.length < c.mlfq.levels)
+  if (
+    c.mlfq.levels < 1 ||
+    c.mlfq.quanta.length < c.mlfq.levels ||
+    c.mlfq.allotments.length < c.mlfq.levels
+  )
     return "mlfq needs a quantum and an allotment per level";
   if (c.disk.channels < 1) return "disk.channels must be >= 1";
   return null;

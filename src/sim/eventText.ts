@@ -33,7 +33,8 @@ export function describeEvent(e: KernelEvent): string {
       const s = signalName(e.signal);
       const from = e.from === 0 ? "user" : `${e.from}`;
       if (e.result === "esrch") return `${s} from ${from} → ${e.pid}: no such process (ESRCH)`;
-      if (e.result === "zombie") return `${s} from ${from} → ${e.pid}: zombie, nothing to signal (ESRCH)`;
+      if (e.result === "zombie")
+        return `${s} from ${from} → ${e.pid}: zombie, nothing to signal (ESRCH)`;
       if (e.result === "ignored") return `${s} from ${from} → ${e.pid}: ignored`;
       return `${s} from ${from} → ${e.pid}: pending`;
     }
@@ -63,7 +64,9 @@ export function describeEvent(e: KernelEvent): string {
     case "BecameZombie":
       return `${e.pid} is a zombie until its parent waits`;
     case "Reaped":
-      return e.by === 0 ? `${e.pid} discarded (no init)` : `${e.pid} reaped by ${e.by}, status ${e.status}`;
+      return e.by === 0
+        ? `${e.pid} discarded (no init)`
+        : `${e.pid} reaped by ${e.by}, status ${e.status}`;
     case "Reparented":
       return `${e.pid} orphaned by ${e.from}, adopted by ${e.to}`;
     case "HeapGrew":

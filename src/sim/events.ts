@@ -8,7 +8,14 @@ export type SignalAction = "terminated" | "core" | "ignored" | "stopped" | "cont
 export type KernelEvent =
   | { tick: number; type: "ProcessCreated"; pid: number; ppid: number; name: string }
   | { tick: number; type: "AddressSpaceCreated"; pid: number }
-  | { tick: number; type: "ImageLoaded"; pid: number; program: string; textBytes: number; dataBytes: number }
+  | {
+      tick: number;
+      type: "ImageLoaded";
+      pid: number;
+      program: string;
+      textBytes: number;
+      dataBytes: number;
+    }
   | { tick: number; type: "StackSetUp"; pid: number; sp: number }
   | { tick: number; type: "Forked"; pid: number; child: number; name: string }
   | { tick: number; type: "Exec"; pid: number; program: string }
@@ -21,7 +28,13 @@ export type KernelEvent =
       block: BlockReason;
     }
   | { tick: number; type: "Dispatched"; pid: number; core: number }
-  | { tick: number; type: "Preempted"; pid: number; core: number; reason: "quantum" | "priority" | "yield" }
+  | {
+      tick: number;
+      type: "Preempted";
+      pid: number;
+      core: number;
+      reason: "quantum" | "priority" | "yield";
+    }
   | { tick: number; type: "SyscallEntered"; pid: number; syscall: string }
   | { tick: number; type: "IoStarted"; pid: number; blocks: number; until: number }
   | { tick: number; type: "IoCompleted"; pid: number }

@@ -6,9 +6,9 @@ import { validateConfig } from "./config.js";
 import { Trap } from "./cpu/exec.js";
 import { defaultHierarchyConfig, Hierarchy } from "./cpu/hierarchy.js";
 import { IdealCpu } from "./cpu/ideal.js";
-import { PipelinedCpu } from "./cpu/pipeline.js";
-import { Layout, Reg } from "./cpu/isa.js";
+import { Layout, Reg, SIG_IGN } from "./cpu/isa.js";
 import type { CpuModel } from "./cpu/model.js";
+import { PipelinedCpu } from "./cpu/pipeline.js";
 import { Disk } from "./devices.js";
 import type { KernelEvent, SignalAction } from "./events.js";
 import { AddressSpace, type MemoryListener } from "./memory.js";
@@ -18,10 +18,9 @@ import { ProgramTable } from "./programs/table.js";
 import { Rng } from "./rng.js";
 import { createPolicy } from "./sched/index.js";
 import { MlfqPolicy } from "./sched/mlfq.js";
-import { PriorityPolicy } from "./sched/priority.js";
 import type { EnqueueReason, PolicyName, SchedPolicy } from "./sched/policy.js";
+import { PriorityPolicy } from "./sched/priority.js";
 import { DefaultAction, defaultAction, isCatchable, NSIG, Signal } from "./signals.js";
-import { SIG_IGN } from "./cpu/isa.js";
 import { performSyscall } from "./syscalls.js";
 
 export const INIT_PID = 1;
@@ -67,7 +66,8 @@ export class GanttHistory {
       const i = k % this.length;
       const s = this.start[i];
       const e = k + 1 < this.count ? this.start[(k + 1) % this.length] : to;
-      if (e > from && s < to) out.push({ who: this.who[i], start: Math.max(s, from), end: Math.min(e, to) });
+      if (e > from && s < to)
+        out.push({ who: this.who[i], start: Math.max(s, from), end: Math.min(e, to) });
     }
     return out;
   }
@@ -148,7 +148,10 @@ export class Kernel implements MemoryListener {
     this.ram.onExhausted = () => this.oomKill();
     if (cpu) this.cpu = cpu;
     else if (config.cpu === "pipeline") {
-      this.hierarchy = new Hierarchy(config.caches ?? defaultHierarchyConfig(config.cores), new Rng(config.seed ^ 0x5eed));
+      this.hierarchy = new Hierarchy(
+        config.caches ?? defaultHierarchyConfig(config.cores),
+        new Rng(config.seed ^ 0x5eed),
+      );
       this.cpu = new PipelinedCpu({
         cores: config.cores,
         forwarding: config.pipeline.forwarding,
@@ -191,7 +194,8 @@ export class Kernel implements MemoryListener {
     this.stateCounts.set(to, this.stateCounts.get(to)! + 1);
     p.state = to;
     p.block = block;
-    if (this.recordEvents) this.emit({ tick: this.now, type: "StateChanged", pid: p.pid, from, to, block });
+    if (this.recordEvents)
+      this.emit({ tick: this.now, type: "StateChanged", pid: p.pid, from, to, block });
   }
 
   // ---- process creation -------------------------------------------------------------------
@@ -293,7 +297,8 @@ export class Kernel implements MemoryListener {
     this.totalForks++;
     this.emit({ tick: this.now, type: "ProcessCreated", pid, ppid: parent.pid, name: child.name });
     this.emit({ tick: this.now, type: "Forked", pid: parent.pid, child: pid, name: child.name });
-    parent.kernelTicks += this.config.forkCost.base + this.config.forkCost.perPage * parent.mem.resident;
+    parent.kernelTicks +=
+      this.config.forkCost.base + this.config.forkCost.perPage * parent.mem.resident;
     this.makeReady(child, "new");
     return child;
   }
@@ -416,7 +421,8 @@ export class Kernel implements MemoryListener {
 
   /** Involuntary switch: the running process goes back to the ready queue. */
   private preempt(c: number, p: Pcb): void {
-    const reason = this.wantSwitch[c] === 2 ? "priority" : this.wantSwitch[c] === 3 ? "yield" : "quantum";
+    const reason =
+      this.wantSwitch[c] === 2 ? "priority" : this.wantSwitch[c] === 3 ? "yield" : "quantum";
     this.leaveCore(p);
     p.acct.contextSwitches++;
     this.emit({ tick: this.now, type: "Preempted", pid: p.pid, core: c, reason });
@@ -660,7 +666,8 @@ export class Kernel implements MemoryListener {
   private canDeliver(p: Pcb): boolean {
     if (p.sigSaved === null) return true;
     for (let s = 1; s < 32; s++) {
-      if ((p.sigPending & (1 << s)) !== 0 && (p.sigDisposition[s] < 2 || !isCatchable(s))) return true;
+      if ((p.sigPending & (1 << s)) !== 0 && (p.sigDisposition[s] < 2 || !isCatchable(s)))
+        return true;
     }
     return false;
   }
@@ -699,7 +706,15 @@ export class Kernel implements MemoryListener {
   }
 
   private signalDelivered(p: Pcb, signal: number, action: SignalAction, status: number): void {
-    this.emit({ tick: this.now, type: "SignalDelivered", pid: p.pid, name: p.name, signal, action, status });
+    this.emit({
+      tick: this.now,
+      type: "SignalDelivered",
+      pid: p.pid,
+      name: p.name,
+      signal,
+      action,
+      status,
+    });
   }
 
   private runHandler(p: Pcb, sig: number, handler: number): void {
@@ -766,7 +781,14 @@ export class Kernel implements MemoryListener {
     p.times.exited = this.cycling ? this.now + 1 : this.now;
     p.sigPending = 0;
     this.totalExits++;
-    this.emit({ tick: this.now, type: "Exited", pid: p.pid, name: p.name, status: p.exitStatus, signal });
+    this.emit({
+      tick: this.now,
+      type: "Exited",
+      pid: p.pid,
+      name: p.name,
+      status: p.exitStatus,
+      signal,
+    });
     this.setState(p, "zombie");
     this.emit({ tick: this.now, type: "BecameZombie", pid: p.pid });
     const heirPid = this.heirOf(p);
@@ -830,7 +852,8 @@ export class Kernel implements MemoryListener {
 
   findZombieChild(parent: Pcb, target: number): Pcb | null {
     for (const c of this.procs.values()) {
-      if (c.ppid === parent.pid && c.state === "zombie" && (target < 0 || c.pid === target)) return c;
+      if (c.ppid === parent.pid && c.state === "zombie" && (target < 0 || c.pid === target))
+        return c;
     }
     return null;
   }
@@ -880,7 +903,13 @@ export class Kernel implements MemoryListener {
       if (victim === null || p.mem.resident > victim.mem.resident) victim = p;
     }
     if (victim === null) return false;
-    this.emit({ tick: this.now, type: "OomKilled", pid: victim.pid, name: victim.name, pages: victim.mem.resident });
+    this.emit({
+      tick: this.now,
+      type: "OomKilled",
+      pid: victim.pid,
+      name: victim.name,
+      pages: victim.mem.resident,
+    });
     this.signalDelivered(victim, Signal.SIGKILL, "terminated", 128 + Signal.SIGKILL);
     this.exitProcess(victim, 128 + Signal.SIGKILL, Signal.SIGKILL);
     return true;
@@ -930,7 +959,12 @@ export class Kernel implements MemoryListener {
         if (!Number.isInteger(c.quantum) || c.quantum < 1) return fail("quantum must be >= 1");
         this.quantum = c.quantum;
         this.policy.setQuantum(c.quantum);
-        this.emit({ tick: this.now, type: "PolicyChanged", policy: this.policy.name, quantum: c.quantum });
+        this.emit({
+          tick: this.now,
+          type: "PolicyChanged",
+          policy: this.policy.name,
+          quantum: c.quantum,
+        });
         return;
       }
     }
@@ -972,7 +1006,10 @@ export class Kernel implements MemoryListener {
       map.set(pid, p.cloneWith(mem));
     }
     const re = (p: Pcb | null) => (p === null ? null : map.get(p.pid)!);
-    const policy = createPolicy(this.policy.name, { quantum: this.quantum, mlfq: this.config.mlfq });
+    const policy = createPolicy(this.policy.name, {
+      quantum: this.quantum,
+      mlfq: this.config.mlfq,
+    });
     if (this.policy instanceof MlfqPolicy && policy instanceof MlfqPolicy) {
       policy.options.quanta.splice(0, Infinity, ...this.policy.options.quanta);
       policy.options.allotments.splice(0, Infinity, ...this.policy.options.allotments);

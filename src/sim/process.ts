@@ -1,6 +1,7 @@
 // The process control block and the states a process moves through.
-import type { HartAccounting } from "./cpu/model.js";
+
 import { REG_COUNT } from "./cpu/isa.js";
+import type { HartAccounting } from "./cpu/model.js";
 import type { AddressSpace } from "./memory.js";
 import type { Program } from "./programs/program.js";
 import { NSIG } from "./signals.js";

@@ -98,7 +98,8 @@ function sysWait(k: Kernel, p: Pcb, target: number, forever: boolean): void {
 function sysSbrk(k: Kernel, p: Pcb, delta: number): void {
   const old = p.mem.sbrk(delta);
   p.regs[Reg.V0] = old;
-  if (old >= 0 && delta > 0) k.emit({ tick: k.now, type: "HeapGrew", pid: p.pid, bytes: delta, brk: p.mem.brk });
+  if (old >= 0 && delta > 0)
+    k.emit({ tick: k.now, type: "HeapGrew", pid: p.pid, bytes: delta, brk: p.mem.brk });
 }
 
 /** signal(sig, how): how is SIG_DFL, SIG_IGN or a handler address. SIGKILL/SIGSTOP refuse. */

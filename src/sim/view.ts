@@ -1,6 +1,6 @@
 // Read-only projections of kernel state for displays (dashboard, batch): rows and header figures.
 import type { Kernel } from "./kernel.js";
-import { type Pcb, type ProcessState, PROCESS_STATES, stateLetter } from "./process.js";
+import { type Pcb, PROCESS_STATES, type ProcessState, stateLetter } from "./process.js";
 
 export interface ProcessRow {
   pid: number;
@@ -80,7 +80,10 @@ export class RateSampler {
       const b = k.coreStats.busy[c] + k.coreStats.switching[c];
       util[c] = span > 0 ? Math.min(1, (b - (this.busy[c] ?? 0)) / span) : 0;
     }
-    this.busy = Float64Array.from({ length: n }, (_, c) => k.coreStats.busy[c] + k.coreStats.switching[c]);
+    this.busy = Float64Array.from(
+      { length: n },
+      (_, c) => k.coreStats.busy[c] + k.coreStats.switching[c],
+    );
     // Exited processes take their counts with them; clamp so the rate never goes negative.
     const dc = cycles - this.cycles;
     this.ipc = dc > 0 ? Math.max(0, (instr - this.instr) / dc) : 0;
@@ -103,7 +106,10 @@ export function processRow(p: Pcb, sampler: RateSampler | null): ProcessRow {
     name: p.name,
     state: p.state,
     letter: stateLetter(p),
-    stateWord: p.state === "blocked" || (p.state === "stopped" && p.block !== "none") ? `${p.state}:${p.block}` : p.state,
+    stateWord:
+      p.state === "blocked" || (p.state === "stopped" && p.block !== "none")
+        ? `${p.state}:${p.block}`
+        : p.state,
     priority: p.priority,
     nice: p.nice,
     cpuPercent: sampler?.cpuPercent.get(p.pid) ?? 0,
@@ -121,10 +127,9 @@ export function processRows(k: Kernel, sampler: RateSampler | null): ProcessRow[
 }
 
 export function headerView(k: Kernel, sampler: RateSampler | null): HeaderView {
-  const counts = Object.fromEntries(PROCESS_STATES.map((s) => [s, k.stateCounts.get(s) ?? 0])) as Record<
-    ProcessState,
-    number
-  >;
+  const counts = Object.fromEntries(
+    PROCESS_STATES.map((s) => [s, k.stateCounts.get(s) ?? 0]),
+  ) as Record<ProcessState, number>;
   return {
     tick: k.now,
     policy: k.policy.name,
@@ -132,7 +137,10 @@ export function headerView(k: Kernel, sampler: RateSampler | null): HeaderView {
     load: [k.loadAvg[0], k.loadAvg[1], k.loadAvg[2]],
     counts,
     total: k.procs.size,
-    cores: k.running.map((p, c) => ({ utilisation: sampler?.utilisation[c] ?? 0, pid: p ? p.pid : 0 })),
+    cores: k.running.map((p, c) => ({
+      utilisation: sampler?.utilisation[c] ?? 0,
+      pid: p ? p.pid : 0,
+    })),
     framesUsed: k.ram.used,
     framesTotal: k.ram.frameCount,
     ipc: sampler?.ipc ?? 0,

@@ -30,13 +30,7 @@ export class Executor {
   /** Index of the executed instruction in the code array (valid when trap !== BadPc). */
   index = 0;
 
-  run(
-    code: Int32Array,
-    textBase: number,
-    regs: Int32Array,
-    pc: number,
-    mem: DataMemory,
-  ): void {
+  run(code: Int32Array, textBase: number, regs: Int32Array, pc: number, mem: DataMemory): void {
     this.memAddr = -1;
     this.memWrite = false;
     this.taken = false;
@@ -91,7 +85,7 @@ export class Executor {
         value = c === 0 ? 0 : (a / c) | 0;
         break;
       case Op.REM:
-        value = c === 0 ? 0 : a % c | 0;
+        value = c === 0 ? 0 : (a % c) | 0;
         break;
       case Op.SLLV:
         value = a << (c & 31);

@@ -1,7 +1,7 @@
 // The ideal CPU: every cycle retires exactly one instruction and memory takes no time.
 import { Executor, Trap } from "./exec.js";
-import type { CpuModel, Hart } from "./model.js";
 import { Layout } from "./isa.js";
+import type { CpuModel, Hart } from "./model.js";
 
 export class IdealCpu implements CpuModel {
   readonly kind = "ideal" as const;

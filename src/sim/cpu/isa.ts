@@ -82,7 +82,16 @@ export const MNEMONIC: readonly string[] = [
 ];
 
 /** Instruction classes the pipeline needs: what it reads, writes and whether it touches memory. */
-export const OpClass = { Alu: 0, AluImm: 1, Load: 2, Store: 3, Branch: 4, Jump: 5, Syscall: 6, Nop: 7 } as const;
+export const OpClass = {
+  Alu: 0,
+  AluImm: 1,
+  Load: 2,
+  Store: 3,
+  Branch: 4,
+  Jump: 5,
+  Syscall: 6,
+  Nop: 7,
+} as const;
 export type OpClass = (typeof OpClass)[keyof typeof OpClass];
 
 export function opClass(op: number): OpClass {

@@ -34,7 +34,8 @@ export class FifoQueue {
   }
 
   peek(): Pcb | null {
-    for (let i = this.head; i < this.items.length; i++) if (this.items[i] !== null) return this.items[i];
+    for (let i = this.head; i < this.items.length; i++)
+      if (this.items[i] !== null) return this.items[i];
     return null;
   }
 

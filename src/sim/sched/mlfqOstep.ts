@@ -152,7 +152,12 @@ export class OstepMlfqPolicy implements SchedPolicy {
   private state(p: Pcb): JobState {
     let st = this.jobs.get(p.pid);
     if (st === undefined) {
-      st = { p, level: 0, ticksLeft: this.options.quanta[0], allotLeft: this.options.allotments[0] };
+      st = {
+        p,
+        level: 0,
+        ticksLeft: this.options.quanta[0],
+        allotLeft: this.options.allotments[0],
+      };
       this.jobs.set(p.pid, st);
     }
     return st;

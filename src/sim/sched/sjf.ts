@@ -24,7 +24,10 @@ export class SjfPolicy implements SchedPolicy {
       const a = this.ready[i];
       const b = this.ready[best];
       // Ties go to the earlier-created process (lower pid), as textbook SJF breaks them by job id.
-      if (a.sched.estimate < b.sched.estimate || (a.sched.estimate === b.sched.estimate && a.pid < b.pid))
+      if (
+        a.sched.estimate < b.sched.estimate ||
+        (a.sched.estimate === b.sched.estimate && a.pid < b.pid)
+      )
         best = i;
     }
     return this.ready.splice(best, 1)[0];
