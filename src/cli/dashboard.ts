@@ -4,7 +4,7 @@ import type { Instance } from "ink";
 import type { Store } from "../sim/store.js";
 import { DashboardController } from "../ui/controller.js";
 import { screenLines } from "../ui/draw/screen.js";
-import { type Cells, cellsUpdate, toCells } from "../ui/screenDiff.js";
+import { type Cells, cellsUpdate, clipCells, toCells } from "../ui/screenDiff.js";
 import { notATerminal } from "./options.js";
 
 export interface DashboardRunOptions {
@@ -53,6 +53,7 @@ class FrameWriter {
   constructor(
     private readonly out: (bytes: string) => void,
     private readonly minInterval: number,
+    private readonly size: () => { columns: number; rows: number },
   ) {}
 
   frame(text: string): void {
@@ -67,7 +68,16 @@ class FrameWriter {
       }, wait);
   }
 
-  /** Forgets what is on screen, so the next frame (or the last one, now) is drawn in full. */
+  /**
+   * The terminal changed size: what is on screen is unknown, so the next frame (the one Ink
+   * draws for the new size) clears and draws everything.
+   */
+  resized(): void {
+    this.shown = null;
+    this.shownCells = null;
+  }
+
+  /** Forgets what is on screen and draws the last frame again, in full (Ctrl+L). */
   redraw(): void {
     this.pending ??= this.shown;
     this.shown = null;
@@ -85,7 +95,8 @@ class FrameWriter {
     if (next === null || this.closed) return;
     this.pending = null;
     if (next === this.shown) return;
-    const cells = toCells(next);
+    const { columns, rows } = this.size();
+    const cells = clipCells(toCells(next), columns, rows);
     const bytes = cellsUpdate(this.shownCells, cells);
     this.shown = next;
     this.shownCells = cells;
@@ -138,9 +149,10 @@ export async function runDashboard(opts: DashboardRunOptions): Promise<void> {
     stdout.write(bytes);
   };
   // Key presses draw at once; simulated frames come at `fps`; nothing faster than 60 a second.
-  const writer = new FrameWriter(write, 1000 / Math.min(60, Math.max(30, controller.fps)));
+  const size = () => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
+  const writer = new FrameWriter(write, 1000 / Math.min(60, Math.max(30, controller.fps)), size);
   controller.onRedraw = () => writer.redraw();
-  const onResize = (): void => writer.redraw();
+  const onResize = (): void => writer.resized();
 
   let instance: Instance | null = null;
   let restored = false;

@@ -103,7 +103,9 @@ const SCHEDULING: ScenarioFile = {
   name: "scheduling",
   description:
     "the same four jobs under FCFS, SJF, RR and MLFQ on one core, one policy per chapter",
-  machine: { cores: 1 },
+  // The ideal CPU runs one instruction per tick, so a job's length in ticks is exact, as in the
+  // textbook's exercises; the pipeline would only scale every job alike.
+  machine: { cores: 1, cpu: "ideal" },
   policy: "fcfs",
   mlfq: { levels: 3, quanta: [20, 100, 400], allotments: [100, 400, 400], boostInterval: 20000 },
   programs: [
@@ -177,7 +179,7 @@ const STARTUP_COST: ScenarioFile = {
   description: "20 queries: a new process for each (fork + exec + wait) vs one long-lived server",
   // Starting a process costs about as much as the query it runs (loading a program and its
   // libraries, setting up a connection): the proportions of a small SQL query, not the defaults.
-  machine: { cores: 2, latencies: { fork: 500, forkPerPage: 20, exec: 3000, execPerPage: 100 } },
+  machine: { cores: 2, latencies: { fork: 1000, forkPerPage: 20, exec: 6000, execPerPage: 100 } },
   processes: [{ program: "query-launcher" }, { program: "server" }],
   chapters: [
     {

@@ -222,6 +222,8 @@ export class Kernel implements MemoryListener {
     const p = new Pcb(pid, ppid, program, id, mem, this.now);
     p.nice = nice;
     p.joined = ++this.joinSeq;
+    const parent = this.procs.get(ppid);
+    if (parent) parent.childCount++;
     this.procs.set(pid, p);
     this.stateCounts.set("new", this.stateCounts.get("new")! + 1);
     this.emit({ tick: this.now, type: "ProcessCreated", pid, ppid, name: program.name });
@@ -292,6 +294,7 @@ export class Kernel implements MemoryListener {
     }
     child.regs[Reg.V0] = 0;
     child.joined = ++this.joinSeq;
+    parent.childCount++;
     this.procs.set(pid, child);
     this.stateCounts.set("new", this.stateCounts.get("new")! + 1);
     this.totalForks++;
@@ -796,8 +799,11 @@ export class Kernel implements MemoryListener {
     let orphanZombie = false;
     for (const child of this.orphansOf(p)) {
       const from = child.ppid;
+      const old = this.procs.get(from);
+      if (old) old.childCount--;
       child.ppid = heirPid;
       child.joined = ++this.joinSeq;
+      if (heir) heir.childCount++;
       this.emit({ tick: this.now, type: "Reparented", pid: child.pid, from, to: heirPid });
       if (child.state === "zombie") orphanZombie = true;
     }
@@ -818,6 +824,7 @@ export class Kernel implements MemoryListener {
 
   /** Children of `p` in the order they joined it (fork or adoption), as Linux's children list. */
   childrenOf(p: Pcb): Pcb[] {
+    if (p.childCount === 0) return [];
     const out: Pcb[] = [];
     for (const c of this.procs.values()) if (c.ppid === p.pid && c !== p) out.push(c);
     return out.sort((a, b) => a.joined - b.joined);
@@ -869,6 +876,8 @@ export class Kernel implements MemoryListener {
   reap(z: Pcb, by: Pcb): void {
     by.regs[Reg.V0] = z.pid;
     by.regs[Reg.V1] = z.exitStatus;
+    const parent = this.procs.get(z.ppid);
+    if (parent) parent.childCount--;
     this.procs.delete(z.pid);
     this.stateCounts.set("zombie", this.stateCounts.get("zombie")! - 1);
     this.emit({ tick: this.now, type: "Reaped", pid: z.pid, by: by.pid, status: z.exitStatus });
@@ -878,6 +887,8 @@ export class Kernel implements MemoryListener {
   private reapOrphansOfDeadInit(): void {
     for (const c of [...this.procs.values()]) {
       if (c.ppid === INIT_PID && c.state === "zombie") {
+        const init = this.procs.get(INIT_PID);
+        if (init) init.childCount--;
         this.procs.delete(c.pid);
         this.stateCounts.set("zombie", this.stateCounts.get("zombie")! - 1);
         this.emit({ tick: this.now, type: "Reaped", pid: c.pid, by: 0, status: c.exitStatus });

@@ -116,6 +116,8 @@ export class Pcb {
   kernelTicks = 0;
   /** When it joined its parent (fork or adoption), kernel-wide: orders siblings as Linux does. */
   joined = 0;
+  /** Processes (zombies included) whose ppid is this one: exit skips the search when 0. */
+  childCount = 0;
 
   constructor(
     pid: number,
@@ -166,6 +168,7 @@ export class Pcb {
     c.sched = { ...this.sched };
     c.kernelTicks = this.kernelTicks;
     c.joined = this.joined;
+    c.childCount = this.childCount;
     return c;
   }
 }

@@ -82,6 +82,11 @@ export class DashboardController implements ViewState {
   /** Called when the user asks for a full redraw (Ctrl+L). */
   onRedraw: (() => void) | null = null;
 
+  /**
+   * Values just asked for but not yet applied (commands apply at the next tick): a second
+   * press before then builds on the first. Keyed "quantum", "policy", "nice:<pid>".
+   */
+  private readonly pending = new Map<string, { tick: number; value: number }>();
   private readonly liveSampler = new FrameSampler();
   private past: { kernel: Kernel; sampler: FrameSampler } | null = null;
   private carry = 0;
@@ -137,6 +142,12 @@ export class DashboardController implements ViewState {
     this.order = built.order;
     this.cached = { version: this.version, columns, rows, view: built.view };
     return built.view;
+  }
+
+  /** Selects process `pid` (demo scripts and tests; people use the arrow keys). */
+  select(pid: number): void {
+    this.selectedPid = pid;
+    this.changed();
   }
 
   // ---- change notification (React subscribes through useSyncExternalStore) ----------------
@@ -246,18 +257,31 @@ export class DashboardController implements ViewState {
 
   // ---- commands -----------------------------------------------------------------------------
 
-  /** Queues a command for the live kernel; refused while the past is on screen. */
-  private submit(c: Command): void {
+  /** Queues a command for the live kernel; refused (false) while the past is on screen. */
+  private submit(c: Command): boolean {
     if (this.past) {
       this.say(
         `showing the past (tick ${grouped(this.past.kernel.now)}): press l for the present first`,
       );
-      return;
+      return false;
     }
+    // Entries from earlier ticks have been applied; keep the map from growing.
+    for (const [k, v] of this.pending) if (v.tick !== this.store.now) this.pending.delete(k);
     this.store.submit(c);
     this.say(
-      `${describeCommand(c)}${this.paused ? ": applies at the next tick (paused; s steps)" : ""}`,
+      `${describeCommand(c)}: sent${this.paused ? ", applies at the next tick (paused: s steps)" : ""}`,
     );
+    return true;
+  }
+
+  /** The value of `key` as last asked for, if that command has not been applied yet. */
+  private current(key: string, applied: number): number {
+    const p = this.pending.get(key);
+    return p !== undefined && p.tick === this.store.now ? p.value : applied;
+  }
+
+  private ask(key: string, value: number, c: Command): void {
+    if (this.submit(c)) this.pending.set(key, { tick: this.store.now, value });
   }
 
   private withSelected(f: (pid: number) => void): void {
@@ -272,18 +296,18 @@ export class DashboardController implements ViewState {
 
   private renice(delta: number): void {
     this.withSelected((pid) => {
-      const nice = this.kernel.procs.get(pid)!.nice + delta;
-      if (nice < -20 || nice > 19) this.say(`nice stays within -20..19`);
-      else this.submit({ type: "renice", pid, nice });
+      const nice = this.current(`nice:${pid}`, this.kernel.procs.get(pid)!.nice) + delta;
+      if (nice < -20 || nice > 19) this.say("nice stays within -20..19");
+      else this.ask(`nice:${pid}`, nice, { type: "renice", pid, nice });
     });
   }
 
   private quantumStep(dir: 1 | -1): void {
-    const q = this.kernel.quantum;
+    const q = this.current("quantum", this.kernel.quantum);
     const next = stepThrough(QUANTA, q, dir);
     if (next === undefined)
       this.say(`quantum ${q} is the ${dir > 0 ? "longest" : "shortest"} offered`);
-    else this.submit({ type: "setQuantum", quantum: next });
+    else this.ask("quantum", next, { type: "setQuantum", quantum: next });
   }
 
   private say(text: string): void {
@@ -463,8 +487,9 @@ export class DashboardController implements ViewState {
         this.renice(1);
         break;
       case "policy": {
-        const i = POLICY_NAMES.indexOf(this.kernel.policy.name);
-        this.submit({ type: "setPolicy", policy: POLICY_NAMES[(i + 1) % POLICY_NAMES.length] });
+        const i = this.current("policy", POLICY_NAMES.indexOf(this.kernel.policy.name));
+        const next = (i + 1) % POLICY_NAMES.length;
+        this.ask("policy", next, { type: "setPolicy", policy: POLICY_NAMES[next] });
         break;
       }
       case "quantumDown":

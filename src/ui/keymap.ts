@@ -237,9 +237,32 @@ export const KEYMAP: readonly KeyBinding[] = [
     action: "quit",
     keys: ["q", "f10", "ctrl+c"],
     group: "General",
-    help: "quit",
+    help: "quit simtop (the terminal is restored)",
     bar: { key: "q", text: "Quit" },
   },
+];
+
+/**
+ * The key bar, left to right (htop puts help first and quit last). When the bar is narrower
+ * than all of them, entries are left out from the right, but quit always stays.
+ */
+export const KEY_BAR: readonly Action[] = [
+  "help",
+  "filter",
+  "tree",
+  "fork",
+  "spawn",
+  "sigint",
+  "signalMenu",
+  "sigstop",
+  "sigcont",
+  "pause",
+  "stepTick",
+  "live",
+  "rewind",
+  "faster",
+  "policy",
+  "quit",
 ];
 
 /** Keys that work whatever is open (even while typing a filter). */

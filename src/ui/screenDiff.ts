@@ -115,6 +115,19 @@ export function toCells(screen: string): Cells {
   return { rows };
 }
 
+/** Cells that fit a terminal of `columns` × `rows`: a frame drawn for another size must not wrap. */
+export function clipCells(c: Cells, columns: number, rows: number): Cells {
+  return {
+    rows: c.rows
+      .slice(0, rows)
+      .map((r) =>
+        r.chars.length <= columns
+          ? r
+          : { chars: r.chars.slice(0, columns), styles: r.styles.slice(0, columns) },
+      ),
+  };
+}
+
 /** Unchanged cells rewritten rather than jumped over when the gap is at most this long. */
 const GAP = 6;
 

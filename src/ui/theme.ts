@@ -48,8 +48,10 @@ export interface Theme {
   readonly color: boolean;
   /** `text` wrapped in the role's codes, or unchanged when the role has none. */
   paint(text: string, role: Role): string;
-  /** A Gantt cell for the process with colour slot `slot`: a coloured block, or the bare text. */
-  process(text: string, slot: number): string;
+  /** SGR parameters of a role ("" when it is drawn plain). */
+  codes(role: Role): string;
+  /** SGR parameters of a process's Gantt colour (colour slot `slot`); "" with colour off. */
+  processCodes(slot: number): string;
 }
 
 const RESET = "\x1b[0m";
@@ -64,10 +66,8 @@ export function createTheme(color: boolean): Theme {
       const c = codes[role];
       return c === "" || text === "" ? text : `\x1b[${c}m${text}${RESET}`;
     },
-    process(text, slot) {
-      if (!color || text === "") return text;
-      return `\x1b[30;${PROCESS_BG[slot % PROCESS_BG.length]}m${text}${RESET}`;
-    },
+    codes: (role) => codes[role],
+    processCodes: (slot) => (color ? `30;${PROCESS_BG[slot % PROCESS_BG.length]}` : ""),
   };
 }
 

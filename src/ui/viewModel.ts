@@ -5,7 +5,7 @@ import type { Store } from "../sim/store.js";
 import { headerView, processRows } from "../sim/view.js";
 import { GANTT_LABEL } from "./draw/gantt.js";
 import { niceCeil } from "./format.js";
-import { KEYMAP } from "./keymap.js";
+import { KEY_BAR, KEYMAP } from "./keymap.js";
 import { computeLayout, type Layout, SIGNAL_MENU_WIDTH, SPAWN_MENU_WIDTH } from "./layout.js";
 import { type MenuItem, signalItems, spawnItems } from "./menus.js";
 import type { FrameSampler } from "./sampling.js";
@@ -137,16 +137,13 @@ export function ganttScale(speed: number, fps: number): number {
 
 function keybar(state: ViewState): KeyBarModel {
   if (state.editingFilter) return { prompt: state.filter, items: [] };
-  const items = KEYMAP.filter(
-    (b) =>
-      b.bar && (b.bar.when === undefined || (b.bar.when === "live") === (state.mode === "live")),
-  )
-    .map((b) => b.bar!)
-    .map((bar) =>
-      bar.text === "Pause" && state.mode !== "live"
-        ? { key: bar.key, text: "Run" }
-        : { key: bar.key, text: bar.text },
-    );
+  const live = state.mode === "live";
+  const items: { key: string; text: string }[] = [];
+  for (const action of KEY_BAR) {
+    const bar = KEYMAP.find((b) => b.action === action)?.bar;
+    if (!bar || (bar.when !== undefined && (bar.when === "live") !== live)) continue;
+    items.push({ key: bar.key, text: bar.text === "Pause" && !live ? "Run" : bar.text });
+  }
   return { prompt: null, items };
 }
 

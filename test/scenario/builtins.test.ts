@@ -100,7 +100,11 @@ describe("signals", () => {
           e.type === "SignalDelivered" && e.name === "sigint-handler" && e.action === "handler",
       ),
     ).toBe(true);
-    expect(exitOf("sigint-handler")).toMatchObject({ status: 137, signal: 9, tick: 11000 });
+    // It is running when SIGKILL comes: delivery waits for its pipeline to drain (< 5 cycles).
+    const exit = exitOf("sigint-handler");
+    expect(exit).toMatchObject({ status: 137, signal: 9 });
+    expect(exit?.tick).toBeGreaterThanOrEqual(11000);
+    expect(exit?.tick).toBeLessThan(11005);
   });
 
   it("an ignorer ignores SIGINT but not SIGKILL", () => {
@@ -191,7 +195,7 @@ describe("locality", () => {
 
 describe("startup-cost", () => {
   it("the server answers its 20 queries well before the launcher's 20 processes do", () => {
-    const { events } = runScenario(scenario("startup-cost"), 140000);
+    const { events } = runScenario(scenario("startup-cost"), 320000);
     const server = exitTicks(events, "server")[0];
     const launcher = exitTicks(events, "query-launcher")[0];
     expect(exitTicks(events, "query")).toHaveLength(20);

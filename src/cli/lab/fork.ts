@@ -5,8 +5,8 @@ import {
   ForkActionError,
   type ForkResult,
   type ProcessTree,
-  randomActions,
   ROOT,
+  randomActions,
   runFork,
 } from "../../sim/lab/fork.js";
 import { PyRandom } from "../../sim/lab/pyRandom.js";
@@ -35,7 +35,8 @@ const NAME = /^[A-Za-z0-9_]+$/;
 /** -A: a+b (a forks b) and b- (b exits), comma-separated. */
 export function parseActions(value: string): ForkAction[] {
   return value.split(",").map((text) => {
-    const bad = () => new UsageError(`-A: expected X+Y or X- (X, Y process names), got ${JSON.stringify(text)}`);
+    const bad = () =>
+      new UsageError(`-A: expected X+Y or X- (X, Y process names), got ${JSON.stringify(text)}`);
     const fork = /^([^+]*)\+([^+]*)$/.exec(text);
     if (fork) {
       if (!NAME.test(fork[1]) || !NAME.test(fork[2])) throw bad();
@@ -74,7 +75,9 @@ export function drawTree(tree: ProcessTree, style: TreeStyle): string {
     out += `${line}${p}\n`;
     if (last) pmask.set(level - 1, false);
     pmask.set(level, true);
-    kids.forEach((c, i) => walk(c, level + 1, i === kids.length - 1));
+    kids.forEach((c, i) => {
+      walk(c, level + 1, i === kids.length - 1);
+    });
   };
   walk(ROOT, 0, false);
   return out;
@@ -85,7 +88,13 @@ function describe(a: ForkAction, failed: boolean): string {
   return failed ? `${a.name} EXITS (failed: has children)` : `${a.name} EXITS`;
 }
 
-function table(r: ForkResult, actions: ForkAction[], flags: ForkFlags, style: TreeStyle, args: string[]): string {
+function table(
+  r: ForkResult,
+  actions: ForkAction[],
+  flags: ForkFlags,
+  style: TreeStyle,
+  args: string[],
+): string {
   let s = `\n${args.map((a) => `ARG ${a}`).join("\n")}\n\n`;
   s += `${" ".repeat(27)}Process Tree:\n${drawTree(r.initial, style)}\n`;
   r.steps.forEach((step, i) => {
@@ -101,7 +110,8 @@ export function forkLab(flags: ForkFlags): string {
   const style = choiceArg("-P", flags.printStyle, STYLES);
   const seed = intArg("-s", flags.seed);
   const forkShare = floatArg("-f", flags.forks, 0, 1);
-  if (forkShare <= 0.001) throw new UsageError(`-f: must be more than 0.001, got ${JSON.stringify(flags.forks)}`);
+  if (forkShare <= 0.001)
+    throw new UsageError(`-f: must be more than 0.001, got ${JSON.stringify(flags.forks)}`);
   const count = intArg("-a", flags.actions, 0);
   let actions: ForkAction[];
   if (flags.actionList !== undefined && flags.actionList !== "") {
@@ -113,7 +123,11 @@ export function forkLab(flags: ForkFlags): string {
   checkSize(flags.actionList ? "-A" : "-a", "actions", actions.length, 100_000);
   let r: ForkResult;
   try {
-    r = runFork({ actions, reparentToParent: flags.localReparent === true, leafOnly: flags.leafOnly === true });
+    r = runFork({
+      actions,
+      reparentToParent: flags.localReparent === true,
+      leafOnly: flags.leafOnly === true,
+    });
   } catch (e) {
     if (e instanceof ForkActionError) throw new UsageError(`-A: ${e.message}`);
     throw e;
@@ -132,7 +146,8 @@ export function forkLab(flags: ForkFlags): string {
     `leaf_only ${pyBool(flags.leafOnly === true)}`,
     `local_reparent ${pyBool(flags.localReparent === true)}`,
     `print_style ${style}`,
-    `solve ${pyBool(flags.compute === true)}`,
+    // The answers are always shown, as fork.py shows them with -c.
+    "solve True",
   ];
   return table(r, actions, flags, style, args);
 }
@@ -144,7 +159,10 @@ export function registerForkLab(lab: Command): void {
     .description("OSTEP fork.py: the process tree after each fork and exit")
     .option("-s, --seed <n>", "random seed (random actions)", "-1")
     .option("-f, --forks <share>", "share of random actions that are forks (not exits)", "0.7")
-    .option("-A, --action-list <list>", "actions instead of random ones: a+b (a forks b), b- (b exits)")
+    .option(
+      "-A, --action-list <list>",
+      "actions instead of random ones: a+b (a forks b), b- (b exits)",
+    )
     .option("-a, --actions <n>", "number of random actions", "5")
     .option("-P, --print-style <style>", "tree style: basic, line1, line2 or fancy", "fancy")
     .option("-F, --final-only", "show only the final tree")

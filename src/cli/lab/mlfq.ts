@@ -1,7 +1,13 @@
 // `simtop lab mlfq`: OSTEP's mlfq.py exercise, answered by simtop's kernel with mlfq.py's rules.
 import type { Command } from "commander";
 import { MAX_FRAMES } from "../../sim/lab/jobs.js";
-import { type MlfqJob, mlfqFrames, randomMlfqJobs, runMlfq, type MlfqResult } from "../../sim/lab/mlfq.js";
+import {
+  type MlfqJob,
+  type MlfqResult,
+  mlfqFrames,
+  randomMlfqJobs,
+  runMlfq,
+} from "../../sim/lab/mlfq.js";
 import { PyRandom } from "../../sim/lab/pyRandom.js";
 import { UsageError } from "../errors.js";
 import { checkSize, intArg, intListArg } from "./ostepArgs.js";
@@ -33,7 +39,9 @@ export function parseMlfqJobs(value: string): MlfqJob[] {
   return value.split(":").map((j) => {
     const parts = j.split(",");
     if (parts.length !== 3)
-      throw new UsageError(`-l: expected start,run,ioFreq triples separated by ':', got ${JSON.stringify(j)}`);
+      throw new UsageError(
+        `-l: expected start,run,ioFreq triples separated by ':', got ${JSON.stringify(j)}`,
+      );
     const [start, run, ioFreq] = parts.map((p, i) => intArg("-l", p, i === 1 ? 1 : 0));
     return { start, run, ioFreq };
   });
@@ -48,7 +56,8 @@ interface Levels {
 /** -n/-q/-a, or -Q/-A lists (highest priority first), as mlfq.py combines them. */
 export function parseLevels(flags: MlfqFlags): Levels {
   let quanta: number[];
-  if (flags.quantumList !== undefined && flags.quantumList !== "") quanta = intListArg("-Q", flags.quantumList, 1);
+  if (flags.quantumList !== undefined && flags.quantumList !== "")
+    quanta = intListArg("-Q", flags.quantumList, 1);
   else quanta = new Array(intArg("-n", flags.numQueues, 1)).fill(intArg("-q", flags.quantum, 1));
   let allotments: number[];
   if (flags.allotmentList !== undefined && flags.allotmentList !== "") {
@@ -57,7 +66,10 @@ export function parseLevels(flags: MlfqFlags): Levels {
       throw new UsageError(`-A: ${allotments.length} allotments for ${quanta.length} queues`);
     // The lowest queue never demotes, so mlfq.py lets its allotment be anything.
     allotments.slice(0, -1).forEach((a, i) => {
-      if (a <= 0) throw new UsageError(`-A: allotments must be positive, got ${a} for queue ${quanta.length - 1 - i}`);
+      if (a <= 0)
+        throw new UsageError(
+          `-A: allotments must be positive, got ${a} for queue ${quanta.length - 1 - i}`,
+        );
     });
   } else {
     allotments = new Array(quanta.length).fill(intArg("-a", flags.allotment, 1));
@@ -65,7 +77,13 @@ export function parseLevels(flags: MlfqFlags): Levels {
   return { quanta, allotments };
 }
 
-function header(jobs: MlfqJob[], lv: Levels, boost: number, ioTime: number, flags: MlfqFlags): string {
+function header(
+  jobs: MlfqJob[],
+  lv: Levels,
+  boost: number,
+  ioTime: number,
+  flags: MlfqFlags,
+): string {
   const n = lv.quanta.length;
   let s = `Here is the list of inputs:\nOPTIONS jobs ${jobs.length}\nOPTIONS queues ${n}\n`;
   for (let i = 0; i < n; i++) {
@@ -106,7 +124,10 @@ function solution(r: MlfqResult): string {
 }
 
 function averages(r: MlfqResult) {
-  return { response: mean(r.jobs.map((j) => j.response)), turnaround: mean(r.jobs.map((j) => j.turnaround)) };
+  return {
+    response: mean(r.jobs.map((j) => j.response)),
+    turnaround: mean(r.jobs.map((j) => j.turnaround)),
+  };
 }
 
 /** What `simtop lab mlfq` prints for these flags. */
@@ -142,7 +163,11 @@ export function mlfqLab(flags: MlfqFlags): string {
     segments: !flags.json,
   });
   if (!flags.json) return out + solution(r);
-  const answer = r.jobs.map((j) => ({ job: j.job, response: j.response, turnaround: j.turnaround }));
+  const answer = r.jobs.map((j) => ({
+    job: j.job,
+    response: j.response,
+    turnaround: j.turnaround,
+  }));
   return `${JSON.stringify({ jobs: answer, average: averages(r) })}\n`;
 }
 
@@ -150,12 +175,17 @@ export function mlfqLab(flags: MlfqFlags): string {
 export function registerMlfqLab(lab: Command): void {
   lab
     .command("mlfq")
-    .description("OSTEP mlfq.py: a multi-level feedback queue's response and turnaround (-c for the answer)")
+    .description(
+      "OSTEP mlfq.py: a multi-level feedback queue's response and turnaround (-c for the answer)",
+    )
     .option("-s, --seed <n>", "random seed", "0")
     .option("-n, --numQueues <n>", "number of queues (without -Q)", "3")
     .option("-q, --quantum <ticks>", "time slice (without -Q)", "10")
     .option("-a, --allotment <slices>", "slices a job may use at a level (without -A)", "1")
-    .option("-Q, --quantumList <list>", "time slice per queue, highest priority first, e.g. 10,20,40")
+    .option(
+      "-Q, --quantumList <list>",
+      "time slice per queue, highest priority first, e.g. 10,20,40",
+    )
     .option("-A, --allotmentList <list>", "allotment per queue, highest priority first")
     .option("-j, --numJobs <n>", "number of random jobs", "3")
     .option("-m, --maxlen <ticks>", "longest random job", "100")

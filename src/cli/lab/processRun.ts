@@ -39,11 +39,14 @@ export function parseProgramList(value: string): PrInstruction[][] {
       } else if (op.trim() === "i") {
         code.push("io", "io_done");
       } else {
-        throw new UsageError(`-P: expected cN or i, got ${JSON.stringify(op)} in ${JSON.stringify(proc)}`);
+        throw new UsageError(
+          `-P: expected cN or i, got ${JSON.stringify(op)} in ${JSON.stringify(proc)}`,
+        );
       }
       checkSize("-P", "instructions in one process", code.length, 1_000_000);
     }
-    if (code.length === 0) throw new UsageError(`-P: process ${JSON.stringify(proc)} has no instructions`);
+    if (code.length === 0)
+      throw new UsageError(`-P: process ${JSON.stringify(proc)} has no instructions`);
     return code;
   });
 }
@@ -103,11 +106,17 @@ export function processRunLab(flags: ProcessRunFlags): string {
   const rng = new PyRandom(intArg("-s", flags.seed));
   let programs: PrInstruction[][];
   // As in process-run.py, -P wins over -l.
-  if (flags.program !== undefined && flags.program !== "") programs = parseProgramList(flags.program);
+  if (flags.program !== undefined && flags.program !== "")
+    programs = parseProgramList(flags.program);
   else if (flags.processlist !== undefined && flags.processlist !== "")
     programs = parseProcessList(flags.processlist, rng);
   else throw new UsageError("-l: give the processes to run, e.g. -l 5:100,5:100 (or -P c3,i:c5)");
-  checkSize(flags.program ? "-P" : "-l", "memory frames the processes need", processRunFrames(programs), MAX_FRAMES - 16);
+  checkSize(
+    flags.program ? "-P" : "-l",
+    "memory frames the processes need",
+    processRunFrames(programs),
+    MAX_FRAMES - 16,
+  );
   if (!flags.json && !flags.c) return listing(programs, switchOnEnd, immediate);
   const r = runProcessRun({ programs, ioLength, switchOnEnd, ioRunImmediate: immediate });
   if (flags.json) {
@@ -121,12 +130,24 @@ export function processRunLab(flags: ProcessRunFlags): string {
 export function registerProcessRunLab(lab: Command): void {
   lab
     .command("process-run")
-    .description("OSTEP process-run.py: process states as programs compute and do I/O (-c for the answer)")
-    .option("-l, --processlist <X:Y,...>", "processes of X instructions, each a CPU one with Y% chance (else I/O)")
-    .option("-P, --program <list>", "exact programs, e.g. c3,i,c2:c5 (cN = N CPU instructions, i = an I/O)")
+    .description(
+      "OSTEP process-run.py: process states as programs compute and do I/O (-c for the answer)",
+    )
+    .option(
+      "-l, --processlist <X:Y,...>",
+      "processes of X instructions, each a CPU one with Y% chance (else I/O)",
+    )
+    .option(
+      "-P, --program <list>",
+      "exact programs, e.g. c3,i,c2:c5 (cN = N CPU instructions, i = an I/O)",
+    )
     .option("-L, --iolength <ticks>", "how long an I/O takes", "5")
     .option("-S, --switch <when>", "when to switch: SWITCH_ON_IO or SWITCH_ON_END", "SWITCH_ON_IO")
-    .option("-I, --iodone <what>", "when an I/O ends: IO_RUN_LATER or IO_RUN_IMMEDIATE", "IO_RUN_LATER")
+    .option(
+      "-I, --iodone <what>",
+      "when an I/O ends: IO_RUN_LATER or IO_RUN_IMMEDIATE",
+      "IO_RUN_LATER",
+    )
     .option("-s, --seed <n>", "random seed for -l", "0")
     .option("-c", "compute the answer (the per-tick trace)")
     .option("-p, --printstats", "with -c, print CPU and I/O statistics at the end")

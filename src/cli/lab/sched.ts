@@ -1,8 +1,14 @@
 // `simtop lab sched`: OSTEP's scheduler.py exercise (FIFO, SJF, RR), answered by simtop's kernel.
 import type { Command } from "commander";
 import { MAX_FRAMES } from "../../sim/lab/jobs.js";
-import { randomLengths, runSched, type SchedLabPolicy, type SchedResult, schedFrames } from "../../sim/lab/sched.js";
 import { PyRandom } from "../../sim/lab/pyRandom.js";
+import {
+  randomLengths,
+  runSched,
+  type SchedLabPolicy,
+  type SchedResult,
+  schedFrames,
+} from "../../sim/lab/sched.js";
 import { UsageError } from "../errors.js";
 import { checkSize, choiceArg, intArg } from "./ostepArgs.js";
 import { mean, pyFixed, pyFloat, rjust } from "./table.js";
@@ -44,7 +50,9 @@ export function parseJobList(value: string): JobList {
       throw new UsageError(`-l: expected comma-separated run times, got ${JSON.stringify(part)}`);
     const frac = (m[2] ?? "").replace(/0+$/, "");
     if (frac.length > MAX_DECIMALS)
-      throw new UsageError(`-l: at most ${MAX_DECIMALS} decimal places, got ${JSON.stringify(part)}`);
+      throw new UsageError(
+        `-l: at most ${MAX_DECIMALS} decimal places, got ${JSON.stringify(part)}`,
+      );
     decimals = Math.max(decimals, frac.length);
     const n = Number(v);
     if (n <= 0) throw new UsageError(`-l: run times must be > 0, got ${JSON.stringify(part)}`);
@@ -83,7 +91,8 @@ function solution(r: SchedResult, policy: SchedLabPolicy, scale: number): string
   }
   s += "\nFinal statistics:\n";
   // FIFO and SJF list jobs in the order they ran; RR by job number.
-  const order = policy === "RR" ? r.jobs : [...r.jobs].sort((a, b) => a.response - b.response || a.job - b.job);
+  const order =
+    policy === "RR" ? r.jobs : [...r.jobs].sort((a, b) => a.response - b.response || a.job - b.job);
   for (const j of order) {
     s += `  Job ${rjust(j.job, 3)} -- Response: ${pyFixed(u(j.response), 2)}  Turnaround ${pyFixed(u(j.turnaround), 2)}  Wait ${pyFixed(u(j.wait), 2)}\n`;
   }
@@ -121,7 +130,12 @@ export function schedLab(flags: SchedFlags): string {
   }
   const ticks = list.lengths.map((len) => Math.round(len * list.scale));
   const flag = list.fromList ? "-l" : "-j";
-  checkSize(flag, "total run time in ticks", ticks.reduce((a, b) => a + b, 0), MAX_TICKS);
+  checkSize(
+    flag,
+    "total run time in ticks",
+    ticks.reduce((a, b) => a + b, 0),
+    MAX_TICKS,
+  );
   checkSize(flag, "memory frames the jobs need", schedFrames(ticks), MAX_FRAMES - 16);
   const out = flags.json ? "" : setup(policy, list);
   if (!flags.json && !flags.c) return `${out}${QUESTION.join("\n")}\n`;
@@ -147,7 +161,9 @@ export function schedLab(flags: SchedFlags): string {
 export function registerSchedLab(lab: Command): void {
   lab
     .command("sched")
-    .description("OSTEP scheduler.py: FIFO, SJF and RR response, turnaround and wait (-c for the answer)")
+    .description(
+      "OSTEP scheduler.py: FIFO, SJF and RR response, turnaround and wait (-c for the answer)",
+    )
     .option("-s, --seed <n>", "random seed", "0")
     .option("-j, --jobs <n>", "number of random jobs", "3")
     .option("-l, --jlist <lengths>", "instead of random jobs, their run times, e.g. 10,15,20")

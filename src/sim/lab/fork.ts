@@ -5,7 +5,9 @@ import type { Pcb } from "../process.js";
 import type { Uniform } from "./pyRandom.js";
 
 /** fork.py's actions: `a+b` (a forks b) and `b-` (b exits). */
-export type ForkAction = { kind: "fork"; parent: string; child: string } | { kind: "exit"; name: string };
+export type ForkAction =
+  | { kind: "fork"; parent: string; child: string }
+  | { kind: "exit"; name: string };
 
 export interface ForkSpec {
   actions: ForkAction[];
@@ -103,12 +105,14 @@ export function runFork(spec: ForkSpec): ForkResult {
   const live = new Map<string, Pcb>([[ROOT, k.procs.get(INIT_PID)!]]);
   const find = (name: string, action: ForkAction): Pcb => {
     const p = live.get(name);
-    if (p === undefined) throw new ForkActionError(`${actionText(action)}: no live process ${name}`);
+    if (p === undefined)
+      throw new ForkActionError(`${actionText(action)}: no live process ${name}`);
     return p;
   };
   const tree = (): ProcessTree => {
     const out: ProcessTree = {};
-    for (const p of k.procs.values()) out[names.get(p.pid)!] = k.childrenOf(p).map((c) => names.get(c.pid)!);
+    for (const p of k.procs.values())
+      out[names.get(p.pid)!] = k.childrenOf(p).map((c) => names.get(c.pid)!);
     return out;
   };
   const initial = tree();
@@ -117,7 +121,8 @@ export function runFork(spec: ForkSpec): ForkResult {
     let outcome: ForkOutcome;
     if (a.kind === "fork") {
       const parent = find(a.parent, a);
-      if (live.has(a.child)) throw new ForkActionError(`${actionText(a)}: ${a.child} is already running`);
+      if (live.has(a.child))
+        throw new ForkActionError(`${actionText(a)}: ${a.child} is already running`);
       const child = k.fork(parent);
       if (child === null) throw new ForkActionError(`${actionText(a)}: the process table is full`);
       names.set(child.pid, a.child);
@@ -125,7 +130,8 @@ export function runFork(spec: ForkSpec): ForkResult {
       outcome = "forked";
     } else {
       const p = find(a.name, a);
-      if (p.pid === INIT_PID) throw new ForkActionError(`${actionText(a)}: the root process cannot exit`);
+      if (p.pid === INIT_PID)
+        throw new ForkActionError(`${actionText(a)}: the root process cannot exit`);
       if (spec.leafOnly && k.hasChild(p, -1)) {
         outcome = "failed";
       } else {
@@ -139,5 +145,10 @@ export function runFork(spec: ForkSpec): ForkResult {
     }
     steps.push({ action: actionText(a), outcome, tree: tree() });
   }
-  return { root: ROOT, initial, steps, final: steps.length > 0 ? steps[steps.length - 1].tree : initial };
+  return {
+    root: ROOT,
+    initial,
+    steps,
+    final: steps.length > 0 ? steps[steps.length - 1].tree : initial,
+  };
 }

@@ -1,8 +1,15 @@
 // OSTEP's mlfq.py on simtop's kernel: per-job response and turnaround under a multi-level queue.
 import { Kernel } from "../kernel.js";
-import { responseTime, turnaroundTime, type Pcb } from "../process.js";
+import { type Pcb, responseTime, turnaroundTime } from "../process.js";
 import { OstepMlfqPolicy } from "../sched/mlfqOstep.js";
-import { framesFor, instructionCount, type JobStep, jobSource, labConfig, startJob } from "./jobs.js";
+import {
+  framesFor,
+  instructionCount,
+  type JobStep,
+  jobSource,
+  labConfig,
+  startJob,
+} from "./jobs.js";
 import type { Uniform } from "./pyRandom.js";
 
 export interface MlfqJob {
@@ -50,7 +57,12 @@ export interface MlfqResult {
 }
 
 /** mlfq.py's random jobs: all start at 0, run 1..maxlen-1, I/O every 1..maxio-1 ticks. */
-export function randomMlfqJobs(jobs: number, maxlen: number, maxio: number, rng: Uniform): MlfqJob[] {
+export function randomMlfqJobs(
+  jobs: number,
+  maxlen: number,
+  maxio: number,
+  rng: Uniform,
+): MlfqJob[] {
   return Array.from({ length: jobs }, () => {
     const run = Math.floor(rng.next() * (maxlen - 1) + 1);
     const ioFreq = Math.floor(rng.next() * (maxio - 1) + 1);
@@ -86,12 +98,15 @@ export function mlfqFrames(jobs: readonly MlfqJob[]): number {
  */
 export function runMlfq(spec: MlfqSpec): MlfqResult {
   const n = spec.jobs.length;
-  const programs = spec.jobs.map((j, i) => ({ name: `job${i}`, source: jobSource(mlfqJobSteps(j)) }));
+  const programs = spec.jobs.map((j, i) => ({
+    name: `job${i}`,
+    source: jobSource(mlfqJobSteps(j)),
+  }));
+  // Each tick a job runs, one waits on I/O, or the last job has not arrived yet.
   let limit = 1;
-  let ios = 0;
   for (const j of spec.jobs) {
-    ios = mlfqJobSteps(j).filter((s) => s === "io").length;
-    limit = Math.max(limit, j.start) + j.run + ios * (spec.ioTime + 1);
+    const ios = mlfqJobSteps(j).filter((s) => s === "io").length;
+    limit += j.start + j.run + ios * (spec.ioTime + 1);
   }
   const k = new Kernel(
     labConfig({
@@ -111,7 +126,9 @@ export function runMlfq(spec: MlfqSpec): MlfqResult {
     ioResetsAllotment: spec.stay,
   });
   // Arrivals in start order; jobs starting together arrive in job order.
-  const order = spec.jobs.map((_, i) => i).sort((a, b) => spec.jobs[a].start - spec.jobs[b].start || a - b);
+  const order = spec.jobs
+    .map((_, i) => i)
+    .sort((a, b) => spec.jobs[a].start - spec.jobs[b].start || a - b);
   const procs: Pcb[] = new Array(n);
   const jobOf = new Map<number, number>();
   let next = 0;

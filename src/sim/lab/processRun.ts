@@ -46,7 +46,11 @@ export interface ProcessRunResult {
 }
 
 /** process-run's -l X:Y: X instructions, each a CPU instruction with probability Y%, else an I/O. */
-export function randomProgram(instructions: number, cpuPercent: number, rng: Uniform): PrInstruction[] {
+export function randomProgram(
+  instructions: number,
+  cpuPercent: number,
+  rng: Uniform,
+): PrInstruction[] {
   const out: PrInstruction[] = [];
   for (let i = 0; i < instructions; i++) {
     if (rng.next() < cpuPercent / 100) out.push("cpu");
@@ -92,7 +96,10 @@ export function runProcessRun(spec: ProcessRunSpec): ProcessRunResult {
     }),
   );
   k.recordEvents = withTrace;
-  k.policy = new TableOrderPolicy({ holdOnBlock: spec.switchOnEnd, wakePreempts: spec.ioRunImmediate });
+  k.policy = new TableOrderPolicy({
+    holdOnBlock: spec.switchOnEnd,
+    wakePreempts: spec.ioRunImmediate,
+  });
   const procs = programs.map((p) => startJob(k, p.name));
   const firstPid = procs[0]?.pid ?? 1;
   const retired = new Float64Array(n);
@@ -133,7 +140,9 @@ export function runProcessRun(spec: ProcessRunSpec): ProcessRunResult {
     for (const e of k.drainEvents()) if (e.type === "IoCompleted") ioDone = true;
     trace.push({
       time,
-      procs: procs.map((p, j) => (j === ran ? `RUN:${kind}` : j === who - firstPid ? "RUNNING" : STATE_WORD[p.state])),
+      procs: procs.map((p, j) =>
+        j === ran ? `RUN:${kind}` : j === who - firstPid ? "RUNNING" : STATE_WORD[p.state],
+      ),
       cpu: kind === null ? 0 : 1,
       io,
       ioDone,

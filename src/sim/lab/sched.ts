@@ -1,6 +1,6 @@
 // OSTEP's scheduler.py on simtop's kernel: FIFO, SJF and RR response, turnaround and wait times.
 import { Kernel } from "../kernel.js";
-import { responseTime, turnaroundTime, type Pcb } from "../process.js";
+import { type Pcb, responseTime, turnaroundTime } from "../process.js";
 import type { PolicyName } from "../sched/policy.js";
 import { framesFor, instructionCount, jobSource, labConfig, startJob } from "./jobs.js";
 import type { Uniform } from "./pyRandom.js";
@@ -61,7 +61,10 @@ export function schedFrames(lengths: readonly number[]): number {
 export function runSched(spec: SchedSpec): SchedResult {
   const n = spec.lengths.length;
   const distinct = [...new Set(spec.lengths)];
-  const programs = distinct.map((len) => ({ name: `job${len}`, source: jobSource([{ compute: len }]) }));
+  const programs = distinct.map((len) => ({
+    name: `job${len}`,
+    source: jobSource([{ compute: len }]),
+  }));
   let total = 0;
   for (const len of spec.lengths) total += len;
   const slices = spec.policy === "RR" ? Math.ceil(total / spec.quantum) + n : n;

@@ -1,7 +1,7 @@
 // Shown instead of the dashboard while the terminal is smaller than the minimum; it recovers on resize.
 import { MIN_COLUMNS, MIN_ROWS } from "../layout.js";
 import type { Theme } from "../theme.js";
-import { line } from "./line.js";
+import { line, toHeight } from "./line.js";
 
 export function tooSmallLines(columns: number, rows: number, theme: Theme): string[] {
   const width = Math.max(1, columns);
@@ -17,5 +17,5 @@ export function tooSmallLines(columns: number, rows: number, theme: Theme): stri
   const height = Math.max(1, rows - 1);
   const top = Math.max(0, Math.floor((height - msg.length) / 2));
   const out = Array.from({ length: top }, () => " ".repeat(width));
-  return [...out, ...msg].slice(0, height);
+  return toHeight([...out, ...msg], height, width);
 }

@@ -1,0 +1,38 @@
+// Runs an OSTEP lab subcommand in process, through commander, and returns what it printed.
+import { Command } from "commander";
+import { vi } from "vitest";
+import { registerForkLab } from "../../../src/cli/lab/fork.js";
+import { registerMlfqLab } from "../../../src/cli/lab/mlfq.js";
+import { registerProcessRunLab } from "../../../src/cli/lab/processRun.js";
+import { registerSchedLab } from "../../../src/cli/lab/sched.js";
+
+export async function runLab(
+  name: "process-run" | "sched" | "mlfq" | "fork",
+  args: string[],
+): Promise<string> {
+  const program = new Command().exitOverride();
+  const lab = program.command("lab");
+  registerProcessRunLab(lab);
+  registerSchedLab(lab);
+  registerMlfqLab(lab);
+  registerForkLab(lab);
+  const out: string[] = [];
+  const spy = vi.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => {
+    out.push(String(s));
+    return true;
+  });
+  try {
+    await program.parseAsync(["node", "simtop", "lab", name, ...args]);
+  } finally {
+    spy.mockRestore();
+  }
+  return out.join("");
+}
+
+/** The lab's --json answer. */
+export async function runJson<T>(
+  name: "process-run" | "sched" | "mlfq" | "fork",
+  args: string[],
+): Promise<T> {
+  return JSON.parse(await runLab(name, [...args, "--json"])) as T;
+}

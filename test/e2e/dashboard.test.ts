@@ -1,0 +1,214 @@
+// The real bin/simtop in tmux: panels appear, keys act, resizing relays out, every exit restores the terminal.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+
+const ROOT = resolve(import.meta.dirname, "..", "..");
+const BIN = join(ROOT, "bin", "simtop.js");
+/** A private tmux server per test: a server still shutting down can never take the next test's session. */
+let serial = 0;
+let socket = "";
+const hasTmux = spawnSync("sh", ["-c", "command -v tmux"]).status === 0;
+
+function tmux(...args: string[]): string {
+  return execFileSync("tmux", ["-L", socket, "-f", "/dev/null", ...args], { encoding: "utf8" });
+}
+
+function quote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * Runs `command` in a fresh pane; afterwards the pane prints EXIT=<status> and whether the
+ * terminal is back in canonical (cooked) mode, then waits so the screen can be read.
+ */
+function start(command: string, columns = 120, rows = 40): void {
+  socket = `simtop-e2e-${process.pid}-${++serial}`;
+  const script = `${command}; echo EXIT=$?; stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'; sleep 600`;
+  tmux(
+    "new-session",
+    "-d",
+    "-s",
+    "t",
+    "-x",
+    String(columns),
+    "-y",
+    String(rows),
+    "env",
+    "-u",
+    "CI",
+    "TERM=tmux-256color",
+    "sh",
+    "-c",
+    script,
+  );
+  tmux("set-option", "-t", "t", "window-size", "manual");
+}
+
+function screen(): string {
+  return tmux("capture-pane", "-p", "-t", "t");
+}
+
+function flag(name: string): string {
+  return tmux("display-message", "-p", "-t", "t", `#{${name}}`).trim();
+}
+
+/** Polls the screen until `test` holds (a generous limit: slow machines are not failures of the UI). */
+async function waitFor(test: (s: string) => boolean, what: string, ms = 30_000): Promise<string> {
+  const end = Date.now() + ms;
+  let s = "";
+  while (Date.now() < end) {
+    s = screen();
+    if (test(s)) return s;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}; screen:\n${s}`);
+}
+
+const keys = (...k: string[]) => tmux("send-keys", "-t", "t", ...k);
+
+/** Waits until the program has exited and the pane has printed the terminal's mode after it. */
+const exited = () => waitFor((s) => /EXIT=\d+\s*\n-?icanon$/m.test(s), "exit");
+
+/** The terminal is the shell's again: main screen, cursor shown, canonical input. */
+function expectRestored(s: string): void {
+  expect(flag("alternate_on")).toBe("0");
+  expect(flag("cursor_flag")).toBe("1");
+  expect(s).toMatch(/^icanon$/m);
+}
+
+const simtop = `node ${quote(BIN)}`;
+
+describe.skipIf(!hasTmux)("dashboard in a real terminal (tmux 120×40)", () => {
+  beforeAll(() => {
+    // Build what bin/simtop.js runs; errors in files other tests cover do not stop the emit.
+    spawnSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "ignore" });
+  }, 120_000);
+  afterEach(() => {
+    spawnSync("tmux", ["-L", socket, "kill-server"]);
+  });
+
+  it("starts, shows every panel, keys act, q exits and the terminal is restored", async () => {
+    start(simtop);
+    const first = await waitFor(
+      (s) => /tick [1-9]/.test(s) && s.includes("Gantt"),
+      "the dashboard",
+    );
+    for (const p of [
+      "Tasks:",
+      "cpu0 [",
+      "Mem [",
+      "Processes",
+      "PID",
+      "Pipeline",
+      "Caches",
+      "Gantt",
+      "Events",
+      "Filter",
+    ])
+      expect(first).toContain(p);
+    expect(flag("alternate_on")).toBe("1");
+    keys("j", "f");
+    await waitFor((s) => /fork \d+: sent/.test(s), "the fork message");
+    keys("?");
+    await waitFor((s) => s.includes("Help · simtop keys"), "help");
+    keys("Escape");
+    await waitFor(
+      (s) => !s.includes("Help · simtop keys") && s.includes("Pipeline"),
+      "help closed",
+    );
+    keys("Space");
+    const paused = await waitFor((s) => s.includes("‖ paused"), "pause");
+    const tick = Number(/tick ([\d,]+)/.exec(paused)![1].replace(/,/g, ""));
+    keys("s");
+    await waitFor((s) => s.includes(`tick ${(tick + 1).toLocaleString("en-US")}`), "one tick");
+    keys("Left");
+    await waitFor((s) => s.includes("◀ past"), "rewind");
+    keys("q");
+    const after = await exited();
+    expect(after).toContain("EXIT=0");
+    expectRestored(after);
+  });
+
+  it("F10 quits (read from the raw F-key sequence)", async () => {
+    start(simtop);
+    await waitFor((s) => s.includes("Processes"), "the dashboard");
+    keys("F1");
+    await waitFor((s) => s.includes("Help · simtop keys"), "F1 help");
+    keys("F10");
+    const after = await exited();
+    expect(after).toContain("EXIT=0");
+    expectRestored(after);
+  });
+
+  it("relays out on resize: 80×24, too small at 60×20, back to every panel at 120×40", async () => {
+    start(simtop);
+    await waitFor((s) => s.includes("Gantt"), "the dashboard");
+    tmux("resize-window", "-t", "t", "-x", "80", "-y", "24");
+    await waitFor(
+      (s) => s.includes("Processes") && !s.includes("Gantt") && /Quit|Help/.test(s),
+      "80×24",
+    );
+    tmux("resize-window", "-t", "t", "-x", "60", "-y", "20");
+    await waitFor((s) => s.includes("terminal too small") && s.includes("60×20"), "too small");
+    tmux("resize-window", "-t", "t", "-x", "120", "-y", "40");
+    const big = await waitFor((s) => s.includes("Gantt") && s.includes("Pipeline"), "120×40 again");
+    expect(big).not.toContain("terminal too small");
+    keys("C-c");
+    const after = await exited();
+    expect(after).toContain("EXIT=0");
+    expectRestored(after);
+  });
+
+  it("SIGTERM restores the terminal and exits 143", async () => {
+    start(simtop);
+    await waitFor((s) => s.includes("Processes"), "the dashboard");
+    const sh = flag("pane_pid");
+    const node = execFileSync("ps", ["-o", "pid=", "--ppid", sh], { encoding: "utf8" })
+      .trim()
+      .split(/\s+/)[0];
+    process.kill(Number(node), "SIGTERM");
+    const after = await exited();
+    expect(after).toContain("EXIT=143");
+    expectRestored(after);
+  });
+
+  it("an uncaught error: terminal restored, a one-line message, exit 1", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "simtop-crash-"));
+    const script = join(dir, "crash.mjs");
+    const dist = (p: string) => JSON.stringify(join(ROOT, "dist", "src", p));
+    writeFileSync(
+      script,
+      `import { runDashboard } from ${dist("cli/dashboard.js")};
+import { Store } from ${dist("sim/store.js")};
+import { defaultConfig } from ${dist("sim/config.js")};
+const store = new Store(defaultConfig());
+let frames = 0;
+const advance = store.advance.bind(store);
+store.advance = (n) => { if (++frames > 5) throw new Error("boom"); advance(n); };
+await runDashboard({ store });
+`,
+    );
+    try {
+      start(`node ${quote(script)}`);
+      const after = await exited();
+      expect(after).toContain("simtop: internal error: boom");
+      expect(after).toContain("EXIT=1");
+      expectRestored(after);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("not a terminal", () => {
+  it("says to use --batch and exits 2", () => {
+    const r = spawnSync(process.execPath, [BIN], { cwd: ROOT, encoding: "utf8", input: "" });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/^simtop: not a terminal.*--batch/);
+    expect(r.stdout).toBe("");
+  });
+});

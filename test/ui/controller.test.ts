@@ -1,0 +1,183 @@
+// The controller without a terminal: deterministic frames, bounded memory, time travel edge cases.
+import { describe, expect, it } from "vitest";
+import { DashboardController } from "../../src/ui/controller.js";
+import { createHeadlessDashboard } from "../../src/ui/headless.js";
+import { BUSY, KEY, plain, storeWith } from "./helpers.js";
+
+/** SGR parameters that set a colour (foreground, background, 256/true colour). */
+const COLOUR = /\x1b\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[0-9;]*)?m/;
+
+describe("headless dashboard", () => {
+  it("the same store, options and keys give byte-identical screens, frame after frame", () => {
+    const run = () => {
+      const d = createHeadlessDashboard({
+        store: storeWith(BUSY),
+        columns: 120,
+        rows: 40,
+        color: true,
+      });
+      const screens: string[] = [];
+      const keys: Record<number, string> = {
+        3: "j",
+        5: "f",
+        8: "P",
+        10: "t",
+        12: " ",
+        13: KEY.left,
+        15: "l",
+      };
+      for (let i = 0; i < 20; i++) {
+        if (keys[i]) d.press(keys[i]);
+        screens.push(d.frame());
+      }
+      return screens;
+    };
+    expect(run()).toEqual(run());
+  });
+
+  it("a frame is exactly speed/fps ticks of simulation; paused frames simulate nothing", () => {
+    const d = createHeadlessDashboard({
+      store: storeWith([]),
+      columns: 80,
+      rows: 24,
+      speed: 25,
+      fps: 10,
+    });
+    // 25 ticks/s at 10 frames/s: 2.5 ticks a frame, carried over: 2, 3, 2, 3.
+    const ticks: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const t = d.controller.store.now;
+      d.frame();
+      ticks.push(d.controller.store.now - t);
+    }
+    expect(ticks).toEqual([2, 3, 2, 3]);
+    d.press(" ");
+    const t = d.controller.store.now;
+    d.frame();
+    expect(d.controller.store.now).toBe(t);
+  });
+
+  it("with colour off there is not one colour code, only attributes (bold, inverse)", () => {
+    const off = createHeadlessDashboard({
+      store: storeWith(BUSY),
+      columns: 120,
+      rows: 40,
+      color: false,
+    });
+    const on = createHeadlessDashboard({
+      store: storeWith(BUSY),
+      columns: 120,
+      rows: 40,
+      color: true,
+    });
+    for (let i = 0; i < 5; i++) {
+      off.frame();
+      on.frame();
+    }
+    expect(off.screen()).not.toMatch(COLOUR);
+    expect(off.screen()).toContain("\x1b[7m");
+    expect(on.screen()).toMatch(COLOUR);
+    expect(plain(off.screen())).toEqual(plain(on.screen()));
+  });
+
+  it("resizing re-lays out at once; too small, then big enough again", () => {
+    const d = createHeadlessDashboard({ store: storeWith(BUSY), columns: 120, rows: 40 });
+    d.frame();
+    d.resize(60, 20);
+    expect(plain(d.screen())).toContain("terminal too small");
+    d.resize(80, 24);
+    const s = plain(d.screen());
+    expect(s).toContain("Processes");
+    expect(s.split("\n")).toHaveLength(23);
+    d.resize(120, 40);
+    expect(plain(d.screen())).toContain("Pipeline");
+  });
+
+  it("while too small only quitting works (nothing else is on screen to act on)", () => {
+    const d = createHeadlessDashboard({ store: storeWith(["sleeper"]), columns: 60, rows: 20 });
+    d.frame();
+    d.screen();
+    d.press("f");
+    d.press(" ");
+    expect(d.controller.store.log).toHaveLength(1);
+    expect(d.controller.paused).toBe(false);
+    d.press("q");
+    expect(d.quit).toBe(true);
+  });
+});
+
+describe("time travel", () => {
+  it("rewinding stops at the oldest retained state and says so", () => {
+    const store = storeWith(["cpu-bound"]);
+    const c = new DashboardController({ store });
+    c.view(120, 40);
+    c.tickFrame();
+    c.press(KEY.left);
+    c.press(KEY.left);
+    expect(c.kernel.now).toBe(0);
+    c.press(KEY.left);
+    expect(c.kernel.now).toBe(0);
+    expect(c.message).toBe("the oldest retained state is tick 0");
+  });
+
+  it("stepping while looking at the past moves through the past, one tick or one frame", () => {
+    const store = storeWith(["cpu-bound"]);
+    const c = new DashboardController({ store });
+    c.view(120, 40);
+    for (let i = 0; i < 3; i++) c.tickFrame();
+    c.press(KEY.left);
+    expect(c.kernel.now).toBe(2000);
+    c.press("s");
+    expect(c.kernel.now).toBe(2001);
+    c.press("S");
+    expect(c.kernel.now).toBe(3000);
+    // Reaching the present leaves the past: the live kernel again.
+    expect(c.mode).toBe("paused");
+    expect(c.kernel).toBe(store.kernel);
+  });
+
+  it("the past shown is the state the live run had then (same table rows as at that time)", () => {
+    const store = storeWith(BUSY, { cpu: "ideal" });
+    const c = new DashboardController({ store, color: false });
+    const rowsAt: Record<number, string[]> = {};
+    for (let i = 0; i < 6; i++) {
+      c.tickFrame();
+      rowsAt[store.now] = c
+        .view(100, 30)
+        .table.rows.map((r) => `${r.pid} ${r.state} ${r.cpuTicks}`);
+    }
+    c.press(KEY.left);
+    c.press(KEY.left);
+    expect(c.kernel.now).toBe(4000);
+    expect(c.view(100, 30).table.rows.map((r) => `${r.pid} ${r.state} ${r.cpuTicks}`)).toEqual(
+      rowsAt[4000],
+    );
+  });
+});
+
+describe("bounded memory", () => {
+  it("constant fork/exit churn: every structure the UI keeps stays bounded", () => {
+    const store = storeWith(
+      ["forker", "forker", "forker", "query-launcher", "zombie-maker", "orphan-maker"],
+      {
+        cpu: "ideal",
+      },
+    );
+    const c = new DashboardController({ store, speed: 100_000, fps: 10 });
+    let maxPid = 0;
+    for (let i = 0; i < 300; i++) {
+      c.tickFrame();
+      c.view(120, 40);
+      if (i % 7 === 0) c.press(i % 14 === 0 ? "P" : "N");
+      maxPid = store.kernel.nextPid;
+    }
+    // Far more processes came and went than exist at any moment.
+    expect(maxPid).toBeGreaterThan(300);
+    expect(store.kernel.procs.size).toBeLessThan(40);
+    expect(c.legend.size).toBeLessThanOrEqual(62);
+    const s = c.sampler;
+    expect(s.rates.cpuPercent.size).toBe(store.kernel.procs.size);
+    expect(s.machineHistory.length).toBeLessThanOrEqual(200);
+    expect(s.processHistory.length).toBeLessThanOrEqual(200);
+  });
+});

@@ -1,0 +1,54 @@
+// Cell text: fixed widths, compact numbers, 1-2-5 steps, sparklines.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  clean,
+  compact,
+  fixed,
+  grouped,
+  niceCeil,
+  niceSteps,
+  sparkline,
+} from "../../src/ui/format.js";
+
+describe("format", () => {
+  it("fixed pads or cuts to exactly the width", () => {
+    expect(fixed("abc", 5)).toBe("abc  ");
+    expect(fixed("abc", 5, "right")).toBe("  abc");
+    expect(fixed("abcdef", 4)).toBe("abcd");
+    expect(fixed("abcdef", 4, "left", true)).toBe("abc…");
+    fc.assert(
+      fc.property(fc.string(), fc.integer({ min: 0, max: 40 }), (s, w) => fixed(s, w).length === w),
+    );
+  });
+
+  it("compact keeps at most three significant digits and a unit", () => {
+    expect(compact(999)).toBe("999");
+    expect(compact(1234)).toBe("1.23k");
+    expect(compact(12_345)).toBe("12.3k");
+    expect(compact(123_456)).toBe("123k");
+    expect(compact(1_500_000)).toBe("1.5M");
+    expect(compact(2_000_000_000)).toBe("2G");
+  });
+
+  it("grouped separates thousands", () => {
+    expect(grouped(1234567)).toBe("1,234,567");
+    expect(grouped(12)).toBe("12");
+  });
+
+  it("1-2-5 steps", () => {
+    expect(niceSteps(100)).toEqual([1, 2, 5, 10, 20, 50, 100]);
+    expect(niceCeil(101)).toBe(200);
+    expect(niceCeil(100)).toBe(100);
+    expect(niceCeil(0.3)).toBe(1);
+  });
+
+  it("sparkline: newest on the right, blank where there was nothing to measure", () => {
+    // 0 → ▁ (lowest), 1 → █ (highest), 0.5 → index round(3.5) = 4 → ▅.
+    expect(sparkline([0, 0.5, 1, Number.NaN], 6)).toBe("  ▁▅█ ");
+  });
+
+  it("clean replaces control characters so names cannot move the cursor", () => {
+    expect(clean("a\x1b[2Jb\nc")).toBe("a?[2Jb?c");
+  });
+});

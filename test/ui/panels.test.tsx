@@ -1,0 +1,210 @@
+// Each panel on its own, rendered with ink-testing-library from a real simulation's view model.
+import { render } from "ink-testing-library";
+import { afterEach, describe, expect, it } from "vitest";
+import { DashboardController } from "../../src/ui/controller.js";
+import { Help } from "../../src/ui/overlays/Help.js";
+import { TooSmall } from "../../src/ui/overlays/TooSmall.js";
+import { Caches } from "../../src/ui/panels/Caches.js";
+import { Details } from "../../src/ui/panels/Details.js";
+import { EventLog } from "../../src/ui/panels/EventLog.js";
+import { Gantt } from "../../src/ui/panels/Gantt.js";
+import { Header } from "../../src/ui/panels/Header.js";
+import { KeyBar } from "../../src/ui/panels/KeyBar.js";
+import { Pipeline } from "../../src/ui/panels/Pipeline.js";
+import { ProcessTable } from "../../src/ui/panels/ProcessTable.js";
+import { createTheme } from "../../src/ui/theme.js";
+import { BUSY, pidOf, plain, storeWith } from "./helpers.js";
+
+const mono = createTheme(false);
+let unmount: (() => void) | null = null;
+afterEach(() => {
+  unmount?.();
+  unmount = null;
+});
+
+function show(el: React.ReactElement): string {
+  const r = render(el);
+  unmount = r.unmount;
+  return plain(r.lastFrame() ?? "");
+}
+
+function running(cpu: "ideal" | "pipeline" = "pipeline", frames = 6) {
+  const store = storeWith(BUSY, { cpu });
+  const c = new DashboardController({ store, color: false });
+  for (let i = 0; i < frames; i++) c.tickFrame();
+  return { store, c, view: c.view(120, 40) };
+}
+
+describe("panels", () => {
+  it("header: time, speed, mode, policy and quantum, load, tasks by state, core meters, memory, IPC, caches", () => {
+    const { view, store } = running();
+    const s = show(<Header model={view.header} width={120} theme={mono} />);
+    const k = store.kernel;
+    expect(s).toContain("tick 6,000");
+    expect(s).toContain("▶ running");
+    expect(s).toContain("speed 10k ticks/s");
+    expect(s).toContain("policy rr q=100");
+    expect(s).toMatch(/load \d+\.\d\d \d+\.\d\d \d+\.\d\d/);
+    expect(s).toContain(`Tasks: ${k.procs.size} total, ${k.stateCounts.get("running")} running`);
+    expect(s).toMatch(/cpu0 \[\|*\s*\d+\.\d%\] cpu1 \[/);
+    expect(s).toContain(`${(k.ram.used * 4).toString()} KiB/16 MiB`);
+    expect(s).toMatch(/IPC \d\.\d\d {2}L1 \d+\.\d% {2}L2 /);
+    expect(s).toMatch(/AMAT \d+\.\d\d cycles/);
+  });
+
+  it("header with the ideal CPU says no caches are modelled instead of showing figures", () => {
+    const { view } = running("ideal");
+    const s = show(<Header model={view.header} width={120} theme={mono} />);
+    expect(s).toContain("ideal CPU (1 instruction a cycle, no caches)");
+    expect(s).not.toContain("AMAT");
+  });
+
+  it("process table: the columns the issue lists, one row per process", () => {
+    const { view, store } = running();
+    const s = show(<ProcessTable model={view.table} width={120} height={20} theme={mono} />);
+    expect(s).toMatch(/PID▲\s+PPID NAME\s+S STATE\s+PRI\s+NI\s+%CPU\s+RES\s+TIME\s+IPC\s+L1%/);
+    for (const p of store.kernel.procs.values())
+      expect(s).toMatch(new RegExp(`^\\s*${p.pid}\\s+${p.ppid}\\s+${p.name}`, "m"));
+    const col = pidOf(store, "col-scan");
+    // col-scan walks a matrix through the caches: its L1 hit rate is a number, not "-".
+    expect(s).toMatch(new RegExp(`^\\s*${col}\\s.*\\d+\\.\\d\\s*$`, "m"));
+  });
+
+  it("details: PCB, signal dispositions, times, cache rates and the memory map with addresses and sizes", () => {
+    const { store, c } = running();
+    c.select(pidOf(store, "sigint-handler"));
+    const view = c.view(120, 40);
+    const s = show(<Details model={view.details} width={60} height={16} theme={mono} />);
+    expect(s).toMatch(/PID \d+ sigint-handler · R (running|ready)/);
+    expect(s).toContain("parent 1 (init)");
+    expect(s).toMatch(/pc 0x[0-9a-f]{8} \w+/);
+    expect(s).toMatch(/sp 0x003f/);
+    expect(s).toMatch(/v0\s+-?\d+ v1\s+-?\d+/);
+    expect(s).toMatch(/signals SIGINT handler 0x[0-9a-f]{8}/);
+    expect(s).toContain("pending none");
+    expect(s).toMatch(/response \d+/);
+    expect(s).toMatch(/cache hits since start L1 \d+\.\d%/);
+    expect(s).toMatch(/stack 3ff000-400000\s+4 KiB/);
+    expect(s).toMatch(/text\s+001000-001[0-9a-f]{3}\s+\d+ B/);
+    expect(s).toMatch(/data\s+00[0-9a-f]{4}-00[0-9a-f]{4}\s+\d+ B/);
+  });
+
+  it("details of a fork child show its pages shared copy-on-write", () => {
+    const store = storeWith(["sleeper"]);
+    const c = new DashboardController({ store, color: false });
+    c.tickFrame();
+    c.select(pidOf(store, "sleeper"));
+    c.view(120, 40);
+    c.press("f");
+    c.tickFrame();
+    const child = [...store.kernel.procs.values()].find((p) => p.ppid === c.selectedPid)!;
+    c.select(child.pid);
+    const s = show(<Details model={c.view(120, 40).details} width={60} height={16} theme={mono} />);
+    const shared = child.mem.sharedPages();
+    expect(shared).toBeGreaterThan(0);
+    expect(s).toContain(`${child.mem.resident} pages, ${shared} shared cow`);
+    expect(s).toMatch(/text\s+\S+\s+\d+ B 1p 1cow/);
+  });
+
+  it("pipeline: per core the five stages with pid:mnemonic, occupancy, stalls, lost slots by cause, IPC", () => {
+    const { view } = running();
+    const s = show(<Pipeline model={view.pipeline} width={67} height={8} theme={mono} />);
+    expect(s).toMatch(/Pipeline · last frame 1,000 cycles · forwarding on · branch in EX/);
+    expect(s).toMatch(/cpu0 .*IPC \d\.\d\d/);
+    expect(s).toMatch(/IF \d+%\s+ID \d+%\s+EX \d+%\s+MEM\s?\d+%\s+WB \d+%\s+stall \d+/);
+    expect(s).toMatch(
+      /flushed \d+ · lost data \d+ mem \d+ br(anch)? \d+ sw(itch)? \d+ trap \d+ idle \d+/,
+    );
+    expect(s).toMatch(/\b\d+:[a-z]+\b|-\w+/);
+  });
+
+  it("pipeline and caches with the ideal CPU say so instead of inventing figures", () => {
+    const { view } = running("ideal");
+    expect(show(<Pipeline model={view.pipeline} width={67} height={8} theme={mono} />)).toContain(
+      "ideal CPU: 1 instruction per cycle",
+    );
+    expect(show(<Caches model={view.caches} width={67} height={7} theme={mono} />)).toContain(
+      "ideal CPU: no caches modelled",
+    );
+  });
+
+  it("caches: hit rate per level over the last frame with a sparkline history, totals, latency, AMAT", () => {
+    const { view } = running("pipeline", 12);
+    const s = show(<Caches model={view.caches} width={67} height={7} theme={mono} />);
+    expect(s).toMatch(/AMAT \d+\.\d\d cycles since start/);
+    for (const l of ["L1I", "L1D", "L2", "L3", "RAM"]) expect(s).toContain(l);
+    expect(s).toMatch(/L1I\s+\d+\.\d%\s+[▁▂▃▄▅▆▇█ ]+\s+\d+\.\d%\s+\S+\s+1/);
+  });
+
+  it("caches for the selected process (v) use its own counters", () => {
+    const { store, c } = running("pipeline", 8);
+    c.select(pidOf(store, "col-scan"));
+    c.press("v");
+    c.tickFrame();
+    const view = c.view(120, 40);
+    const s = show(<Caches model={view.caches} width={67} height={7} theme={mono} />);
+    expect(s).toContain(`pid ${c.selectedPid} col-scan`);
+    for (const l of ["L1", "L2", "L3", "RAM"]) expect(s).toContain(l);
+  });
+
+  it("gantt: a row per core, a letter per process, a time axis and a legend", () => {
+    const { view } = running();
+    const s = show(<Gantt model={view.gantt} width={52} height={6} theme={mono} />);
+    const lines = s.split("\n");
+    expect(lines[0]).toMatch(/Gantt · who ran · 100 ticks\/column · last 4,600/);
+    expect(lines[1]).toMatch(/^cpu0 │[A-Za-z0-9·~ ]{46}$/);
+    expect(lines[2]).toMatch(/^cpu1 │/);
+    expect(lines[3]).toMatch(/1,400\s+6,000 now/);
+    expect(lines[4]).toMatch(/~ switch · idle\s+[A-Z] \d+ \S+/);
+  });
+
+  it("event log: recent kernel events in words, newest last", () => {
+    const store = storeWith(["sleeper"]);
+    const c = new DashboardController({ store, color: false });
+    c.tickFrame();
+    const sleeper = pidOf(store, "sleeper");
+    c.select(sleeper);
+    c.view(120, 40);
+    c.press("i");
+    c.tickFrame();
+    const view = c.view(120, 40);
+    const s = show(
+      <EventLog events={view.events} all={false} width={100} height={8} theme={mono} />,
+    );
+    expect(s).toContain(`SIGINT → ${sleeper} (sleeper): default action, terminated, status 130`);
+    const lines = s.split("\n").filter((l) => /^\s*[\d,]+ /.test(l));
+    const ticks = lines.map((l) => Number(l.trim().split(" ")[0].replace(/,/g, "")));
+    expect(ticks).toEqual([...ticks].sort((a, b) => a - b));
+    expect(s).toContain("lifecycle and signals (e: everything)");
+  });
+
+  it("key bar: the main keys, like htop's", () => {
+    const { view } = running();
+    const s = show(<KeyBar model={view.keybar} width={120} theme={mono} />);
+    expect(s).toMatch(
+      /^\?Help \/Filter tTree fFork nNew iSIGINT KSignal zStop cCont SpcPause ←→Rewind \+-Speed pPolicy qQuit/,
+    );
+  });
+
+  it("help lists keys by group", () => {
+    const s = show(<Help scroll={0} width={100} height={70} theme={mono} />);
+    expect(s).toContain("Help · simtop keys");
+    for (const g of ["Move", "Sort and view", "Processes", "Scheduler", "Time"])
+      expect(s).toContain(g);
+  });
+
+  it("too small: a clear message with the size needed and the size there is", () => {
+    const s = show(<TooSmall columns={60} rows={20} theme={mono} />);
+    expect(s).toContain("terminal too small");
+    expect(s).toContain("simtop needs at least 80×24; this one is 60×20.");
+  });
+});
+
+describe("key bar at 80 columns", () => {
+  it("leaves entries out from the right but keeps help first and quit last", () => {
+    const { view } = running();
+    const s = show(<KeyBar model={view.keybar} width={80} theme={mono} />);
+    expect(s).toMatch(/^\?Help \/Filter .* qQuit\s*$/);
+    expect(s.trimEnd().length).toBeLessThanOrEqual(80);
+  });
+});
