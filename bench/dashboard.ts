@@ -59,7 +59,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * until pipe-pane records it, so no byte is missed and the pane's pid is the program's.
  * Output growth is polled every few milliseconds; CPU and peak RSS come from /proc.
  */
-export async function measure(
+async function measure(
   argv: readonly string[],
   quit: string | null,
   o: Required<DashboardBenchOptions>,

@@ -1,10 +1,11 @@
 // Runs the live dashboard in the terminal: TTY check, alternate screen, and a restored terminal on every exit path.
 import { constants } from "node:os";
 import type { Instance } from "ink";
+import type { Chapter } from "../scenario/types.js";
 import type { Store } from "../sim/store.js";
 import { DashboardController } from "../ui/controller.js";
 import { screenLines } from "../ui/draw/screen.js";
-import { type Cells, cellsUpdate, clipCells, toCells } from "../ui/screenDiff.js";
+import { type Cells, cellsUpdate, clipCells, rowCells } from "../ui/screenDiff.js";
 import { notATerminal } from "./options.js";
 
 export interface DashboardRunOptions {
@@ -17,6 +18,8 @@ export interface DashboardRunOptions {
   color?: boolean;
   /** Start paused. */
   paused?: boolean;
+  /** A scenario's named moments; the header shows the latest one reached. */
+  chapters?: readonly Chapter[];
   /** Told of every chunk written to the terminal, in order (a recorder tees it to a file). */
   onOutput?: (chunk: string) => void;
   /** Streams to use instead of the process's own (both must be terminals). */
@@ -42,8 +45,9 @@ const SYNC_OFF = "\x1b[?2026l";
  * does), so frames drawn by it land one row low and leave stale lines behind.
  */
 class FrameWriter {
-  /** The frame on screen, as text and as cells (so each frame is read only once). */
+  /** The frame on screen, as text, its lines, and cells (a line unchanged is not read again). */
   private shown: string | null = null;
+  private shownLines: string[] = [];
   private shownCells: Cells | null = null;
   private pending: string | null = null;
   private last = Number.NEGATIVE_INFINITY;
@@ -96,7 +100,18 @@ class FrameWriter {
     this.pending = null;
     if (next === this.shown) return;
     const { columns, rows } = this.size();
-    const cells = clipCells(toCells(next), columns, rows);
+    const lines = next.split("\n");
+    const old = this.shownCells;
+    const cells = clipCells(
+      {
+        rows: lines.map((l, i) =>
+          old !== null && l === this.shownLines[i] ? old.rows[i] : rowCells(l),
+        ),
+      },
+      columns,
+      rows,
+    );
+    this.shownLines = lines;
     const bytes = cellsUpdate(this.shownCells, cells);
     this.shown = next;
     this.shownCells = cells;
@@ -143,6 +158,7 @@ export async function runDashboard(opts: DashboardRunOptions): Promise<void> {
     speed: opts.speed,
     color: opts.color,
     paused: opts.paused,
+    chapters: opts.chapters,
   });
   const write = (bytes: string): void => {
     opts.onOutput?.(bytes);

@@ -59,7 +59,10 @@ export class Store {
   /** Queues a command for the current tick: it applies at the start of the next step. */
   submit(command: Command): StampedCommand {
     const sc = { tick: this.kernel.now, command };
-    this.scheduled.splice(this.scheduledAt, 0, sc);
+    // After every pending command due by now, so commands of one tick apply in submission order.
+    let i = this.scheduledAt;
+    while (i < this.scheduled.length && this.scheduled[i].tick <= sc.tick) i++;
+    this.scheduled.splice(i, 0, sc);
     return sc;
   }
 

@@ -55,7 +55,7 @@ export function Screen({ view }: { view: DashboardView }) {
                 theme={theme}
               />
               <Rule height={l.details.height} theme={theme} />
-              {l.pipeline && l.caches ? (
+              {l.pipeline && l.caches && view.pipeline && view.caches ? (
                 <Box flexDirection="column">
                   <Pipeline
                     model={view.pipeline}

@@ -1,4 +1,5 @@
 // The dashboard's controller: owns time (speed, pause, rewind) and the UI state, turns keys into commands.
+import type { Chapter } from "../scenario/types.js";
 import type { Command } from "../sim/commands.js";
 import { describeCommand } from "../sim/commands.js";
 import type { Kernel } from "../sim/kernel.js";
@@ -31,6 +32,8 @@ export interface ControllerOptions {
   paused?: boolean;
   /** false: no colour codes (text attributes such as inverse stay). */
   color?: boolean;
+  /** A scenario's named moments; the header shows the latest one reached. */
+  chapters?: readonly Chapter[];
 }
 
 export const DEFAULT_FPS = 10;
@@ -38,10 +41,10 @@ export const DEFAULT_SPEED = 10_000;
 /** Speeds the +/- keys step through: 1, 2, 5, 10 ... 10M ticks per second. */
 export const SPEEDS = niceSteps(10_000_000);
 /** Quanta the { and } keys step through. */
-export const QUANTA = niceSteps(100_000);
+const QUANTA = niceSteps(100_000);
 /** Ticks simulated between checks of the frame's time budget. */
 const CHUNK = 1000;
-/** Frames a message stays up while running. */
+/** Seconds a message stays up while running (counted in frames, so headless runs agree). */
 const MESSAGE_SECONDS = 4;
 
 /** The next value of an ascending list above (dir 1) or below (dir -1) `v`. */
@@ -60,6 +63,7 @@ export class DashboardController implements ViewState {
   speed: number;
   paused: boolean;
   readonly theme: Theme;
+  readonly chapters: readonly Chapter[];
   sort: SortKey = "pid";
   descending = false;
   filter = "";
@@ -105,6 +109,7 @@ export class DashboardController implements ViewState {
     this.speed = opts.speed ?? DEFAULT_SPEED;
     this.paused = opts.paused ?? false;
     this.theme = createTheme(opts.color ?? true);
+    this.chapters = [...(opts.chapters ?? [])].sort((a, b) => a.tick - b.tick);
     this.liveSampler.sample(this.store.kernel, this.selectedPid);
   }
 

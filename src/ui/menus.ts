@@ -26,7 +26,7 @@ export function signalItems(k: Kernel, pid: number): MenuItem[] {
   return SIGNAL_ORDER.map((s) => {
     const d = p ? p.sigDisposition[s] : 0;
     const how = !isCatchable(s)
-      ? `${ACTION_WORDS[defaultAction(s)]}, cannot be caught`
+      ? `${ACTION_WORDS[defaultAction(s)]}, not catchable`
       : d === 0
         ? `default: ${ACTION_WORDS[defaultAction(s)]}`
         : d === SIG_IGN

@@ -38,7 +38,7 @@ export class Ring<T> {
 }
 
 /** Frames of cache history kept (wider than any sparkline drawn). */
-export const HISTORY_FRAMES = 200;
+const HISTORY_FRAMES = 200;
 
 /**
  * Everything measured between two frames. Call `sample` after every advance of the kernel it

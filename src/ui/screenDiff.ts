@@ -69,8 +69,8 @@ function styleKey(s: SgrState): string {
   return k;
 }
 
-/** Reads a screen (lines of text with SGR codes) into cells; other escape sequences are skipped. */
-export function toCells(screen: string): Cells {
+/** Reads one line (text with SGR codes) into cells; other escape sequences are skipped. */
+export function rowCells(line: string): { chars: string[]; styles: string[] } {
   const state: SgrState = {
     bold: false,
     dim: false,
@@ -81,38 +81,39 @@ export function toCells(screen: string): Cells {
     fg: "",
     bg: "",
   };
-  const rows = screen.split("\n").map((line) => {
-    resetState(state);
-    const chars: string[] = [];
-    const styles: string[] = [];
-    let key = PLAIN;
-    let i = 0;
-    while (i < line.length) {
-      const c = line.charCodeAt(i);
-      if (c === 0x1b && line.charCodeAt(i + 1) === 0x5b) {
-        // CSI: parameters, then a final byte in @..~; only SGR (m) matters here.
-        let j = i + 2;
-        while (j < line.length) {
-          const f = line.charCodeAt(j);
-          if (f >= 0x40 && f <= 0x7e) break;
-          j++;
-        }
-        if (line.charCodeAt(j) === 0x6d) {
-          applySgr(state, line.slice(i + 2, j));
-          key = styleKey(state);
-        }
-        i = j + 1;
-        continue;
+  const chars: string[] = [];
+  const styles: string[] = [];
+  let key = PLAIN;
+  let i = 0;
+  while (i < line.length) {
+    const c = line.charCodeAt(i);
+    if (c === 0x1b && line.charCodeAt(i + 1) === 0x5b) {
+      // CSI: parameters, then a final byte in @..~; only SGR (m) matters here.
+      let j = i + 2;
+      while (j < line.length) {
+        const f = line.charCodeAt(j);
+        if (f >= 0x40 && f <= 0x7e) break;
+        j++;
       }
-      // A surrogate pair is one character (one cell).
-      const n = c >= 0xd800 && c <= 0xdbff ? 2 : 1;
-      chars.push(n === 1 ? line[i] : line.slice(i, i + 2));
-      styles.push(key);
-      i += n;
+      if (line.charCodeAt(j) === 0x6d) {
+        applySgr(state, line.slice(i + 2, j));
+        key = styleKey(state);
+      }
+      i = j + 1;
+      continue;
     }
-    return { chars, styles };
-  });
-  return { rows };
+    // A surrogate pair is one character (one cell).
+    const n = c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+    chars.push(n === 1 ? line[i] : line.slice(i, i + 2));
+    styles.push(key);
+    i += n;
+  }
+  return { chars, styles };
+}
+
+/** Reads a screen (lines of text with SGR codes) into cells. */
+export function toCells(screen: string): Cells {
+  return { rows: screen.split("\n").map(rowCells) };
 }
 
 /** Cells that fit a terminal of `columns` × `rows`: a frame drawn for another size must not wrap. */

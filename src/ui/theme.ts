@@ -70,6 +70,3 @@ export function createTheme(color: boolean): Theme {
     processCodes: (slot) => (color ? `30;${PROCESS_BG[slot % PROCESS_BG.length]}` : ""),
   };
 }
-
-/** Number of distinct process colours (the Gantt legend cycles through them). */
-export const PROCESS_COLOURS = PROCESS_BG.length;

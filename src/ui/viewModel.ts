@@ -1,4 +1,5 @@
 // One view model per frame: everything the panels draw, computed from a kernel and the UI state.
+import type { Chapter } from "../scenario/types.js";
 import type { Kernel } from "../sim/kernel.js";
 import type { ProcessState } from "../sim/process.js";
 import type { Store } from "../sim/store.js";
@@ -34,6 +35,8 @@ export type Mode = "live" | "paused" | "past";
 
 export interface HeaderModel {
   tick: number;
+  /** The title of the scenario chapter reached at this tick, if any. */
+  chapter: string | null;
   mode: Mode;
   /** Ticks between the state shown and the present (past mode). */
   behind: number;
@@ -90,9 +93,10 @@ export interface DashboardView {
   theme: Theme;
   header: HeaderModel;
   table: TableModel;
+  /** Null where the layout has no room for the panel. */
   details: DetailsModel | null;
-  pipeline: PipelineModel;
-  caches: CachesModel;
+  pipeline: PipelineModel | null;
+  caches: CachesModel | null;
   gantt: GanttModel | null;
   events: EventLine[];
   eventsAll: boolean;
@@ -108,6 +112,7 @@ export type OverlayState =
 /** What the controller knows that the view needs (read-only here, except the placement). */
 export interface ViewState {
   store: Store;
+  chapters: readonly Chapter[];
   theme: Theme;
   kernel: Kernel;
   sampler: FrameSampler;
@@ -130,9 +135,9 @@ export interface ViewState {
   legend: GanttLegend;
 }
 
-/** Ticks per Gantt column: about ten columns per frame, rounded to 1-2-5. */
-export function ganttScale(speed: number, fps: number): number {
-  return niceCeil(Math.max(1, speed / fps / 10));
+/** Ticks per Gantt column: the chart moves about four columns a frame (1-2-5 rounded), slow enough to read. */
+function ganttScale(speed: number, fps: number): number {
+  return niceCeil(Math.max(1, speed / fps / 4));
 }
 
 function keybar(state: ViewState): KeyBarModel {
@@ -177,8 +182,11 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
     machine.length > 0 && machine[machine.length - 1].tick === k.now
       ? machine[machine.length - 1]
       : null;
+  let chapter: string | null = null;
+  for (const c of state.chapters) if (c.tick <= k.now) chapter = c.title;
   const header: HeaderModel = {
     tick: h.tick,
+    chapter,
     mode: state.mode,
     behind: state.store.now - k.now,
     speed: state.speed,
@@ -192,7 +200,7 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
     framesUsed: h.framesUsed,
     framesTotal: h.framesTotal,
     ipc: h.ipc,
-    cpu: k.hierarchy === null && k.cpu.kind === "ideal" ? "ideal" : "pipeline",
+    cpu: k.cpu.kind,
     caches:
       k.hierarchy === null
         ? null
@@ -238,16 +246,14 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
   };
 
   const details = layout?.details ? selectDetails(k, place.pid) : null;
-  const pipeline = layout?.pipeline
-    ? selectPipeline(k, s.pipelineBefore)
-    : ({ kind: "ideal" } as PipelineModel);
-  let caches: CachesModel = { kind: "none" };
-  if (k.hierarchy !== null && layout?.caches) {
-    if (state.cacheScope === "machine") caches = machineCaches(k, readMachineCaches(k)!, machine);
-    else {
-      const p = k.procs.get(place.pid);
-      caches = p ? processCaches(k, p, s.processHistory.toArray()) : { kind: "noProcess" };
-    }
+  const pipeline = layout?.pipeline ? selectPipeline(k, s.pipelineBefore) : null;
+  let caches: CachesModel | null = null;
+  if (layout?.caches) {
+    const levels = readMachineCaches(k);
+    const p = k.procs.get(place.pid);
+    if (levels === null) caches = { kind: "none" };
+    else if (state.cacheScope === "machine") caches = machineCaches(k, levels, machine);
+    else caches = p ? processCaches(k, p, s.processHistory.toArray()) : { kind: "noProcess" };
   }
   let gantt: GanttModel | null = null;
   if (layout?.gantt) {

@@ -68,3 +68,27 @@ describe("Store", () => {
     expect(s.recentEvents(3)).toEqual(all.slice(13));
   });
 });
+
+describe("submit order", () => {
+  it("commands submitted in one tick apply in the order they were submitted", () => {
+    // Two quantum changes before the next step: the second must win (10 then 30 → 30).
+    const s = new Store(config);
+    s.submit({ type: "setQuantum", quantum: 10 });
+    s.submit({ type: "setQuantum", quantum: 30 });
+    s.advance(1);
+    expect(s.kernel.quantum).toBe(30);
+    expect(s.log.map((c) => (c.command.type === "setQuantum" ? c.command.quantum : 0))).toEqual([
+      10, 30,
+    ]);
+  });
+
+  it("a command submitted before scheduled later ones still applies now", () => {
+    const s = new Store(config);
+    s.schedule([{ tick: 5, command: { type: "setQuantum", quantum: 7 } }]);
+    s.submit({ type: "setQuantum", quantum: 3 });
+    s.advance(1);
+    expect(s.kernel.quantum).toBe(3);
+    s.advance(5);
+    expect(s.kernel.quantum).toBe(7);
+  });
+});

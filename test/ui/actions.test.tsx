@@ -390,6 +390,27 @@ describe("table: filter, sort, tree, selection", () => {
   });
 });
 
+describe("panels' own keys", () => {
+  it("e switches the event log between lifecycle and signals only and every event", async () => {
+    app = await mount(storeWith(["cpu-bound", "cpu-bound"]));
+    await app.frames(2);
+    expect(app.screen()).toContain("lifecycle and signals (e: everything)");
+    expect(app.screen()).not.toMatch(/dispatched on cpu\d/);
+    await app.press("e");
+    expect(app.screen()).toContain("everything (e: lifecycle and signals only)");
+    expect(app.screen()).toMatch(/dispatched on cpu\d|preempted on cpu\d|: ready → running/);
+  });
+
+  it("v switches the caches panel between the whole machine and the selected process", async () => {
+    app = await mount(storeWith(["col-scan"]));
+    await app.frames(2);
+    expect(app.screen()).toContain("Caches · whole machine");
+    await app.select(pidOf(app.store, "col-scan"));
+    await app.press("v");
+    expect(app.screen()).toContain(`Caches · pid ${pidOf(app.store, "col-scan")} col-scan`);
+  });
+});
+
 describe("screens and quitting", () => {
   it("? (and F1) lists every key; Esc closes the help", async () => {
     app = await mount(storeWith([]), { rows: 60 });

@@ -106,6 +106,28 @@ describe("headless dashboard", () => {
   });
 });
 
+describe("chapters", () => {
+  it("the header names the latest scenario chapter reached, also when looking at the past", () => {
+    const chapters = [
+      { tick: 2500, title: "A fork" },
+      { tick: 0, title: "Start" },
+    ];
+    const d = createHeadlessDashboard({
+      store: storeWith(["sleeper"]),
+      columns: 120,
+      rows: 40,
+      chapters,
+    });
+    d.frame();
+    d.frame();
+    expect(plain(d.screen())).toMatch(/^simtop · Start {2}tick 2,000/);
+    d.frame();
+    expect(plain(d.screen())).toMatch(/^simtop · A fork {2}tick 3,000/);
+    d.press(KEY.left);
+    expect(plain(d.screen())).toMatch(/^simtop · Start {2}tick 2,000/);
+  });
+});
+
 describe("time travel", () => {
   it("rewinding stops at the oldest retained state and says so", () => {
     const store = storeWith(["cpu-bound"]);

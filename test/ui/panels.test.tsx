@@ -83,7 +83,7 @@ describe("panels", () => {
     expect(s).toMatch(/signals SIGINT handler 0x[0-9a-f]{8}/);
     expect(s).toContain("pending none");
     expect(s).toMatch(/response \d+/);
-    expect(s).toMatch(/cache hits since start L1 \d+\.\d%/);
+    expect(s).toMatch(/hits since start L1 \d+\.\d% L2 /);
     expect(s).toMatch(/stack 3ff000-400000\s+4 KiB/);
     expect(s).toMatch(/text\s+001000-001[0-9a-f]{3}\s+\d+ B/);
     expect(s).toMatch(/data\s+00[0-9a-f]{4}-00[0-9a-f]{4}\s+\d+ B/);
@@ -108,7 +108,7 @@ describe("panels", () => {
 
   it("pipeline: per core the five stages with pid:mnemonic, occupancy, stalls, lost slots by cause, IPC", () => {
     const { view } = running();
-    const s = show(<Pipeline model={view.pipeline} width={67} height={8} theme={mono} />);
+    const s = show(<Pipeline model={view.pipeline!} width={67} height={8} theme={mono} />);
     expect(s).toMatch(/Pipeline · last frame 1,000 cycles · forwarding on · branch in EX/);
     expect(s).toMatch(/cpu0 .*IPC \d\.\d\d/);
     expect(s).toMatch(/IF \d+%\s+ID \d+%\s+EX \d+%\s+MEM\s?\d+%\s+WB \d+%\s+stall \d+/);
@@ -120,17 +120,17 @@ describe("panels", () => {
 
   it("pipeline and caches with the ideal CPU say so instead of inventing figures", () => {
     const { view } = running("ideal");
-    expect(show(<Pipeline model={view.pipeline} width={67} height={8} theme={mono} />)).toContain(
+    expect(show(<Pipeline model={view.pipeline!} width={67} height={8} theme={mono} />)).toContain(
       "ideal CPU: 1 instruction per cycle",
     );
-    expect(show(<Caches model={view.caches} width={67} height={7} theme={mono} />)).toContain(
+    expect(show(<Caches model={view.caches!} width={67} height={7} theme={mono} />)).toContain(
       "ideal CPU: no caches modelled",
     );
   });
 
   it("caches: hit rate per level over the last frame with a sparkline history, totals, latency, AMAT", () => {
     const { view } = running("pipeline", 12);
-    const s = show(<Caches model={view.caches} width={67} height={7} theme={mono} />);
+    const s = show(<Caches model={view.caches!} width={67} height={7} theme={mono} />);
     expect(s).toMatch(/AMAT \d+\.\d\d cycles since start/);
     for (const l of ["L1I", "L1D", "L2", "L3", "RAM"]) expect(s).toContain(l);
     expect(s).toMatch(/L1I\s+\d+\.\d%\s+[▁▂▃▄▅▆▇█ ]+\s+\d+\.\d%\s+\S+\s+1/);
@@ -142,19 +142,21 @@ describe("panels", () => {
     c.press("v");
     c.tickFrame();
     const view = c.view(120, 40);
-    const s = show(<Caches model={view.caches} width={67} height={7} theme={mono} />);
+    const s = show(<Caches model={view.caches!} width={67} height={7} theme={mono} />);
     expect(s).toContain(`pid ${c.selectedPid} col-scan`);
     for (const l of ["L1", "L2", "L3", "RAM"]) expect(s).toContain(l);
   });
 
   it("gantt: a row per core, a letter per process, a time axis and a legend", () => {
-    const { view } = running();
+    const { view } = running("pipeline", 30);
     const s = show(<Gantt model={view.gantt} width={52} height={6} theme={mono} />);
     const lines = s.split("\n");
-    expect(lines[0]).toMatch(/Gantt · who ran · 100 ticks\/column · last 4,600/);
-    expect(lines[1]).toMatch(/^cpu0 │[A-Za-z0-9·~ ]{46}$/);
-    expect(lines[2]).toMatch(/^cpu1 │/);
-    expect(lines[3]).toMatch(/1,400\s+6,000 now/);
+    // 10,000 ticks/s at 10 frames/s: 1,000 ticks a frame; about four columns a frame → 250,
+    // rounded up to 500 ticks a column; 52 - 6 label columns = 46 columns = 23,000 ticks.
+    expect(lines[0]).toMatch(/Gantt · who ran · 500 ticks\/column · last 23,000/);
+    expect(lines[1]).toMatch(/^cpu0 │[A-Za-z0-9·~]{46}$/);
+    expect(lines[2]).toMatch(/^cpu1 │[A-Za-z0-9·~]{46}$/);
+    expect(lines[3]).toMatch(/^\s+7,000\s+30,000 now$/);
     expect(lines[4]).toMatch(/~ switch · idle\s+[A-Z] \d+ \S+/);
   });
 

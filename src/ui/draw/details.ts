@@ -160,15 +160,15 @@ export function detailsLines(
     d.cache[0].accesses === 0
       ? row(["cache hits ", "label"], ["none measured (ideal CPU or no memory access yet)", "dim"])
       : row(
-          ["cache hits since start ", "label"],
+          ["hits since start ", "label"],
           ...d.cache
             .slice(0, 3)
             .flatMap((c): Seg[] => [
               `${c.name} `,
               [Number.isNaN(c.rate) ? "-" : `${percent(c.rate * 100)}%`, "value"],
-              "  ",
+              " ",
             ]),
-          `RAM ${grouped(d.cache[3].accesses)} refs`,
+          `RAM ${compact(d.cache[3].accesses)}`,
         ),
   );
   if (d.exit) lines.push(row(["memory released at exit", "dim"]));

@@ -1,5 +1,5 @@
 // The header: time, speed and mode, scheduler, load, tasks by state, core meters, memory, IPC, caches.
-import { bytes, compact, grouped, meter, percent } from "../format.js";
+import { bytes, clean, compact, grouped, meter, percent } from "../format.js";
 import { coreMeterLayout } from "../layout.js";
 import type { Role, Theme } from "../theme.js";
 import type { HeaderModel } from "../viewModel.js";
@@ -34,6 +34,7 @@ export function headerLines(h: HeaderModel, width: number, theme: Theme): string
       theme,
       width,
       ["simtop", "accent"],
+      h.chapter === null ? "" : ` · ${clean(h.chapter)}`,
       "  tick ",
       [grouped(h.tick), "value"],
       "  ",
@@ -49,8 +50,9 @@ export function headerLines(h: HeaderModel, width: number, theme: Theme): string
     ),
   );
   const c = h.counts;
+  // Only counts above zero stand out.
   const count = (n: number, word: string, role: Role): Seg[] => [
-    [String(n), n > 0 ? role : "value"],
+    n > 0 ? [String(n), role] : "0",
     ` ${word}`,
   ];
   lines.push(

@@ -21,7 +21,12 @@ export function line(theme: Theme, width: number, ...segs: Seg[]): string {
     if (text === "") continue;
     const cut = text.length > width - used ? text.slice(0, width - used) : text;
     used += cut.length;
-    const codes = typeof s === "string" ? "" : s[1] === "process" ? theme.processCodes(s[2] as number) : theme.codes(s[1] as Role);
+    const codes =
+      typeof s === "string"
+        ? ""
+        : s[1] === "process"
+          ? theme.processCodes(s[2] as number)
+          : theme.codes(s[1] as Role);
     if (codes !== current) {
       out += transition(current, codes);
       current = codes;

@@ -16,7 +16,7 @@ const LABEL = 5;
 const CELL = 10;
 
 /** Lines per core: instructions, occupancy, counters. */
-export const PIPELINE_LINES_PER_CORE = 3;
+const PIPELINE_LINES_PER_CORE = 3;
 
 function coreLines(
   c: CorePipeline,

@@ -34,7 +34,7 @@ export function screenLines(view: DashboardView): string[] {
     if (l.details) {
       const details = detailsLines(view.details, l.details.width, l.details.height, theme);
       const right =
-        l.pipeline && l.caches
+        l.pipeline && l.caches && view.pipeline && view.caches
           ? [
               ...pipelineLines(view.pipeline, l.pipeline.width, l.pipeline.height, theme),
               ...cachesLines(view.caches, l.caches.width, l.caches.height, theme),

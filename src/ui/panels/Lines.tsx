@@ -4,42 +4,38 @@ import { memo } from "react";
 import type { Theme } from "../theme.js";
 
 /**
- * One prepared line. Ink measures a text by its content and keeps every text it ever measured
- * in a module-level cache that is never emptied, so a dashboard whose lines change every frame
- * would grow without bound. Here Ink measures a constant blank of the same width (measured
- * once) and the Transform puts the real line in its place when the frame is drawn.
+ * Prepared lines as one Ink text. Ink measures a text by its content and keeps every text it
+ * ever measured in a module-level cache that is never emptied, so a panel whose lines change
+ * every frame would make it grow without bound. Here Ink measures a constant column of
+ * one-space lines (one per height, measured once; the box stretches it to the panel's width)
+ * and the Transform puts line i in place of row i when the frame is drawn.
  */
-const Line = memo(function Line({ text, width }: { text: string; width: number }) {
+export const Lines = memo(function Lines({
+  lines,
+  width,
+}: {
+  lines: readonly string[];
+  width: number;
+}) {
   // Ink starts every frame from blank cells, so trailing plain spaces need not be drawn.
-  const shown = text.endsWith(" ") ? text.trimEnd() : text;
+  const shown = lines.map((l) => (l.endsWith(" ") ? l.trimEnd() : l));
   return (
-    <Transform transform={() => shown}>
-      <Text>{blank(width)}</Text>
-    </Transform>
+    <Box flexDirection="column" width={width} flexShrink={0}>
+      <Transform transform={(_, i) => shown[i] ?? ""}>
+        <Text>{placeholder(lines.length)}</Text>
+      </Transform>
+    </Box>
   );
 });
 
-const blanks = new Map<number, string>();
-function blank(width: number): string {
-  let b = blanks.get(width);
-  if (b === undefined) {
-    b = " ".repeat(width);
-    blanks.set(width, b);
+const placeholders = new Map<number, string>();
+function placeholder(height: number): string {
+  let p = placeholders.get(height);
+  if (p === undefined) {
+    p = Array.from({ length: height }, () => " ").join("\n");
+    placeholders.set(height, p);
   }
-  return b;
-}
-
-/** Draws prepared lines; every line is already exactly `width` wide, so nothing wraps. */
-export function Lines({ lines, width }: { lines: readonly string[]; width: number }) {
-  return (
-    <Box flexDirection="column" width={width} flexShrink={0}>
-      {lines.map((l, i) => (
-        // Lines are positional: row i is always row i of the panel.
-        // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity beyond their position
-        <Line key={i} text={l} width={width} />
-      ))}
-    </Box>
-  );
+  return p;
 }
 
 /** A one-column vertical rule between side-by-side panels. */

@@ -8,7 +8,7 @@ import { processRow } from "../../sim/view.js";
 import { PROCESS_LEVELS } from "./caches.js";
 
 /** Registers shown besides pc and sp: results, arguments, three temporaries and a saved one. */
-export const SHOWN_REGS: readonly number[] = [Reg.V0, Reg.V1, Reg.A0, Reg.A1, 8, 9, 10, 16];
+const SHOWN_REGS: readonly number[] = [Reg.V0, Reg.V1, Reg.A0, Reg.A1, 8, 9, 10, 16];
 
 export interface DetailsModel {
   pid: number;

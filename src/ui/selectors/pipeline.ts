@@ -40,7 +40,7 @@ export type PipelineModel =
     };
 
 /** The pipelined CPU of a kernel, or null when it runs the ideal model. */
-export function pipelineOf(k: Kernel): PipelinedCpu | null {
+function pipelineOf(k: Kernel): PipelinedCpu | null {
   return k.cpu instanceof PipelinedCpu ? k.cpu : null;
 }
 

@@ -84,10 +84,7 @@ function sortValue(r: ProcessRow, key: SortKey): number | string {
   }
 }
 
-export function compareRows(
-  key: SortKey,
-  descending: boolean,
-): (a: ProcessRow, b: ProcessRow) => number {
+function compareRows(key: SortKey, descending: boolean): (a: ProcessRow, b: ProcessRow) => number {
   return (a, b) => {
     const x = sortValue(a, key);
     const y = sortValue(b, key);
@@ -98,7 +95,7 @@ export function compareRows(
 }
 
 /** Name contains the text (any case), the PID is the text, or the state word contains it. */
-export function matchesFilter(r: ProcessRow, filter: string): boolean {
+function matchesFilter(r: ProcessRow, filter: string): boolean {
   if (filter === "") return true;
   const f = filter.toLowerCase();
   return r.name.toLowerCase().includes(f) || String(r.pid) === f || r.stateWord.includes(f);
