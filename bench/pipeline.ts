@@ -3,7 +3,7 @@ import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import type { DataMemory } from "../src/sim/cpu/exec.js";
 import { Layout, REG_COUNT } from "../src/sim/cpu/isa.js";
-import type { Hart } from "../src/sim/cpu/model.js";
+import { emptyAccounting, type Hart } from "../src/sim/cpu/model.js";
 import { PipelinedCpu } from "../src/sim/cpu/pipeline.js";
 import { MEM_LEVELS, PerfectMemory } from "../src/sim/cpu/pipelineDefs.js";
 import { assemble } from "../src/sim/programs/assembler.js";
@@ -47,15 +47,7 @@ function hart(pid: number): Hart {
     pc: Layout.TEXT_BASE,
     code: program.code,
     mem: new BenchMemory(),
-    acct: {
-      instructions: 0,
-      cycles: 0,
-      stallCycles: 0,
-      cacheAccesses: new Float64Array(MEM_LEVELS),
-      dataAccesses: 0,
-      dataL1Hits: 0,
-      cacheHits: new Float64Array(MEM_LEVELS),
-    },
+    acct: emptyAccounting(MEM_LEVELS),
   };
 }
 

@@ -2,7 +2,7 @@
 import type { DataMemory } from "../../sim/cpu/exec.js";
 import { Trap } from "../../sim/cpu/exec.js";
 import { F_IMM, F_RS, INSN_WORDS, Layout, REG_COUNT } from "../../sim/cpu/isa.js";
-import type { Hart } from "../../sim/cpu/model.js";
+import { emptyAccounting, type Hart } from "../../sim/cpu/model.js";
 import { PipelinedCpu } from "../../sim/cpu/pipeline.js";
 import { type BranchStage, MEM_LEVELS, Stage } from "../../sim/cpu/pipelineDefs.js";
 import { type TimingEntry, TimingLog } from "../../sim/cpu/pipelineTrace.js";
@@ -89,15 +89,7 @@ export function runPipelineLab(listing: Listing, opts: PipelineLabOptions): Pipe
     pc: Layout.TEXT_BASE + program.entry * 4,
     code: program.code,
     mem,
-    acct: {
-      instructions: 0,
-      cycles: 0,
-      stallCycles: 0,
-      cacheAccesses: new Float64Array(MEM_LEVELS),
-      dataAccesses: 0,
-      dataL1Hits: 0,
-      cacheHits: new Float64Array(MEM_LEVELS),
-    },
+    acct: emptyAccounting(MEM_LEVELS),
   };
   const cpu = new PipelinedCpu({
     cores: 1,

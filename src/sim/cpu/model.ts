@@ -18,6 +18,19 @@ export interface HartAccounting {
   dataL1Hits: number;
 }
 
+/** Zeroed counters for a hart that has no PCB behind it (labs, benchmarks, tests). */
+export function emptyAccounting(levels = 4): HartAccounting {
+  return {
+    instructions: 0,
+    cycles: 0,
+    stallCycles: 0,
+    cacheAccesses: new Float64Array(levels),
+    cacheHits: new Float64Array(levels),
+    dataAccesses: 0,
+    dataL1Hits: 0,
+  };
+}
+
 /** What a core runs: the architectural state of one process, seen through a narrow window. */
 export interface Hart {
   readonly pid: number;

@@ -1,7 +1,7 @@
 // Test helpers for the pipeline: harts over a flat memory, fake memory timings, run loops.
 import { type DataMemory, Trap } from "../../../src/sim/cpu/exec.js";
 import { Layout, REG_COUNT } from "../../../src/sim/cpu/isa.js";
-import type { CpuModel, Hart } from "../../../src/sim/cpu/model.js";
+import { type CpuModel, emptyAccounting, type Hart } from "../../../src/sim/cpu/model.js";
 import { PipelinedCpu } from "../../../src/sim/cpu/pipeline.js";
 import { MEM_LEVELS, type PipelineOptions } from "../../../src/sim/cpu/pipelineDefs.js";
 import { type TimingEntry, TimingLog } from "../../../src/sim/cpu/pipelineTrace.js";
@@ -44,15 +44,7 @@ export function makeHart(
     pc: Layout.TEXT_BASE + program.entry * 4,
     code: program.code,
     mem: opts.mem ?? new FlatMemory(),
-    acct: {
-      instructions: 0,
-      cycles: 0,
-      stallCycles: 0,
-      cacheAccesses: new Float64Array(MEM_LEVELS),
-      dataAccesses: 0,
-      dataL1Hits: 0,
-      cacheHits: new Float64Array(MEM_LEVELS),
-    },
+    acct: emptyAccounting(MEM_LEVELS),
   };
 }
 
