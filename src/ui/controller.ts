@@ -16,6 +16,7 @@ import { GanttLegend } from "./selectors/gantt.js";
 import { COLUMNS, type SortKey } from "./selectors/table.js";
 import { createTheme, type Theme } from "./theme.js";
 import {
+  betweenRefreshes,
   buildView,
   type DashboardView,
   type Mode,
@@ -38,6 +39,11 @@ export interface ControllerOptions {
 
 export const DEFAULT_FPS = 10;
 export const DEFAULT_SPEED = 10_000;
+/**
+ * Wall-clock seconds between refreshes of the rates, counters, table and details (top's delay):
+ * figures sampled over a second read steadily and redraw a fraction as often as the frames.
+ */
+export const REFRESH_SECONDS = 1;
 /** Speeds the +/- keys step through: 1, 2, 5, 10 ... 10M ticks per second. */
 export const SPEEDS = niceSteps(10_000_000);
 /** Quanta the { and } keys step through. */
@@ -60,6 +66,8 @@ function frameTicks(speed: number, fps: number): number {
 export class DashboardController implements ViewState {
   readonly store: Store;
   readonly fps: number;
+  /** Frames per refresh interval. */
+  readonly refreshFrames: number;
   speed: number;
   paused: boolean;
   readonly theme: Theme;
@@ -92,6 +100,11 @@ export class DashboardController implements ViewState {
    */
   private readonly pending = new Map<string, { tick: number; value: number }>();
   private readonly liveSampler = new FrameSampler();
+  /** Frames run since the last sample, and whether the next view must be built in full. */
+  private sinceRefresh = 0;
+  private stale = true;
+  /** Frames still to be built in full after a key, so its effects show as they apply. */
+  private keyFrames = 0;
   private past: { kernel: Kernel; sampler: FrameSampler } | null = null;
   private carry = 0;
   private note: { text: string; frame: number } | null = null;
@@ -106,6 +119,9 @@ export class DashboardController implements ViewState {
   constructor(opts: ControllerOptions) {
     this.store = opts.store;
     this.fps = opts.fps ?? DEFAULT_FPS;
+    this.refreshFrames = Math.max(1, Math.round(this.fps * REFRESH_SECONDS));
+    // The first refresh comes after one frame, so the table fills at once (as top's first screen).
+    this.sinceRefresh = this.refreshFrames - 1;
     this.speed = opts.speed ?? DEFAULT_SPEED;
     this.paused = opts.paused ?? false;
     this.theme = createTheme(opts.color ?? true);
@@ -124,6 +140,10 @@ export class DashboardController implements ViewState {
     return this.past?.sampler ?? this.liveSampler;
   }
 
+  get refreshSeconds(): number {
+    return this.refreshFrames / this.fps;
+  }
+
   get mode(): Mode {
     return this.past ? "past" : this.paused ? "paused" : "live";
   }
@@ -134,10 +154,20 @@ export class DashboardController implements ViewState {
     return this.note.text;
   }
 
-  /** The view model for a terminal of `columns` × `rows` (cached until something changes). */
+  /**
+   * The view model for a terminal of `columns` × `rows` (cached until something changes): built
+   * in full at each refresh, after any key and on resize; in between only the cheap parts move.
+   */
   view(columns: number, rows: number): DashboardView {
     const c = this.cached;
-    if (c && c.version === this.version && c.columns === columns && c.rows === rows) return c.view;
+    const sameSize = c !== null && c.columns === columns && c.rows === rows;
+    if (c && sameSize && c.version === this.version) return c.view;
+    if (c && sameSize && !this.stale) {
+      const view = betweenRefreshes(this, c.view);
+      this.cached = { version: this.version, columns, rows, view };
+      return view;
+    }
+    this.stale = false;
     this.lastSize = { columns, rows };
     const built = buildView(this, columns, rows);
     this.selectedPid = built.placement.pid;
@@ -152,6 +182,7 @@ export class DashboardController implements ViewState {
   /** Selects process `pid` (demo scripts and tests; people use the arrow keys). */
   select(pid: number): void {
     this.selectedPid = pid;
+    this.stale = true;
     this.changed();
   }
 
@@ -173,7 +204,8 @@ export class DashboardController implements ViewState {
 
   /**
    * One frame: advances the live simulation by speed/fps ticks (nothing while paused) in
-   * chunks, stopping early if `outOfTime` says the frame's budget is spent, then samples.
+   * chunks, stopping early if `outOfTime` says the frame's budget is spent; every
+   * `refreshFrames` frames it samples the rates and asks for a full view.
    * The headless driver passes no budget, so every frame simulates exactly its ticks.
    */
   tickFrame(outOfTime?: () => boolean): void {
@@ -190,15 +222,30 @@ export class DashboardController implements ViewState {
     }
     this.achieved = n > 0 ? done / n : 1;
     this.frames++;
-    this.liveSampler.sample(this.store.kernel, this.selectedPid);
+    if (++this.sinceRefresh >= this.refreshFrames) this.refresh();
+    if (this.keyFrames > 0) {
+      this.keyFrames--;
+      this.stale = true;
+    }
     this.changed();
+  }
+
+  private refresh(): void {
+    this.liveSampler.sample(this.store.kernel, this.selectedPid);
+    this.sinceRefresh = 0;
+    this.stale = true;
   }
 
   private get frameTicks(): number {
     return frameTicks(this.speed, this.fps);
   }
 
-  /** Shows the state at `tick` (the present when tick ≥ now), with rates over the frame before it. */
+  /** Ticks of one refresh interval at the current speed (the window rates of the past cover). */
+  private get windowTicks(): number {
+    return frameTicks(this.speed, this.fps) * this.refreshFrames;
+  }
+
+  /** Shows the state at `tick` (the present when tick ≥ now), with rates over the refresh interval before it. */
   private showPast(tick: number): void {
     const s = this.store;
     if (tick >= s.now) {
@@ -207,7 +254,7 @@ export class DashboardController implements ViewState {
     }
     const t = Math.max(s.oldestTick, tick);
     const kernel = s.seek(t);
-    const before = s.seek(Math.max(s.oldestTick, t - this.frameTicks));
+    const before = s.seek(Math.max(s.oldestTick, t - this.windowTicks));
     this.past = {
       kernel,
       sampler: FrameSampler.between(before, kernel, this.selectedPid, this.liveSampler),
@@ -244,7 +291,7 @@ export class DashboardController implements ViewState {
       return;
     }
     this.store.advance(ticks);
-    this.liveSampler.sample(this.store.kernel, this.selectedPid);
+    this.refresh();
   }
 
   private setSpeed(dir: 1 | -1): void {
@@ -326,6 +373,10 @@ export class DashboardController implements ViewState {
     const keys = parseKeys(raw);
     if (keys.length === 0) return;
     for (const k of keys) this.key(k);
+    // Whatever a key did shows at once, not at the next refresh, and so do the commands it sent
+    // as they apply over the next frames: those are built in full for one refresh interval.
+    this.stale = true;
+    this.keyFrames = this.refreshFrames;
     this.changed();
   }
 

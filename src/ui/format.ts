@@ -107,3 +107,16 @@ export function sparkline(values: readonly number[], width: number): string {
   const tail = values.slice(Math.max(0, values.length - width));
   return tail.map(spark).join("").padStart(width);
 }
+
+/**
+ * The current page of a history as a sparkline: marks sit at fixed columns (sample number mod
+ * `width`) and fill left to right, starting over on an empty page when the last column is used,
+ * so each new sample changes one cell instead of shifting the whole line. `samples` counts all
+ * samples taken; `values` holds the newest of them, oldest first.
+ */
+export function sparkPage(values: readonly number[], samples: number, width: number): string {
+  if (width <= 0 || samples <= 0) return " ".repeat(Math.max(0, width));
+  const onPage = ((samples - 1) % width) + 1;
+  const tail = values.slice(Math.max(0, values.length - onPage));
+  return tail.map(spark).join("").padStart(onPage).padEnd(width);
+}

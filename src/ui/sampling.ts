@@ -1,4 +1,4 @@
-// Per-frame rates: cumulative kernel counters turned into "over the last frame" figures and histories.
+// Refresh-interval rates: cumulative kernel counters turned into "over the last refresh" figures and histories.
 import type { Kernel } from "../sim/kernel.js";
 import { RateSampler } from "../sim/view.js";
 import {
@@ -14,12 +14,15 @@ import { type PipelineCounters, readPipelineCounters } from "./selectors/pipelin
 export class Ring<T> {
   private readonly items: T[] = [];
   private next = 0;
+  /** Samples pushed since the last clear (sparklines page by it). */
+  total = 0;
   constructor(readonly capacity: number) {}
 
   push(x: T): void {
     if (this.items.length < this.capacity) this.items.push(x);
     else this.items[this.next] = x;
     this.next = (this.next + 1) % this.capacity;
+    this.total++;
   }
 
   toArray(): T[] {
@@ -30,6 +33,7 @@ export class Ring<T> {
   clear(): void {
     this.items.length = 0;
     this.next = 0;
+    this.total = 0;
   }
 
   get length(): number {
@@ -37,27 +41,27 @@ export class Ring<T> {
   }
 }
 
-/** Frames of cache history kept (wider than any sparkline drawn). */
-const HISTORY_FRAMES = 200;
+/** Samples of cache history kept (wider than any sparkline drawn). */
+const HISTORY_SAMPLES = 200;
 
 /**
- * Everything measured between two frames. Call `sample` after every advance of the kernel it
- * watches; readings in between describe the window that ended at the last sample.
+ * Everything measured between two samples (the dashboard takes one each refresh interval, as
+ * top does). Readings in between describe the window that ended at the last sample.
  */
 export class FrameSampler {
   readonly rates = new RateSampler();
   /** Tick of the last sample and the length of the window that ended there. */
   tick = -1;
   span = 0;
-  /** Pipeline counters at the start of the last window (null: since the start). */
+  /** Pipeline counters at the start and the end of the last window (before null: since the start). */
   pipelineBefore: PipelineCounters | null = null;
-  private pipelineLast: PipelineCounters | null = null;
+  pipelineLast: PipelineCounters | null = null;
   private machineLast: LevelCounters | null = null;
-  readonly machineHistory = new Ring<CacheSample>(HISTORY_FRAMES);
+  readonly machineHistory = new Ring<CacheSample>(HISTORY_SAMPLES);
   /** The process whose cache history is kept (the selected one), -1 for none. */
   private processPid = -1;
   private processLast: { accesses: number[]; hits: number[] } | null = null;
-  readonly processHistory = new Ring<CacheSample>(HISTORY_FRAMES);
+  readonly processHistory = new Ring<CacheSample>(HISTORY_SAMPLES);
 
   /**
    * A sampler for a moment of the past: rates over [before, after], with the cache history

@@ -1,4 +1,5 @@
-// One view model per frame: everything the panels draw, computed from a kernel and the UI state.
+// The view model: everything the panels draw, computed from a kernel and the UI state (in full each
+// refresh interval, and just the clock, Gantt chart, pipeline stages and event log in between).
 import type { Chapter } from "../scenario/types.js";
 import type { Kernel } from "../sim/kernel.js";
 import type { ProcessState } from "../sim/process.js";
@@ -41,6 +42,8 @@ export interface HeaderModel {
   /** Ticks between the state shown and the present (past mode). */
   behind: number;
   speed: number;
+  /** Seconds of wall time between refreshes of the rates and counters (top's delay). */
+  refreshSeconds: number;
   /** Share of the wanted ticks the last frame managed (below 1 when the machine cannot keep up). */
   achieved: number;
   policy: string;
@@ -53,7 +56,7 @@ export interface HeaderModel {
   framesTotal: number;
   ipc: number;
   cpu: "ideal" | "pipeline";
-  /** L1 (both sides), L2, L3 hit rates over the last frame; null with the ideal CPU. */
+  /** L1 (both sides), L2, L3 hit rates over the last refresh interval; null with the ideal CPU. */
   caches: { name: string; rate: number }[] | null;
   amat: number | null;
 }
@@ -119,6 +122,7 @@ export interface ViewState {
   mode: Mode;
   speed: number;
   fps: number;
+  refreshSeconds: number;
   achieved: number;
   sort: SortKey;
   descending: boolean;
@@ -135,9 +139,60 @@ export interface ViewState {
   legend: GanttLegend;
 }
 
-/** Ticks per Gantt column: the chart moves about four columns a frame (1-2-5 rounded), slow enough to read. */
+/** Ticks per Gantt column: the chart fills about two columns a frame (1-2-5 rounded), slow enough to read. */
 function ganttScale(speed: number, fps: number): number {
-  return niceCeil(Math.max(1, speed / fps / 4));
+  return niceCeil(Math.max(1, speed / fps / 2));
+}
+
+function ganttOf(state: ViewState, layout: Layout | null): GanttModel | null {
+  if (!layout?.gantt) return null;
+  const k = state.kernel;
+  const cols = Math.max(10, layout.gantt.width - GANTT_LABEL);
+  const gantt = selectGantt(k, state.legend, cols, ganttScale(state.speed, state.fps));
+  const inWindow = new Set(gantt.legend.map((l) => l.pid));
+  state.legend.prune((pid) => k.procs.has(pid) || inWindow.has(pid));
+  return gantt;
+}
+
+function pipelineOf(state: ViewState, layout: Layout | null): PipelineModel | null {
+  const s = state.sampler;
+  return layout?.pipeline ? selectPipeline(state.kernel, s.pipelineBefore, s.pipelineLast) : null;
+}
+
+function eventsOf(state: ViewState, layout: Layout | null): EventLine[] {
+  const eventRows = layout?.events ? layout.events.height - 1 : 0;
+  return selectEvents(state.store, eventRows, state.kernel.now, state.eventsAll);
+}
+
+/** The chapter reached at the tick shown. */
+function chapterAt(state: ViewState): string | null {
+  let chapter: string | null = null;
+  for (const c of state.chapters) if (c.tick <= state.kernel.now) chapter = c.title;
+  return chapter;
+}
+
+/**
+ * A frame between refreshes: `prev` (the last full view) with what is cheap to keep current
+ * redone — the clock and mode, the Gantt chart's newest columns, the pipeline stages and the
+ * event log. Rates, counters, the table and the details stay as sampled at the last refresh.
+ */
+export function betweenRefreshes(state: ViewState, prev: DashboardView): DashboardView {
+  const k = state.kernel;
+  return {
+    ...prev,
+    header: {
+      ...prev.header,
+      tick: k.now,
+      chapter: chapterAt(state),
+      mode: state.mode,
+      behind: state.store.now - k.now,
+      speed: state.speed,
+      achieved: state.achieved,
+    },
+    pipeline: pipelineOf(state, prev.layout),
+    gantt: ganttOf(state, prev.layout),
+    events: eventsOf(state, prev.layout),
+  };
 }
 
 function keybar(state: ViewState): KeyBarModel {
@@ -178,18 +233,14 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
   });
   const h = headerView(k, s.rates);
   const machine = state.sampler.machineHistory.toArray();
-  const lastMachine =
-    machine.length > 0 && machine[machine.length - 1].tick === k.now
-      ? machine[machine.length - 1]
-      : null;
-  let chapter: string | null = null;
-  for (const c of state.chapters) if (c.tick <= k.now) chapter = c.title;
+  const lastMachine = machine.length > 0 ? machine[machine.length - 1] : null;
   const header: HeaderModel = {
     tick: h.tick,
-    chapter,
+    chapter: chapterAt(state),
     mode: state.mode,
     behind: state.store.now - k.now,
     speed: state.speed,
+    refreshSeconds: state.refreshSeconds,
     achieved: state.achieved,
     policy: h.policy,
     quantum: h.quantum,
@@ -246,24 +297,21 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
   };
 
   const details = layout?.details ? selectDetails(k, place.pid) : null;
-  const pipeline = layout?.pipeline ? selectPipeline(k, s.pipelineBefore) : null;
+  const pipeline = pipelineOf(state, layout);
   let caches: CachesModel | null = null;
   if (layout?.caches) {
     const levels = readMachineCaches(k);
     const p = k.procs.get(place.pid);
     if (levels === null) caches = { kind: "none" };
-    else if (state.cacheScope === "machine") caches = machineCaches(k, levels, machine);
-    else caches = p ? processCaches(k, p, s.processHistory.toArray()) : { kind: "noProcess" };
+    else if (state.cacheScope === "machine")
+      caches = machineCaches(k, levels, machine, s.machineHistory.total);
+    else
+      caches = p
+        ? processCaches(p, s.processHistory.toArray(), s.processHistory.total)
+        : { kind: "noProcess" };
   }
-  let gantt: GanttModel | null = null;
-  if (layout?.gantt) {
-    const cols = Math.max(10, layout.gantt.width - GANTT_LABEL);
-    gantt = selectGantt(k, state.legend, cols, ganttScale(state.speed, state.fps));
-    const inWindow = new Set(gantt.legend.map((l) => l.pid));
-    state.legend.prune((pid) => k.procs.has(pid) || inWindow.has(pid));
-  }
-  const eventRows = layout?.events ? layout.events.height - 1 : 0;
-  const events = selectEvents(state.store, eventRows, k.now, state.eventsAll);
+  const gantt = ganttOf(state, layout);
+  const events = eventsOf(state, layout);
 
   let overlay: OverlayModel | null = null;
   const o = state.overlay;

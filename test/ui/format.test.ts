@@ -9,6 +9,7 @@ import {
   niceCeil,
   niceSteps,
   sparkline,
+  sparkPage,
 } from "../../src/ui/format.js";
 
 describe("format", () => {
@@ -50,5 +51,33 @@ describe("format", () => {
 
   it("clean replaces control characters so names cannot move the cursor", () => {
     expect(clean("a\x1b[2Jb\nc")).toBe("a?[2Jb?c");
+  });
+
+  it("sparkPage puts sample n at column (n-1) mod width and starts a new page when full", () => {
+    // 3 samples on a 5-wide page: columns 0-2 (0 → ▁, 1 → █, 0.5 → round(3.5) = 4 → ▅), 2 blank.
+    expect(sparkPage([0, 1, 0.5], 3, 5)).toBe("▁█▅  ");
+    // Sample 6 on a 5-wide page: (6-1) mod 5 = 0, a new page holding only the newest mark.
+    expect(sparkPage([0, 1, 0.5, 0, 1, 1], 6, 5)).toBe("█    ");
+    // A kept history shorter than the page (cleared ring): blanks where nothing is known.
+    expect(sparkPage([1], 3, 5)).toBe("  █  ");
+    expect(sparkPage([], 0, 4)).toBe("    ");
+  });
+
+  it("sparkPage: one more sample changes exactly one cell, or starts a fresh page", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 60 }),
+        fc.integer({ min: 1, max: 20 }),
+        (values, width) => {
+          const n = values.length;
+          const before = sparkPage(values.slice(0, n - 1), n - 1, width);
+          const after = sparkPage(values, n, width);
+          expect(after.length).toBe(width);
+          const changed = [...after].filter((ch, i) => ch !== before[i]).length;
+          if ((n - 1) % width === 0) expect(after.slice(1).trim()).toBe("");
+          else expect(changed).toBeLessThanOrEqual(1);
+        },
+      ),
+    );
   });
 });

@@ -43,6 +43,8 @@ describe("panels", () => {
     expect(s).toContain("tick 6,000");
     expect(s).toContain("▶ running");
     expect(s).toContain("speed 10k ticks/s");
+    // 10 frames/s, refreshed every 10 frames: the rates are over the last second.
+    expect(s).toContain("refresh 1.0 s");
     expect(s).toContain("policy rr q=100");
     expect(s).toMatch(/load \d+\.\d\d \d+\.\d\d \d+\.\d\d/);
     expect(s).toContain(`Tasks: ${k.procs.size} total, ${k.stateCounts.get("running")} running`);
@@ -109,7 +111,9 @@ describe("panels", () => {
   it("pipeline: per core the five stages with pid:mnemonic, occupancy, stalls, lost slots by cause, IPC", () => {
     const { view } = running();
     const s = show(<Pipeline model={view.pipeline!} width={67} height={8} theme={mono} />);
-    expect(s).toMatch(/Pipeline · last frame 1,000 cycles · forwarding on · branch in EX/);
+    // Six frames of 1,000 ticks: the refreshes came after frame 1 (the first comes at once) and
+    // come again after frame 11, so the counters cover the 1,000 cycles of frame 1.
+    expect(s).toMatch(/Pipeline · last refresh 1,000 cycles · forwarding on · branch EX/);
     expect(s).toMatch(/cpu0 .*IPC \d\.\d\d/);
     expect(s).toMatch(/IF \d+%\s+ID \d+%\s+EX \d+%\s+MEM\s?\d+%\s+WB \d+%\s+stall \d+/);
     expect(s).toMatch(
@@ -128,7 +132,7 @@ describe("panels", () => {
     );
   });
 
-  it("caches: hit rate per level over the last frame with a sparkline history, totals, latency, AMAT", () => {
+  it("caches: hit rate per level over the last refresh with a paged sparkline history, totals, latency, AMAT", () => {
     const { view } = running("pipeline", 12);
     const s = show(<Caches model={view.caches!} width={67} height={7} theme={mono} />);
     expect(s).toMatch(/AMAT \d+\.\d\d cycles since start/);
@@ -151,13 +155,28 @@ describe("panels", () => {
     const { view } = running("pipeline", 30);
     const s = show(<Gantt model={view.gantt} width={52} height={6} theme={mono} />);
     const lines = s.split("\n");
-    // 10,000 ticks/s at 10 frames/s: 1,000 ticks a frame; about four columns a frame → 250,
-    // rounded up to 500 ticks a column; 52 - 6 label columns = 46 columns = 23,000 ticks.
-    expect(lines[0]).toMatch(/Gantt · who ran · 500 ticks\/column · last 23,000/);
-    expect(lines[1]).toMatch(/^cpu0 │[A-Za-z0-9·~]{46}$/);
-    expect(lines[2]).toMatch(/^cpu1 │[A-Za-z0-9·~]{46}$/);
-    expect(lines[3]).toMatch(/^\s+7,000\s+30,000 now$/);
+    // 10,000 ticks/s at 10 frames/s: 1,000 ticks a frame; about two columns a frame → 500 ticks
+    // a column; 52 - 6 label columns = 46 columns = a page of 23,000 ticks. Tick 30,000 is on
+    // the page [23,000, 46,000), of which (30,000 - 23,000) / 500 = 14 columns have happened.
+    expect(lines[0]).toMatch(/Gantt · who ran · 500 ticks\/column · paged/);
+    expect(lines[1]).toMatch(/^cpu0 │[A-Za-z0-9·~]{14}\s*$/);
+    expect(lines[2]).toMatch(/^cpu1 │[A-Za-z0-9·~]{14}\s*$/);
+    expect(lines[3]).toMatch(/^\s+23,000\s+46,000$/);
     expect(lines[4]).toMatch(/~ switch · idle\s+[A-Z] \d+ \S+/);
+  });
+
+  it("gantt pages: a frame adds columns on the right and leaves the earlier ones where they were", () => {
+    const { c, view } = running("pipeline", 30);
+    const before = view.gantt!.cores.map((cells) => cells.map((x) => x.symbol).join(""));
+    c.tickFrame();
+    const after = c.view(120, 40).gantt!.cores.map((cells) => cells.map((x) => x.symbol).join(""));
+    // Frame 31 covers ticks 30,000-31,000: columns 14 and 15 of the page fill, 0-13 stay.
+    for (let core = 0; core < before.length; core++) {
+      expect(after[core].slice(0, 14)).toBe(before[core].slice(0, 14));
+      expect(before[core].slice(14).trim()).toBe("");
+      expect(after[core].slice(14, 16)).toMatch(/^[A-Za-z0-9·~]{2}$/);
+      expect(after[core].slice(16).trim()).toBe("");
+    }
   });
 
   it("event log: recent kernel events in words, newest last", () => {

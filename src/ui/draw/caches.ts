@@ -1,5 +1,5 @@
-// The caches: hit rate per level over the last frame with its history, totals, latency and AMAT.
-import { clean, compact, fixed, percent, sparkline } from "../format.js";
+// The caches: hit rate per level over the last refresh interval with its history (paged), totals, latency and AMAT.
+import { clean, compact, fixed, percent, sparkPage } from "../format.js";
 import type { CacheLevelRow, CachesModel } from "../selectors/caches.js";
 import type { Theme } from "../theme.js";
 import { line, type Seg, titleLine, toHeight } from "./line.js";
@@ -20,7 +20,7 @@ function levelLine(l: CacheLevelRow, width: number, theme: Theme): string {
     fixed(isRam ? "" : rate(l.rate), 7, "right"),
     "  ",
     [
-      isRam ? fixed("serves every miss", spark) : sparkline(l.history, spark),
+      isRam ? fixed("serves every miss", spark) : sparkPage(l.history, l.samples, spark),
       isRam ? "dim" : "good",
     ],
     tail,
@@ -54,9 +54,9 @@ export function cachesLines(m: CachesModel, width: number, height: number, theme
       : ` Caches · pid ${m.pid} ${clean(m.name)} · v: machine`;
   const heading: Seg[] = [
     ["lvl ", "heading"],
-    [fixed("frame", 7, "right"), "heading"],
+    [fixed("window", 7, "right"), "heading"],
     "  ",
-    [fixed("history (one mark a frame)", Math.max(0, width - 4 - 7 - 2 - 19)), "heading"],
+    [fixed("history (a mark a refresh, paged)", Math.max(0, width - 4 - 7 - 2 - 19)), "heading"],
     [
       ` ${fixed("total", 6, "right")} ${fixed("refs", 6, "right")} ${fixed(m.kind === "machine" ? "lat" : "", 4, "right")}`,
       "heading",

@@ -1,4 +1,4 @@
-// The Gantt chart: per core, who ran in each column of the recent window, with a time axis.
+// The Gantt chart: per core, who ran in each column of the current page of time, with a time axis.
 import { clean, grouped } from "../format.js";
 import type { GanttModel } from "../selectors/gantt.js";
 import type { Theme } from "../theme.js";
@@ -14,13 +14,8 @@ export function ganttLines(
   theme: Theme,
 ): string[] {
   if (m === null) return toHeight([], height, width);
-  const span = m.to - m.from;
   const lines = [
-    titleLine(
-      theme,
-      width,
-      ` Gantt · who ran · ${grouped(m.ticksPerColumn)} ticks/column · last ${grouped(span)}`,
-    ),
+    titleLine(theme, width, ` Gantt · who ran · ${grouped(m.ticksPerColumn)} ticks/column · paged`),
   ];
   // Title, axis and legend take three lines; the cores get the rest.
   m.cores.slice(0, Math.max(1, height - 3)).forEach((cells, c) => {
@@ -42,8 +37,8 @@ export function ganttLines(
     lines.push(line(theme, width, ...segs));
   });
   const chart = m.cores[0]?.length ?? 0;
-  const left = grouped(Math.max(0, m.from));
-  const right = `${grouped(m.to)} now`;
+  const left = grouped(m.from);
+  const right = grouped(m.to);
   const gap = Math.max(1, chart - left.length - right.length);
   lines.push(
     line(theme, width, " ".repeat(GANTT_LABEL), [`${left}${" ".repeat(gap)}${right}`, "dim"]),

@@ -42,6 +42,7 @@ export function headerLines(h: HeaderModel, width: number, theme: Theme): string
       "  ",
       speed,
       [lag, "warn"],
+      `  refresh ${h.refreshSeconds.toFixed(1)} s`,
       `  ${wide ? "policy " : ""}`,
       [h.policy, "value"],
       ` q=${h.quantum}`,

@@ -74,7 +74,7 @@ export function pipelineLines(
     titleLine(
       theme,
       width,
-      ` Pipeline · last frame ${grouped(cycles)} cycles · forwarding ${m.forwarding ? "on" : "off"} · branch in ${m.branchStage}`,
+      ` Pipeline · last refresh ${grouped(cycles)} cycles · forwarding ${m.forwarding ? "on" : "off"} · branch ${m.branchStage}`,
     ),
   ];
   const free = height - lines.length;

@@ -1,4 +1,4 @@
-// The caches panel's data: hit rates per level over the last frame, their history, and AMAT.
+// The caches panel's data: hit rates per level over the last refresh interval, their history, and AMAT.
 // The only UI module that knows the cache hierarchy's API.
 import type { Kernel } from "../../sim/kernel.js";
 import type { Pcb } from "../../sim/process.js";
@@ -32,7 +32,7 @@ export function readProcessCaches(p: Pcb): { accesses: number[]; hits: number[] 
   return { accesses: Array.from(p.acct.cacheAccesses), hits: Array.from(p.acct.cacheHits) };
 }
 
-/** Accesses and hits per level in one frame's window. */
+/** Accesses and hits per level in one sampling window. */
 export interface CacheSample {
   tick: number;
   accesses: number[];
@@ -65,14 +65,16 @@ export function rateOf(s: CacheSample, ...levels: number[]): number {
 
 export interface CacheLevelRow {
   name: string;
-  /** Over the last frame (NaN: no access in the window). */
+  /** Over the last sampling window (NaN: no access in it). */
   rate: number;
   /** Since the start. */
   totalRate: number;
   accesses: number;
   latency: number | null;
-  /** Windowed hit rate per past frame, oldest first (NaN where idle). */
+  /** Windowed hit rate per past sample, oldest first (NaN where idle). */
   history: number[];
+  /** Samples taken since the history began (a sparkline pages by it). */
+  samples: number;
 }
 
 export type CachesModel =
@@ -85,32 +87,39 @@ export function machineCaches(
   k: Kernel,
   now: LevelCounters,
   history: readonly CacheSample[],
+  samples: number,
 ): CachesModel {
   const last = history.length > 0 ? history[history.length - 1] : null;
   const levels = now.names.map((name, i) => {
     const total = now.accesses[i];
     return {
       name,
-      rate: last !== null && last.tick === k.now ? rateOf(last, i) : Number.NaN,
+      rate: last !== null ? rateOf(last, i) : Number.NaN,
       totalRate: total > 0 ? now.hits[i] / total : Number.NaN,
       accesses: total,
       latency: now.latency[i],
       history: history.map((h) => rateOf(h, i)),
+      samples,
     };
   });
   return { kind: "machine", amat: k.hierarchy?.amat() ?? 0, levels };
 }
 
-export function processCaches(k: Kernel, p: Pcb, history: readonly CacheSample[]): CachesModel {
+export function processCaches(
+  p: Pcb,
+  history: readonly CacheSample[],
+  samples: number,
+): CachesModel {
   const c = readProcessCaches(p);
   const last = history.length > 0 ? history[history.length - 1] : null;
   const levels = PROCESS_LEVELS.map((name, i) => ({
     name,
-    rate: last !== null && last.tick === k.now ? rateOf(last, i) : Number.NaN,
+    rate: last !== null ? rateOf(last, i) : Number.NaN,
     totalRate: c.accesses[i] > 0 ? c.hits[i] / c.accesses[i] : Number.NaN,
     accesses: c.accesses[i],
     latency: null,
     history: history.map((h) => rateOf(h, i)),
+    samples,
   }));
   return { kind: "process", pid: p.pid, name: p.name, levels };
 }

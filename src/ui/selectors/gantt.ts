@@ -1,4 +1,4 @@
-// The Gantt chart's data: per core, who held it in each column of the recent window.
+// The Gantt chart's data: per core, who held it in each column of the current page of time.
 import { GANTT_IDLE, GANTT_SWITCH, type Kernel } from "../../sim/kernel.js";
 
 const SYMBOLS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -35,7 +35,7 @@ export class GanttLegend {
 }
 
 export interface GanttCell {
-  /** A process letter, "·" idle, "~" context switch, " " before history starts. */
+  /** A process letter, "·" idle, "~" context switch, " " before history starts or after now. */
   symbol: string;
   /** Colour slot of the process, -1 for idle/switch/unknown. */
   slot: number;
@@ -44,17 +44,20 @@ export interface GanttCell {
 
 export interface GanttModel {
   ticksPerColumn: number;
-  /** Tick at the left edge and the right edge (exclusive) of the window. */
+  /** Tick at the left edge and the right edge (exclusive) of the page, and the present. */
   from: number;
   to: number;
+  now: number;
   cores: GanttCell[][];
   /** Processes shown in the window, by letter. */
   legend: { symbol: string; pid: number; name: string; slot: number }[];
 }
 
 /**
- * `columns` cells per core ending at k.now, `ticksPerColumn` ticks each. A cell shows whoever
- * held the core for most of its ticks (ties to the earlier one).
+ * `columns` cells per core, `ticksPerColumn` ticks each, on the page of time holding k.now:
+ * columns are fixed to absolute time (page p covers ticks [p·span, (p+1)·span)), so the chart
+ * fills left to right and turns the page when full instead of shifting every frame. A cell
+ * shows whoever held the core for most of its ticks up to now (ties to the earlier one).
  */
 export function selectGantt(
   k: Kernel,
@@ -62,18 +65,20 @@ export function selectGantt(
   columns: number,
   ticksPerColumn: number,
 ): GanttModel {
-  const to = k.now;
-  const from = to - columns * ticksPerColumn;
+  const now = k.now;
+  const span = columns * ticksPerColumn;
+  const from = Math.floor(now / span) * span;
+  const to = from + span;
   const seen = new Map<number, number>();
   const cores: GanttCell[][] = [];
   for (const g of k.gantt) {
-    const segs = g.segments(Math.max(0, from), to);
+    const segs = g.segments(from, now);
     const cells: GanttCell[] = [];
     let si = 0;
     for (let col = 0; col < columns; col++) {
       const a = from + col * ticksPerColumn;
-      const b = a + ticksPerColumn;
-      if (b <= 0 || (segs.length > 0 && b <= segs[0].start) || segs.length === 0) {
+      const b = Math.min(now, a + ticksPerColumn);
+      if (b <= a || (segs.length > 0 && b <= segs[0].start) || segs.length === 0) {
         cells.push({ symbol: " ", slot: -1, kind: "none" });
         continue;
       }
@@ -106,5 +111,5 @@ export function selectGantt(
       name: k.procs.get(pid)?.name ?? "(gone)",
       slot,
     }));
-  return { ticksPerColumn, from, to, cores, legend: names };
+  return { ticksPerColumn, from, to, now, cores, legend: names };
 }

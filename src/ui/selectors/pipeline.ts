@@ -1,4 +1,4 @@
-// The pipeline panel's data: what each stage of each core holds, and counters over the last frame.
+// The pipeline panel's data: what each stage of each core holds, and counters over the last refresh interval.
 // The only UI module that knows the pipelined CPU's API, so a rename there touches one place.
 import { F_OP, INSN_WORDS, MNEMONIC } from "../../sim/cpu/isa.js";
 import { PipelinedCpu } from "../../sim/cpu/pipeline.js";
@@ -123,15 +123,19 @@ function stageCell(k: Kernel, s: number, occupancy: number): StageCell {
 }
 
 /**
- * The panel's model for kernel `k`, with counters over the window since `before` (the previous
- * frame's reading; null means since the start).
+ * The panel's model for kernel `k`: what the stages hold now, with counters over the window
+ * between two readings (`before` null: since the start; `after` null: up to now).
  */
-export function selectPipeline(k: Kernel, before: PipelineCounters | null): PipelineModel {
+export function selectPipeline(
+  k: Kernel,
+  before: PipelineCounters | null,
+  after: PipelineCounters | null = null,
+): PipelineModel {
   const cpu = pipelineOf(k);
   if (cpu === null) return { kind: "ideal" };
   const cores: CorePipeline[] = [];
   for (let c = 0; c < cpu.cores; c++) {
-    const w = windowOf(cpu.coreStats(c), before?.[c] ?? null);
+    const w = windowOf(after?.[c] ?? cpu.coreStats(c), before?.[c] ?? null);
     cpu.stageView(c, view);
     const stages: StageCell[] = [];
     for (let s = 0; s < STAGE_COUNT; s++) stages.push(stageCell(k, s, w.stages[s].occupancy));
