@@ -1,11 +1,13 @@
 // The caches panel as an Ink component (drawing in ../draw/caches.ts).
 
+import { memo } from "react";
 import { cachesLines } from "../draw/caches.js";
 import type { CachesModel } from "../selectors/caches.js";
 import type { Theme } from "../theme.js";
 import { Lines } from "./Lines.js";
 
-export function Caches({
+/** Memoised: between refreshes the view keeps the same model object, so it is not drawn again. */
+export const Caches = memo(function Caches({
   model,
   width,
   height,
@@ -17,4 +19,4 @@ export function Caches({
   theme: Theme;
 }) {
   return <Lines lines={cachesLines(model, width, height, theme)} width={width} />;
-}
+});

@@ -1,11 +1,13 @@
 // The details panel as an Ink component (drawing in ../draw/details.ts).
 
+import { memo } from "react";
 import { detailsLines } from "../draw/details.js";
 import type { DetailsModel } from "../selectors/details.js";
 import type { Theme } from "../theme.js";
 import { Lines } from "./Lines.js";
 
-export function Details({
+/** Memoised: between refreshes the view keeps the same model object, so it is not drawn again. */
+export const Details = memo(function Details({
   model,
   width,
   height,
@@ -17,4 +19,4 @@ export function Details({
   theme: Theme;
 }) {
   return <Lines lines={detailsLines(model, width, height, theme)} width={width} />;
-}
+});

@@ -17,8 +17,7 @@ export const Lines = memo(function Lines({
   lines: readonly string[];
   width: number;
 }) {
-  // Ink starts every frame from blank cells, so trailing plain spaces need not be drawn.
-  const shown = lines.map((l) => (l.endsWith(" ") ? l.trimEnd() : l));
+  const shown = lines.map(inkLine);
   return (
     <Box flexDirection="column" width={width} flexShrink={0}>
       <Transform transform={(_, i) => shown[i] ?? ""}>
@@ -27,6 +26,19 @@ export const Lines = memo(function Lines({
     </Box>
   );
 });
+
+const RESET = "\x1b[0m";
+
+/**
+ * A line as Ink needs it, shorter where the cells stay the same: Ink re-parses every character
+ * of every line each frame. It starts a frame from blank cells, so trailing plain spaces need
+ * not be drawn, and it parses each line on its own and closes its styles itself, so a reset
+ * that ends the line changes nothing.
+ */
+function inkLine(l: string): string {
+  const t = l.endsWith(" ") ? l.trimEnd() : l;
+  return t.endsWith(RESET) ? t.slice(0, -RESET.length) : t;
+}
 
 const placeholders = new Map<number, string>();
 function placeholder(height: number): string {
@@ -38,7 +50,19 @@ function placeholder(height: number): string {
   return p;
 }
 
-/** A one-column vertical rule between side-by-side panels. */
+const rules = new WeakMap<Theme, Map<number, string[]>>();
+
+/** A one-column vertical rule between side-by-side panels (its lines kept, so Lines' memo holds). */
 export function Rule({ height, theme }: { height: number; theme: Theme }) {
-  return <Lines lines={Array.from({ length: height }, () => theme.paint("│", "dim"))} width={1} />;
+  let byHeight = rules.get(theme);
+  if (byHeight === undefined) {
+    byHeight = new Map();
+    rules.set(theme, byHeight);
+  }
+  let lines = byHeight.get(height);
+  if (lines === undefined) {
+    lines = Array.from({ length: height }, () => theme.paint("│", "dim"));
+    byHeight.set(height, lines);
+  }
+  return <Lines lines={lines} width={1} />;
 }
