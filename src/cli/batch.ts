@@ -2,7 +2,7 @@
 
 import type { Chapter } from "../scenario/types.js";
 import type { KernelEvent } from "../sim/events.js";
-import { describeEvent } from "../sim/eventText.js";
+import { describeEvent, SCHEDULING_CHATTER } from "../sim/eventText.js";
 import type { Store } from "../sim/store.js";
 import {
   type HeaderView,
@@ -36,21 +36,6 @@ export function formatRows(rows: ProcessRow[]): string {
   );
   return [head, ...lines].join("\n");
 }
-
-/** Per-tick scheduling chatter: left out of `--events` so the lifecycle stands out. */
-const NOISE = new Set<KernelEvent["type"]>([
-  "StateChanged",
-  "Dispatched",
-  "Preempted",
-  "SyscallEntered",
-  "IoStarted",
-  "IoCompleted",
-  "AddressSpaceCreated",
-  "StackSetUp",
-  "CowCopied",
-  "StackGrew",
-  "HeapGrew",
-]);
 
 const round = (x: number, digits = 3): number => {
   const f = 10 ** digits;
@@ -123,7 +108,7 @@ export function runBatch(store: Store, o: BatchOptions, out: (s: string) => unkn
         const before = store.now;
         store.advance(Math.min(EVENT_CHUNK, end - before));
         for (const e of store.recentEvents(Number.POSITIVE_INFINITY))
-          if (e.tick >= before && !NOISE.has(e.type)) events.push(e);
+          if (e.tick >= before && !SCHEDULING_CHATTER.has(e.type)) events.push(e);
       }
     } else {
       store.advance(o.delay);

@@ -1,6 +1,27 @@
 // Kernel events in words, for the event log panel and batch output.
-import type { KernelEvent } from "./events.js";
+import type { EventType, KernelEvent } from "./events.js";
 import { signalName } from "./signals.js";
+
+/**
+ * Scheduling chatter (dispatch, preemption, state flips, syscalls, disk, page copies, MLFQ
+ * moves): dozens of times a frame, and what the Gantt chart and the table already show. Event
+ * logs leave it out by default so the lifecycle and signals stand out.
+ */
+export const SCHEDULING_CHATTER: ReadonlySet<EventType> = new Set<EventType>([
+  "StateChanged",
+  "Dispatched",
+  "Preempted",
+  "SyscallEntered",
+  "IoStarted",
+  "IoCompleted",
+  "AddressSpaceCreated",
+  "StackSetUp",
+  "CowCopied",
+  "HeapGrew",
+  "StackGrew",
+  "Demoted",
+  "PriorityBoost",
+]);
 
 /** One line, e.g. "SIGINT → 7 (sleeper): default action, terminated, status 130". */
 export function describeEvent(e: KernelEvent): string {

@@ -1,29 +1,8 @@
 // The event log's data: recent kernel events in words, by default only lifecycle and signals.
 
-import type { EventType, KernelEvent } from "../../sim/events.js";
-import { describeEvent } from "../../sim/eventText.js";
+import type { KernelEvent } from "../../sim/events.js";
+import { describeEvent, SCHEDULING_CHATTER } from "../../sim/eventText.js";
 import type { Store } from "../../sim/store.js";
-
-/**
- * Scheduling chatter (dispatch, preemption, state flips, syscalls, disk, page copies) happens
- * dozens of times a frame and is what the Gantt chart and the table already show; the log
- * leaves it out unless asked for everything.
- */
-const CHATTER: ReadonlySet<EventType> = new Set<EventType>([
-  "StateChanged",
-  "Dispatched",
-  "Preempted",
-  "SyscallEntered",
-  "IoStarted",
-  "IoCompleted",
-  "AddressSpaceCreated",
-  "StackSetUp",
-  "CowCopied",
-  "HeapGrew",
-  "StackGrew",
-  "Demoted",
-  "PriorityBoost",
-]);
 
 export type EventTone = "signal" | "death" | "birth" | "error" | "other";
 
@@ -63,7 +42,7 @@ export function selectEvents(store: Store, n: number, upToTick: number, all: boo
   const out: EventLine[] = [];
   for (let i = source.length - 1; i >= 0 && out.length < n; i--) {
     const e = source[i];
-    if (!all && CHATTER.has(e.type)) continue;
+    if (!all && SCHEDULING_CHATTER.has(e.type)) continue;
     out.push({ tick: e.tick, text: describeEvent(e), tone: tone(e) });
   }
   return out.reverse();
