@@ -12,14 +12,18 @@ export interface Run {
   stderr: string;
 }
 
-/** `simtop ...args` with pipes for stdin/stdout/stderr (so never a TTY). */
-export function simtop(args: string[], env: NodeJS.ProcessEnv = {}): Run {
+/** `simtop ...args` with pipes for stdin/stdout/stderr (so never a TTY), `input` on stdin. */
+export function simtop(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  input: string | Buffer = "",
+): Run {
   if (!existsSync(`${ROOT}dist/src/cli/main.js`)) throw new Error("build first: npm run build");
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
     encoding: "utf8",
     env: { ...process.env, ...env },
-    input: "",
+    input,
     timeout: 50_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 
 const ROOT = resolve(import.meta.dirname, "..", "..");
 const BIN = join(ROOT, "bin", "simtop.js");
@@ -82,10 +82,6 @@ function expectRestored(s: string): void {
 const simtop = `node ${quote(BIN)}`;
 
 describe.skipIf(!hasTmux)("dashboard in a real terminal (tmux 120×40)", () => {
-  beforeAll(() => {
-    // Build what bin/simtop.js runs; errors in files other tests cover do not stop the emit.
-    spawnSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "ignore" });
-  }, 120_000);
   afterEach(() => {
     spawnSync("tmux", ["-L", socket, "kill-server"]);
   });

@@ -1,15 +1,14 @@
 // `simtop lab cache`: dineroIV's figures on small din traces, through the real binary and in process.
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { buildLabLevels } from "../../../src/cli/lab/cacheArgs.js";
 import { formatJson } from "../../../src/cli/lab/cacheReport.js";
 import { runTrace } from "../../../src/cli/lab/cacheRun.js";
+import { simtop } from "../../e2e/cliRun.js";
 
-const root = new URL("../../../", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "simtop-cache-lab-"));
 let files = 0;
 function trace(text: string | Buffer, ext = ".din"): string {
@@ -18,16 +17,8 @@ function trace(text: string | Buffer, ext = ".din"): string {
   return p;
 }
 
-function simtop(args: string[], input = "") {
-  return spawnSync(process.execPath, ["bin/simtop.js", ...args], {
-    cwd: root,
-    input,
-    encoding: "utf8",
-  });
-}
-
 function json(args: string[], input = ""): unknown {
-  const r = simtop([...args, "--json"], input);
+  const r = simtop([...args, "--json"], {}, input);
   expect(r.stderr).toBe("");
   expect(r.status).toBe(0);
   return JSON.parse(r.stdout);
@@ -190,23 +181,6 @@ const GOLDEN = [
   },
 ];
 
-beforeAll(() => {
-  // Build so the binary runs the current sources; type errors elsewhere do not stop emit.
-  try {
-    execFileSync(
-      process.execPath,
-      ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"],
-      {
-        cwd: root,
-        stdio: "ignore",
-      },
-    );
-  } catch {
-    // Reported by the typecheck, not here.
-  }
-  expect(existsSync(`${root}dist/src/cli/lab/cache.js`)).toBe(true);
-});
-
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("simtop lab cache (binary)", () => {
@@ -233,16 +207,9 @@ describe("simtop lab cache (binary)", () => {
   });
 
   it("reads gzip data on stdin too", () => {
-    const r = spawnSync(
-      process.execPath,
-      ["bin/simtop.js", "lab", "cache", "-", "--l1", "64:2:16", "--3c", "--json"],
-      {
-        cwd: root,
-        input: gzipSync(T1),
-      },
-    );
+    const r = simtop(["lab", "cache", "-", "--l1", "64:2:16", "--3c", "--json"], {}, gzipSync(T1));
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout.toString())).toEqual(T1_JSON);
+    expect(JSON.parse(r.stdout)).toEqual(T1_JSON);
   });
 
   it.each(GOLDEN.map((g, i) => [i, g] as const))(

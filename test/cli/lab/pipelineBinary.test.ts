@@ -1,39 +1,12 @@
 // `simtop lab pipeline` through the real binary: stdin, JSON on stdout, one-line errors, exit 2.
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { beforeAll, describe, expect, it } from "vitest";
-
-const root = new URL("../../../", import.meta.url).pathname;
-
-function simtop(args: string[], input = "") {
-  return spawnSync(process.execPath, ["bin/simtop.js", ...args], {
-    cwd: root,
-    input,
-    encoding: "utf8",
-  });
-}
-
-beforeAll(() => {
-  // Build so the binary runs the current sources; type errors elsewhere do not stop emit.
-  try {
-    execFileSync(
-      process.execPath,
-      ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"],
-      {
-        cwd: root,
-        stdio: "ignore",
-      },
-    );
-  } catch {
-    // Reported by the typecheck, not here.
-  }
-  expect(existsSync(`${root}dist/src/cli/lab/pipeline.js`)).toBe(true);
-});
+import { describe, expect, it } from "vitest";
+import { simtop } from "../../e2e/cliRun.js";
 
 describe("simtop lab pipeline (binary)", () => {
   it("reads a listing from stdin and prints JSON", () => {
     const r = simtop(
       ["lab", "pipeline", "-", "--json", "--reg", "$s1=12", "--mem", "4=30"],
+      {},
       "lw $t0, 4($0)   # x\nadd $t1, $t0, $s1\n",
     );
     expect(r.stderr).toBe("");
@@ -52,7 +25,7 @@ describe("simtop lab pipeline (binary)", () => {
   });
 
   it("prints the table by default", () => {
-    const r = simtop(["lab", "pipeline", "-", "--forwarding", "off"], "add $t0,$s0,$s1\n");
+    const r = simtop(["lab", "pipeline", "-", "--forwarding", "off"], {}, "add $t0,$s0,$s1\n");
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^add \$t0,\$s0,\$s1 +IF {2}ID {2}EX {2}MEM WB$/m);
   });
@@ -61,7 +34,7 @@ describe("simtop lab pipeline (binary)", () => {
     [["--branch", "x"], 'simtop: --branch: expected id, ex or mem, got "x"\n', "nop\n"],
     [[], 'simtop: line 2: unknown instruction "foo"\n', "nop\nfoo $t0\n"],
   ])("bad input %j exits 2 with one line", (extra, message, input) => {
-    const r = simtop(["lab", "pipeline", "-", ...extra], input);
+    const r = simtop(["lab", "pipeline", "-", ...extra], {}, input);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(message);
     expect(r.stdout).toBe("");

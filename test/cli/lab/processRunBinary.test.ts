@@ -1,30 +1,6 @@
 // The OSTEP labs through the real binary: JSON on stdout, one-line errors with exit status 2.
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { beforeAll, describe, expect, it } from "vitest";
-
-const root = new URL("../../../", import.meta.url).pathname;
-
-function simtop(args: string[]) {
-  return spawnSync(process.execPath, ["bin/simtop.js", ...args], { cwd: root, encoding: "utf8" });
-}
-
-beforeAll(() => {
-  // Build so the binary runs the current sources; type errors elsewhere do not stop emit.
-  try {
-    execFileSync(
-      process.execPath,
-      ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"],
-      {
-        cwd: root,
-        stdio: "ignore",
-      },
-    );
-  } catch {
-    // Reported by the typecheck, not here.
-  }
-  expect(existsSync(`${root}dist/src/cli/lab/processRun.js`)).toBe(true);
-});
+import { describe, expect, it } from "vitest";
+import { simtop } from "../../e2e/cliRun.js";
 
 describe("simtop lab process-run | sched | mlfq | fork (binary)", () => {
   it("prints each lab's JSON answer", () => {
