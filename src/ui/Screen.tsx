@@ -30,6 +30,16 @@ export function Screen({ view }: { view: DashboardView }) {
   const { layout: l, theme } = view;
   if (l === null) return <TooSmall columns={view.columns} rows={view.rows} theme={theme} />;
   const body = l.height - l.header.height - l.keybar.height;
+  // The event log sits beside the pipeline, the Gantt chart or alone, depending on the size.
+  const events = l.events && (
+    <EventLog
+      events={view.events}
+      all={view.eventsAll}
+      width={l.events.width}
+      height={l.events.height}
+      theme={theme}
+    />
+  );
   return (
     <Box flexDirection="column" width={l.width} height={l.height}>
       <Header model={view.header} width={l.width} theme={theme} />
@@ -71,15 +81,7 @@ export function Screen({ view }: { view: DashboardView }) {
                   />
                 </Box>
               ) : (
-                l.events && (
-                  <EventLog
-                    events={view.events}
-                    all={view.eventsAll}
-                    width={l.events.width}
-                    height={l.events.height}
-                    theme={theme}
-                  />
-                )
+                events
               )}
             </Box>
           )}
@@ -92,24 +94,10 @@ export function Screen({ view }: { view: DashboardView }) {
                 theme={theme}
               />
               <Rule height={l.gantt.height} theme={theme} />
-              <EventLog
-                events={view.events}
-                all={view.eventsAll}
-                width={l.events.width}
-                height={l.events.height}
-                theme={theme}
-              />
+              {events}
             </Box>
           )}
-          {!l.details && l.events && (
-            <EventLog
-              events={view.events}
-              all={view.eventsAll}
-              width={l.events.width}
-              height={l.events.height}
-              theme={theme}
-            />
-          )}
+          {!l.details && events}
         </>
       )}
       <KeyBar model={view.keybar} width={l.width} theme={theme} />

@@ -1,6 +1,6 @@
 // Parses the pipeline lab's inputs: a short MIPS-style listing and the --reg / --mem values.
 import { parseRegister } from "../../sim/cpu/isa.js";
-import { AssembleError, assemble } from "../../sim/programs/assembler.js";
+import { AssembleError, assemble, splitLine } from "../../sim/programs/assembler.js";
 import type { Program } from "../../sim/programs/program.js";
 import { UsageError } from "../errors.js";
 
@@ -49,15 +49,8 @@ export function parseListing(source: string): Listing {
   const seen = new Set<string>();
   const lines = source.split(/\r?\n/);
   for (let ln = 1; ln <= lines.length; ln++) {
-    // Same comment and label syntax as the assembler, which does the real work below.
-    const raw = lines[ln - 1];
-    const hash = raw.search(/[#;]/);
-    let s = (hash >= 0 ? raw.slice(0, hash) : raw).trim();
-    for (;;) {
-      const m = /^([A-Za-z_.][\w.]*)\s*:(.*)$/.exec(s);
-      if (!m) break;
-      s = m[2].trim();
-    }
+    // The assembler's own comment and label syntax: it does the real work below.
+    const s = splitLine(lines[ln - 1]).statement;
     if (s === "") continue;
     const mnemonic = s.split(/\s/, 1)[0].toLowerCase();
     if (mnemonic.startsWith("."))

@@ -63,9 +63,18 @@ function splitOperands(rest: string): string[] {
   return rest.split(",").map((s) => s.trim());
 }
 
-function stripComment(line: string): string {
+/** One source line without its comment, split into its labels and the statement after them. */
+export function splitLine(line: string): { labels: string[]; statement: string } {
   const i = line.search(/[#;]/);
-  return i >= 0 ? line.slice(0, i) : line;
+  let s = (i >= 0 ? line.slice(0, i) : line).trim();
+  const labels: string[] = [];
+  for (;;) {
+    const m = /^([A-Za-z_.][\w.]*)\s*:(.*)$/.exec(s);
+    if (!m) break;
+    labels.push(m[1]);
+    s = m[2].trim();
+  }
+  return { labels, statement: s };
 }
 
 /** Assembles `source`; throws AssembleError naming the line on any mistake. */
@@ -80,17 +89,13 @@ export function assemble(source: string, opts: AssembleOptions): Program {
 
   const lines = source.split(/\r?\n/);
   for (let ln = 1; ln <= lines.length; ln++) {
-    let s = stripComment(lines[ln - 1]).trim();
     // Labels, possibly several, possibly followed by a statement.
-    for (;;) {
-      const m = /^([A-Za-z_.][\w.]*)\s*:(.*)$/.exec(s);
-      if (!m) break;
-      const label = m[1];
+    const { labels, statement: s } = splitLine(lines[ln - 1]);
+    for (const label of labels) {
       if (textLabels.has(label) || dataLabels.has(label))
         throw new AssembleError(ln, `label "${label}" defined twice`);
       if (section === "text") textLabels.set(label, text.length);
       else dataLabels.set(label, dataSize);
-      s = m[2].trim();
     }
     if (s === "") continue;
     const sp = s.search(/\s/);

@@ -21,7 +21,7 @@ export const Lines = memo(function Lines({
   return (
     <Box flexDirection="column" width={width} flexShrink={0}>
       <Transform transform={(_, i) => shown[i] ?? ""}>
-        <Text>{placeholder(lines.length)}</Text>
+        <Text>{blankColumn(lines.length)}</Text>
       </Transform>
     </Box>
   );
@@ -40,14 +40,15 @@ function inkLine(l: string): string {
   return t.endsWith(RESET) ? t.slice(0, -RESET.length) : t;
 }
 
-const placeholders = new Map<number, string>();
-function placeholder(height: number): string {
-  let p = placeholders.get(height);
-  if (p === undefined) {
-    p = Array.from({ length: height }, () => " ").join("\n");
-    placeholders.set(height, p);
+/** What Ink measures for a panel of `height` lines: one space a line, built once per height. */
+const blankColumns = new Map<number, string>();
+function blankColumn(height: number): string {
+  let c = blankColumns.get(height);
+  if (c === undefined) {
+    c = Array.from({ length: height }, () => " ").join("\n");
+    blankColumns.set(height, c);
   }
-  return p;
+  return c;
 }
 
 const rules = new WeakMap<Theme, Map<number, string[]>>();
