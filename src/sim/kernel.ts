@@ -541,13 +541,12 @@ export class Kernel implements MemoryListener {
       this.exitProcess(p, 0, 0);
       return;
     }
-    if (this.wantSwitch[c] === 0 && fetch && this.policy.ranTick(p)) {
-      this.wantSwitch[c] = 1;
-      const m = this.policy;
-      if (m instanceof MlfqPolicy && m.demoted === p) {
-        m.demoted = null;
+    if (this.wantSwitch[c] === 0 && fetch) {
+      const level = p.sched.level;
+      if (this.policy.ranTick(p)) this.wantSwitch[c] = 1;
+      // Any policy that moves a process down a level (MLFQ) says so through its level.
+      if (p.sched.level > level)
         this.emit({ tick: this.now, type: "Demoted", pid: p.pid, level: p.sched.level });
-      }
     }
     if (this.wantSwitch[c] !== 0 && this.cpu.drained(c)) {
       if (this.wantSwitch[c] === 1 && this.policy.size === 0) {

@@ -8,8 +8,6 @@ export class MlfqPolicy implements SchedPolicy {
   readonly options: MlfqOptions;
   private readonly queues: FifoQueue[];
   private lastBoost = 0;
-  /** Set by ranTick when the process it just ran used up its allotment (to report demotions). */
-  demoted: Pcb | null = null;
 
   constructor(options: MlfqOptions) {
     this.options = options;
@@ -49,7 +47,6 @@ export class MlfqPolicy implements SchedPolicy {
     if (p.sched.allotUsed >= this.options.allotments[lvl]) {
       if (lvl < this.options.levels - 1) {
         p.sched.level = lvl + 1;
-        this.demoted = p;
       }
       p.sched.allotUsed = 0;
       return true;
