@@ -4,17 +4,23 @@ import type { Chapter } from "../scenario/types.js";
 import type { KernelEvent } from "../sim/events.js";
 import { describeEvent, SCHEDULING_CHATTER } from "../sim/eventText.js";
 import type { Store } from "../sim/store.js";
-import {
-  type HeaderView,
-  headerView,
-  type ProcessRow,
-  processRows,
-  RateSampler,
-} from "../sim/view.js";
+import { type HeaderView, headerView, type ProcessRow, processRows } from "../sim/view.js";
+import { RateWindow, Reading } from "../sim/window.js";
 
 function pad(s: string | number, w: number, left = false): string {
   const t = String(s);
   return left ? t.padEnd(w) : t.padStart(w);
+}
+
+/** A rate with `digits` decimals, "-" when there was nothing to measure (NaN). */
+function num(x: number, digits: number): string {
+  return Number.isNaN(x) ? "-" : x.toFixed(digits);
+}
+
+function cacheText(h: HeaderView): string {
+  if (h.caches === null) return "";
+  const levels = h.caches.map((c) => `  ${c.name} ${num(c.rate * 100, 1)}%`).join("");
+  return `${levels}  AMAT ${num(h.amat ?? Number.NaN, 2)}`;
 }
 
 export function formatHeader(h: HeaderView): string {
@@ -23,7 +29,7 @@ export function formatHeader(h: HeaderView): string {
   return [
     `simtop - tick ${h.tick}  policy ${h.policy} (quantum ${h.quantum})  load average: ${h.load.map((l) => l.toFixed(2)).join(", ")}`,
     `Tasks: ${h.total} total, ${c.running} running, ${c.ready} ready, ${c.blocked} blocked, ${c.stopped} stopped, ${c.zombie} zombie, ${c.new} new`,
-    `${cores}  IPC ${h.ipc.toFixed(2)}`,
+    `${cores}  IPC ${num(h.ipc, 2)}${h.exitedPercent > 0 ? `  exited ${h.exitedPercent.toFixed(1)}%` : ""}${cacheText(h)}  (rates over the last ${h.window} ticks)`,
     `Mem: ${h.framesUsed * 4} KiB used of ${h.framesTotal * 4} KiB (${h.framesUsed}/${h.framesTotal} frames)`,
   ].join("\n");
 }
@@ -32,12 +38,14 @@ export function formatRows(rows: ProcessRow[]): string {
   const head = `${pad("PID", 6)} ${pad("PPID", 6)} ${pad("NAME", 15, true)} S ${pad("STATE", 13, true)} ${pad("PRI", 3)} ${pad("NI", 3)} ${pad("%CPU", 5)} ${pad("RES", 6)} ${pad("TIME", 9)} ${pad("IPC", 4)} ${pad("L1%", 5)}`;
   const lines = rows.map(
     (r) =>
-      `${pad(r.pid, 6)} ${pad(r.ppid, 6)} ${pad(r.name.slice(0, 15), 15, true)} ${r.letter} ${pad(r.stateWord, 13, true)} ${pad(r.priority, 3)} ${pad(r.nice, 3)} ${pad(r.cpuPercent.toFixed(1), 5)} ${pad(`${r.resKiB}K`, 6)} ${pad(r.cpuTicks, 9)} ${pad(r.ipc.toFixed(2), 4)} ${pad(r.l1HitPercent < 0 ? "-" : r.l1HitPercent.toFixed(1), 5)}`,
+      `${pad(r.pid, 6)} ${pad(r.ppid, 6)} ${pad(r.name.slice(0, 15), 15, true)} ${r.letter} ${pad(r.stateWord, 13, true)} ${pad(r.priority, 3)} ${pad(r.nice, 3)} ${pad(r.cpuPercent.toFixed(1), 5)} ${pad(`${r.resKiB}K`, 6)} ${pad(r.cpuTicks, 9)} ${pad(num(r.ipc, 2), 4)} ${pad(num(r.l1HitPercent, 1), 5)}`,
   );
   return [head, ...lines].join("\n");
 }
 
-const round = (x: number, digits = 3): number => {
+/** Rounded; null for a rate with nothing to measure (NaN). */
+const round = (x: number, digits = 3): number | null => {
+  if (Number.isNaN(x)) return null;
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 };
@@ -50,12 +58,16 @@ export function snapshotJson(
 ): string {
   return JSON.stringify({
     tick: h.tick,
+    window: h.window,
     policy: h.policy,
     quantum: h.quantum,
     load: h.load.map((l) => round(l)),
     tasks: { total: h.total, ...h.counts },
     cpus: h.cores.map((c) => ({ utilisation: round(c.utilisation), pid: c.pid })),
     ipc: round(h.ipc),
+    exitedCpuPercent: round(h.exitedPercent, 2),
+    ...(h.caches ? { caches: Object.fromEntries(h.caches.map((c) => [c.name, round(c.rate)])) } : {}),
+    ...(h.amat !== null ? { amat: round(h.amat) } : {}),
     memory: { usedKiB: h.framesUsed * 4, totalKiB: h.framesTotal * 4 },
     processes: rows.map((r) => ({
       pid: r.pid,
@@ -69,7 +81,7 @@ export function snapshotJson(
       resKiB: r.resKiB,
       cpuTicks: r.cpuTicks,
       ipc: round(r.ipc),
-      l1HitPercent: r.l1HitPercent < 0 ? null : round(r.l1HitPercent, 2),
+      l1HitPercent: round(r.l1HitPercent, 2),
     })),
     ...(extra.chapters && extra.chapters.length > 0 ? { chapters: extra.chapters } : {}),
     ...(extra.events
@@ -97,8 +109,8 @@ const EVENT_CHUNK = 64;
 
 /** Runs `iterations` snapshots `delay` ticks apart, writing each to `out`; `out` returning false stops it. */
 export function runBatch(store: Store, o: BatchOptions, out: (s: string) => unknown): void {
-  const sampler = new RateSampler();
-  sampler.sample(store.kernel);
+  // Every snapshot's rates cover the delay since the one before (the first: since tick 0), as top -b's.
+  let last = store.now > 0 ? Reading.of(store.kernel) : null;
   let from = store.now;
   for (let i = 0; i < o.iterations; i++) {
     const events: KernelEvent[] = [];
@@ -113,10 +125,12 @@ export function runBatch(store: Store, o: BatchOptions, out: (s: string) => unkn
     } else {
       store.advance(o.delay);
     }
-    sampler.sample(store.kernel);
     const k = store.kernel;
-    const h = headerView(k, sampler);
-    const rows = processRows(k, sampler);
+    const now = Reading.of(k);
+    const w = new RateWindow(last, now);
+    last = now;
+    const h = headerView(k, w);
+    const rows = processRows(k, w);
     // A chapter belongs to the snapshot that first shows it: begun after the last one.
     const chapters = o.chapters.filter((c) => c.tick >= from && c.tick < k.now).map((c) => c.title);
     let more: unknown;

@@ -85,9 +85,17 @@ export class GanttHistory {
 /** Per-core counters (ticks). */
 export interface CoreStats {
   busy: Float64Array;
+  /** Of the busy ticks, those in the kernel on the process's behalf (fork, exec). */
+  system: Float64Array;
   idle: Float64Array;
   switching: Float64Array;
 }
+
+/*
+ * Time accounting: every tick a core is not idle is charged to exactly one process, its
+ * acct.cycles (switching into a process and kernel work on its behalf as system time). So the
+ * cores' busy + switching ticks equal the processes' cycles, those of exited ones included.
+ */
 
 export class Kernel implements MemoryListener {
   readonly config: KernelConfig;
@@ -130,6 +138,8 @@ export class Kernel implements MemoryListener {
   readonly loadAvg = new Float64Array(3);
   totalForks = 0;
   totalExits = 0;
+  /** CPU time of the processes removed from the table (so rates can account for every busy tick). */
+  exitedCycles = 0;
   /** Stamps Pcb.joined: the order processes joined their parents (sibling order). */
   private joinSeq = 0;
   /** Events emitted since the consumer last drained them. */
@@ -168,6 +178,7 @@ export class Kernel implements MemoryListener {
     this.lastOnCore = new Int32Array(n).fill(-1);
     this.coreStats = {
       busy: new Float64Array(n),
+      system: new Float64Array(n),
       idle: new Float64Array(n),
       switching: new Float64Array(n),
     };
@@ -506,6 +517,8 @@ export class Kernel implements MemoryListener {
     if (this.switchLeft[c] > 0) {
       this.switchLeft[c]--;
       stats.switching[c]++;
+      p.acct.cycles++;
+      p.acct.systemTicks++;
       this.ganttMark(c, GANTT_SWITCH);
       this.cpu.cycle(c, p, false);
       return;
@@ -514,6 +527,7 @@ export class Kernel implements MemoryListener {
     this.ganttMark(c, p.pid);
     if (p.times.firstRun < 0) p.times.firstRun = this.now;
     stats.busy[c]++;
+    p.acct.cycles++;
     // Signals are taken on the way back to user mode: fetch stops until nothing is in flight.
     const signalled = p.sigPending !== 0 && this.canDeliver(p);
     if (signalled && this.cpu.drained(c)) {
@@ -523,7 +537,7 @@ export class Kernel implements MemoryListener {
     if (p.kernelTicks > 0) {
       p.kernelTicks--;
       p.acct.systemTicks++;
-      p.acct.cycles++;
+      stats.system[c]++;
       this.cpu.cycle(c, p, false);
       return;
     }
@@ -878,6 +892,7 @@ export class Kernel implements MemoryListener {
     const parent = this.procs.get(z.ppid);
     if (parent) parent.childCount--;
     this.procs.delete(z.pid);
+    this.exitedCycles += z.acct.cycles;
     this.stateCounts.set("zombie", this.stateCounts.get("zombie")! - 1);
     this.emit({ tick: this.now, type: "Reaped", pid: z.pid, by: by.pid, status: z.exitStatus });
   }
@@ -889,6 +904,7 @@ export class Kernel implements MemoryListener {
         const init = this.procs.get(INIT_PID);
         if (init) init.childCount--;
         this.procs.delete(c.pid);
+        this.exitedCycles += c.acct.cycles;
         this.stateCounts.set("zombie", this.stateCounts.get("zombie")! - 1);
         this.emit({ tick: this.now, type: "Reaped", pid: c.pid, by: 0, status: c.exitStatus });
       }
@@ -1052,6 +1068,7 @@ export class Kernel implements MemoryListener {
       lastOnCore: this.lastOnCore.slice(),
       coreStats: {
         busy: this.coreStats.busy.slice(),
+        system: this.coreStats.system.slice(),
         idle: this.coreStats.idle.slice(),
         switching: this.coreStats.switching.slice(),
       },
@@ -1064,6 +1081,7 @@ export class Kernel implements MemoryListener {
       loadAvg: this.loadAvg.slice(),
       totalForks: this.totalForks,
       totalExits: this.totalExits,
+      exitedCycles: this.exitedCycles,
       joinSeq: this.joinSeq,
       events: [],
       recordEvents: this.recordEvents,

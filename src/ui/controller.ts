@@ -11,12 +11,13 @@ import { type Action, ALWAYS, actionFor } from "./keymap.js";
 import { isText, type KeyName, parseKeys, textOf } from "./keys.js";
 import { tooSmall } from "./layout.js";
 import { SIGNAL_ORDER } from "./menus.js";
-import { FrameSampler } from "./sampling.js";
+import { type HistoryPoint, pastWindow, RateTracker, type Ring } from "./sampling.js";
+import type { HistoryView } from "./selectors/caches.js";
 import { GanttLegend } from "./selectors/gantt.js";
 import { COLUMNS, type SortKey } from "./selectors/table.js";
 import { createTheme, type Theme } from "./theme.js";
+import { PROCESS_LEVELS, type RateWindow } from "../sim/window.js";
 import {
-  betweenRefreshes,
   buildView,
   type DashboardView,
   type Mode,
@@ -40,10 +41,10 @@ export interface ControllerOptions {
 export const DEFAULT_FPS = 10;
 export const DEFAULT_SPEED = 10_000;
 /**
- * Wall-clock seconds between refreshes of the rates, counters, table and details (top's delay):
- * figures sampled over a second read steadily and redraw a fraction as often as the frames.
+ * Every rate covers the ticks of this many seconds of wall time at the current speed, ending at
+ * the tick shown (one second, as top's default delay): figures read steadily, yet move every frame.
  */
-export const REFRESH_SECONDS = 1;
+export const WINDOW_SECONDS = 1;
 /** Speeds the +/- keys step through: 1, 2, 5, 10 ... 10M ticks per second. */
 export const SPEEDS = niceSteps(10_000_000);
 /** Quanta the { and } keys step through. */
@@ -66,8 +67,6 @@ function frameTicks(speed: number, fps: number): number {
 export class DashboardController implements ViewState {
   readonly store: Store;
   readonly fps: number;
-  /** Frames per refresh interval. */
-  readonly refreshFrames: number;
   speed: number;
   paused: boolean;
   readonly theme: Theme;
@@ -99,13 +98,15 @@ export class DashboardController implements ViewState {
    * press before then builds on the first. Keyed "quantum", "policy", "nice:<pid>".
    */
   private readonly pending = new Map<string, { tick: number; value: number }>();
-  private readonly liveSampler = new FrameSampler();
-  /** Frames run since the last sample, and whether the next view must be built in full. */
-  private sinceRefresh = 0;
-  private stale = true;
-  /** Frames still to be built in full after a key, so its effects show as they apply. */
-  private keyFrames = 0;
-  private past: { kernel: Kernel; sampler: FrameSampler } | null = null;
+  private readonly tracker = new RateTracker(PROCESS_LEVELS);
+  /** The live kernel's rate window at its current tick. */
+  private liveRates: RateWindow;
+  private past: {
+    kernel: Kernel;
+    rates: RateWindow;
+    machine: HistoryView;
+    process: HistoryView;
+  } | null = null;
   private carry = 0;
   private note: { text: string; frame: number } | null = null;
   private order: number[] = [];
@@ -119,14 +120,11 @@ export class DashboardController implements ViewState {
   constructor(opts: ControllerOptions) {
     this.store = opts.store;
     this.fps = opts.fps ?? DEFAULT_FPS;
-    this.refreshFrames = Math.max(1, Math.round(this.fps * REFRESH_SECONDS));
-    // The first refresh comes after one frame, so the table fills at once (as top's first screen).
-    this.sinceRefresh = this.refreshFrames - 1;
     this.speed = opts.speed ?? DEFAULT_SPEED;
     this.paused = opts.paused ?? false;
     this.theme = createTheme(opts.color ?? true);
     this.chapters = [...(opts.chapters ?? [])].sort((a, b) => a.tick - b.tick);
-    this.liveSampler.sample(this.store.kernel, this.selectedPid);
+    this.liveRates = this.tracker.read(this.store.kernel, this.windowTicks, this.selectedPid);
   }
 
   // ---- what the view reads ----------------------------------------------------------------
@@ -136,12 +134,27 @@ export class DashboardController implements ViewState {
     return this.past?.kernel ?? this.store.kernel;
   }
 
-  get sampler(): FrameSampler {
-    return this.past?.sampler ?? this.liveSampler;
+  get rates(): RateWindow {
+    return this.past?.rates ?? this.liveRates;
   }
 
-  get refreshSeconds(): number {
-    return this.refreshFrames / this.fps;
+  get machineHistory(): HistoryView {
+    if (this.past) return this.past.machine;
+    const h = this.tracker.machineHistory;
+    return { points: h.toArray(), total: h.total };
+  }
+
+  get processHistory(): HistoryView {
+    if (this.past) return this.past.process;
+    const h = this.tracker.processHistory;
+    return this.tracker.historyPid === this.selectedPid
+      ? { points: h.toArray(), total: h.total }
+      : { points: [], total: 0 };
+  }
+
+  /** Ticks every rate covers: WINDOW_SECONDS of wall time at the current speed. */
+  get windowTicks(): number {
+    return Math.max(1, Math.round(this.speed * WINDOW_SECONDS));
   }
 
   get mode(): Mode {
@@ -154,20 +167,10 @@ export class DashboardController implements ViewState {
     return this.note.text;
   }
 
-  /**
-   * The view model for a terminal of `columns` × `rows` (cached until something changes): built
-   * in full at each refresh, after any key and on resize; in between only the cheap parts move.
-   */
+  /** The view model for a terminal of `columns` × `rows`, built in full from one tick (cached until something changes). */
   view(columns: number, rows: number): DashboardView {
     const c = this.cached;
-    const sameSize = c !== null && c.columns === columns && c.rows === rows;
-    if (c && sameSize && c.version === this.version) return c.view;
-    if (c && sameSize && !this.stale) {
-      const view = betweenRefreshes(this, c.view);
-      this.cached = { version: this.version, columns, rows, view };
-      return view;
-    }
-    this.stale = false;
+    if (c && c.columns === columns && c.rows === rows && c.version === this.version) return c.view;
     this.lastSize = { columns, rows };
     const built = buildView(this, columns, rows);
     this.selectedPid = built.placement.pid;
@@ -182,7 +185,6 @@ export class DashboardController implements ViewState {
   /** Selects process `pid` (demo scripts and tests; people use the arrow keys). */
   select(pid: number): void {
     this.selectedPid = pid;
-    this.stale = true;
     this.changed();
   }
 
@@ -204,8 +206,8 @@ export class DashboardController implements ViewState {
 
   /**
    * One frame: advances the live simulation by speed/fps ticks (nothing while paused) in
-   * chunks, stopping early if `outOfTime` says the frame's budget is spent; every
-   * `refreshFrames` frames it samples the rates and asks for a full view.
+   * chunks, stopping early if `outOfTime` says the frame's budget is spent, then reads the
+   * rate window ending at the new tick.
    * The headless driver passes no budget, so every frame simulates exactly its ticks.
    */
   tickFrame(outOfTime?: () => boolean): void {
@@ -222,30 +224,19 @@ export class DashboardController implements ViewState {
     }
     this.achieved = n > 0 ? done / n : 1;
     this.frames++;
-    if (++this.sinceRefresh >= this.refreshFrames) this.refresh();
-    if (this.keyFrames > 0) {
-      this.keyFrames--;
-      this.stale = true;
-    }
+    this.readRates();
     this.changed();
   }
 
-  private refresh(): void {
-    this.liveSampler.sample(this.store.kernel, this.selectedPid);
-    this.sinceRefresh = 0;
-    this.stale = true;
+  private readRates(): void {
+    this.liveRates = this.tracker.read(this.store.kernel, this.windowTicks, this.selectedPid);
   }
 
   private get frameTicks(): number {
     return frameTicks(this.speed, this.fps);
   }
 
-  /** Ticks of one refresh interval at the current speed (the window rates of the past cover). */
-  private get windowTicks(): number {
-    return frameTicks(this.speed, this.fps) * this.refreshFrames;
-  }
-
-  /** Shows the state at `tick` (the present when tick ≥ now), with rates over the refresh interval before it. */
+  /** Shows the state at `tick` (the present when tick ≥ now), with its rates over the window before it. */
   private showPast(tick: number): void {
     const s = this.store;
     if (tick >= s.now) {
@@ -255,9 +246,19 @@ export class DashboardController implements ViewState {
     const t = Math.max(s.oldestTick, tick);
     const kernel = s.seek(t);
     const before = s.seek(Math.max(s.oldestTick, t - this.windowTicks));
+    const upTo = (h: Ring<HistoryPoint>): HistoryView => {
+      const all = h.toArray();
+      const points = all.filter((p) => p.tick <= t);
+      return { points, total: h.total - (all.length - points.length) };
+    };
     this.past = {
       kernel,
-      sampler: FrameSampler.between(before, kernel, this.selectedPid, this.liveSampler),
+      rates: pastWindow(before, kernel),
+      machine: upTo(this.tracker.machineHistory),
+      process:
+        this.tracker.historyPid === this.selectedPid
+          ? upTo(this.tracker.processHistory)
+          : { points: [], total: 0 },
     };
   }
 
@@ -291,7 +292,7 @@ export class DashboardController implements ViewState {
       return;
     }
     this.store.advance(ticks);
-    this.refresh();
+    this.readRates();
   }
 
   private setSpeed(dir: 1 | -1): void {
@@ -373,10 +374,6 @@ export class DashboardController implements ViewState {
     const keys = parseKeys(raw);
     if (keys.length === 0) return;
     for (const k of keys) this.key(k);
-    // Whatever a key did shows at once, not at the next refresh, and so do the commands it sent
-    // as they apply over the next frames: those are built in full for one refresh interval.
-    this.stale = true;
-    this.keyFrames = this.refreshFrames;
     this.changed();
   }
 

@@ -1,20 +1,12 @@
-// Refresh-interval rates: cumulative kernel counters turned into "over the last refresh" figures and histories.
+// The dashboard's rate window: readings kept at recent frames, and the cache history the caches panel pages through.
 import type { Kernel } from "../sim/kernel.js";
-import { RateSampler } from "../sim/view.js";
-import {
-  type CacheSample,
-  type LevelCounters,
-  readMachineCaches,
-  readProcessCaches,
-  windowOf,
-} from "./selectors/caches.js";
-import { type PipelineCounters, readPipelineCounters } from "./selectors/pipeline.js";
+import { type ProcessLevel, RateWindow, Reading } from "../sim/window.js";
 
-/** A fixed-capacity ring of samples, oldest first when read. */
+/** A fixed-capacity ring, oldest first when read. */
 export class Ring<T> {
   private readonly items: T[] = [];
   private next = 0;
-  /** Samples pushed since the last clear (sparklines page by it). */
+  /** Items pushed since the last clear (sparklines page by it). */
   total = 0;
   constructor(readonly capacity: number) {}
 
@@ -41,70 +33,94 @@ export class Ring<T> {
   }
 }
 
-/** Samples of cache history kept (wider than any sparkline drawn). */
-const HISTORY_SAMPLES = 200;
+/** Hit rates per level in one past window (NaN where a level had no accesses). */
+export interface HistoryPoint {
+  tick: number;
+  rates: number[];
+}
+
+/** Points of cache history kept (wider than any sparkline drawn). */
+const HISTORY_POINTS = 200;
+/** Readings kept at most (stepping tick by tick while paused would otherwise add one a tick). */
+const MAX_READINGS = 512;
+
+/** Hit rates of the machine's levels (Reading.levels order) over `w`. */
+export function machineRates(w: RateWindow): number[] {
+  const out: number[] = [];
+  const n = w.to.levels?.length ?? 0;
+  for (let i = 0; i < n; i++) {
+    const l = w.machineLevel(i)!;
+    out.push(l.accesses > 0 ? l.hits / l.accesses : Number.NaN);
+  }
+  return out;
+}
+
+/** Hit rates of a process's levels over `w`. */
+export function processRates(w: RateWindow, pid: number, levels: readonly ProcessLevel[]): number[] {
+  return levels.map((lv) => {
+    const l = w.processLevel(pid, lv);
+    return l.accesses > 0 ? l.hits / l.accesses : Number.NaN;
+  });
+}
 
 /**
- * Everything measured between two samples (the dashboard takes one each refresh interval, as
- * top does). Readings in between describe the window that ended at the last sample.
+ * Readings of the live kernel at the frames shown, so that every frame's rates cover the same
+ * number of ticks ending at its own tick; and, a point per window length, the history of hit
+ * rates the caches panel draws (machine, and the selected process).
  */
-export class FrameSampler {
-  readonly rates = new RateSampler();
-  /** Tick of the last sample and the length of the window that ended there. */
-  tick = -1;
-  span = 0;
-  /** Pipeline counters at the start and the end of the last window (before null: since the start). */
-  pipelineBefore: PipelineCounters | null = null;
-  pipelineLast: PipelineCounters | null = null;
-  private machineLast: LevelCounters | null = null;
-  readonly machineHistory = new Ring<CacheSample>(HISTORY_SAMPLES);
-  /** The process whose cache history is kept (the selected one), -1 for none. */
+export class RateTracker {
+  private readings: Reading[] = [];
+  readonly machineHistory = new Ring<HistoryPoint>(HISTORY_POINTS);
+  readonly processHistory = new Ring<HistoryPoint>(HISTORY_POINTS);
+  private machineMark: Reading | null = null;
+  private processMark: Reading | null = null;
   private processPid = -1;
-  private processLast: { accesses: number[]; hits: number[] } | null = null;
-  readonly processHistory = new Ring<CacheSample>(HISTORY_SAMPLES);
+
+  constructor(private readonly levels: readonly ProcessLevel[]) {}
 
   /**
-   * A sampler for a moment of the past: rates over [before, after], with the cache history
-   * of `live` up to `before` so the sparklines end at the moment shown.
+   * Reads the kernel at its current tick (once per shown frame) and returns the window of
+   * `ticks` ending there: from the newest earlier reading at least that far back (or the
+   * oldest kept, when the run is younger than the window).
    */
-  static between(
-    before: Kernel,
-    after: Kernel,
-    selectedPid: number,
-    live: FrameSampler,
-  ): FrameSampler {
-    const s = new FrameSampler();
-    s.sample(before, selectedPid);
-    s.machineHistory.clear();
-    for (const e of live.machineHistory.toArray())
-      if (e.tick <= before.now) s.machineHistory.push(e);
-    if (live.processPid === selectedPid)
-      for (const e of live.processHistory.toArray())
-        if (e.tick <= before.now) s.processHistory.push(e);
-    s.sample(after, selectedPid);
-    return s;
+  read(k: Kernel, ticks: number, selectedPid: number): RateWindow {
+    const now = Reading.of(k);
+    const list = this.readings;
+    if (list.length > 0 && list[list.length - 1].tick >= now.tick) list.pop();
+    list.push(now);
+    // Drop readings no window of this length can start from.
+    while (list.length > 2 && list[1].tick <= now.tick - ticks) list.shift();
+    if (list.length > MAX_READINGS) list.splice(1, list.length - MAX_READINGS);
+    const w = new RateWindow(list[0], now);
+    this.history(now, ticks, selectedPid);
+    return w;
   }
 
-  sample(k: Kernel, selectedPid: number): void {
-    this.span = this.tick < 0 ? k.now : k.now - this.tick;
-    this.tick = k.now;
-    this.rates.sample(k);
-    this.pipelineBefore = this.pipelineLast;
-    this.pipelineLast = readPipelineCounters(k);
-    const machine = readMachineCaches(k);
-    if (machine !== null) {
-      this.machineHistory.push(windowOf(k.now, machine, this.machineLast));
-      this.machineLast = machine;
+  private history(now: Reading, ticks: number, pid: number): void {
+    if (this.machineMark === null) this.machineMark = now;
+    else if (now.tick - this.machineMark.tick >= ticks) {
+      const w = new RateWindow(this.machineMark, now);
+      this.machineHistory.push({ tick: now.tick, rates: machineRates(w) });
+      this.machineMark = now;
     }
-    const p = k.procs.get(selectedPid);
-    if (selectedPid !== this.processPid) {
-      this.processPid = selectedPid;
+    if (pid !== this.processPid) {
+      this.processPid = pid;
       this.processHistory.clear();
-      this.processLast = p ? readProcessCaches(p) : null;
-    } else if (p && k.hierarchy !== null) {
-      const now = readProcessCaches(p);
-      this.processHistory.push(windowOf(k.now, now, this.processLast));
-      this.processLast = now;
+      this.processMark = now;
+    } else if (this.processMark !== null && now.tick - this.processMark.tick >= ticks) {
+      const w = new RateWindow(this.processMark, now);
+      this.processHistory.push({ tick: now.tick, rates: processRates(w, pid, this.levels) });
+      this.processMark = now;
     }
   }
+
+  /** The process whose history is kept. */
+  get historyPid(): number {
+    return this.processPid;
+  }
+}
+
+/** The rates of a moment of the past: the window of `ticks` ending at `at`, read from two kernels. */
+export function pastWindow(before: Kernel, at: Kernel): RateWindow {
+  return new RateWindow(Reading.of(before), Reading.of(at));
 }

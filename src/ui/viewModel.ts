@@ -1,22 +1,20 @@
-// The view model: everything the panels draw, computed from a kernel and the UI state (in full each
-// refresh interval, and just the clock, Gantt chart, pipeline stages and event log in between).
+// The view model: everything the panels draw, computed in full each frame from one kernel tick, its rate window and the UI state.
 import type { Chapter } from "../scenario/types.js";
 import type { Kernel } from "../sim/kernel.js";
 import type { ProcessState } from "../sim/process.js";
 import type { Store } from "../sim/store.js";
 import { headerView, processRows } from "../sim/view.js";
+import type { RateWindow } from "../sim/window.js";
 import { GANTT_LABEL } from "./draw/gantt.js";
 import { niceCeil } from "./format.js";
 import { KEY_BAR, KEYMAP } from "./keymap.js";
 import { computeLayout, type Layout, SIGNAL_MENU_WIDTH, SPAWN_MENU_WIDTH } from "./layout.js";
 import { type MenuItem, signalItems, spawnItems } from "./menus.js";
-import type { FrameSampler } from "./sampling.js";
 import {
   type CachesModel,
+  type HistoryView,
   machineCaches,
   processCaches,
-  rateOf,
-  readMachineCaches,
 } from "./selectors/caches.js";
 import { type DetailsModel, selectDetails } from "./selectors/details.js";
 import { type EventLine, selectEvents } from "./selectors/events.js";
@@ -42,8 +40,8 @@ export interface HeaderModel {
   /** Ticks between the state shown and the present (past mode). */
   behind: number;
   speed: number;
-  /** Seconds of wall time between refreshes of the rates and counters (top's delay). */
-  refreshSeconds: number;
+  /** Ticks the rates cover (the window ending at `tick`). */
+  window: number;
   /** Share of the wanted ticks the last frame managed (below 1 when the machine cannot keep up). */
   achieved: number;
   policy: string;
@@ -55,8 +53,10 @@ export interface HeaderModel {
   framesUsed: number;
   framesTotal: number;
   ipc: number;
+  /** CPU time of processes that exited in the window, percent of one core. */
+  exitedPercent: number;
   cpu: "ideal" | "pipeline";
-  /** L1 (both sides), L2, L3 hit rates over the last refresh interval; null with the ideal CPU. */
+  /** L1 (both sides), L2, L3 hit rates over the window; null with the ideal CPU. */
   caches: { name: string; rate: number }[] | null;
   amat: number | null;
 }
@@ -118,11 +118,14 @@ export interface ViewState {
   chapters: readonly Chapter[];
   theme: Theme;
   kernel: Kernel;
-  sampler: FrameSampler;
+  /** The rate window ending at the kernel's tick. */
+  rates: RateWindow;
+  /** Cache history up to the kernel's tick: the machine's, and the selected process's. */
+  machineHistory: HistoryView;
+  processHistory: HistoryView;
   mode: Mode;
   speed: number;
   fps: number;
-  refreshSeconds: number;
   achieved: number;
   sort: SortKey;
   descending: boolean;
@@ -155,8 +158,7 @@ function ganttOf(state: ViewState, layout: Layout | null): GanttModel | null {
 }
 
 function pipelineOf(state: ViewState, layout: Layout | null): PipelineModel | null {
-  const s = state.sampler;
-  return layout?.pipeline ? selectPipeline(state.kernel, s.pipelineBefore, s.pipelineLast) : null;
+  return layout?.pipeline ? selectPipeline(state.kernel, state.rates) : null;
 }
 
 function eventsOf(state: ViewState, layout: Layout | null): EventLine[] {
@@ -169,30 +171,6 @@ function chapterAt(state: ViewState): string | null {
   let chapter: string | null = null;
   for (const c of state.chapters) if (c.tick <= state.kernel.now) chapter = c.title;
   return chapter;
-}
-
-/**
- * A frame between refreshes: `prev` (the last full view) with what is cheap to keep current
- * redone — the clock and mode, the Gantt chart's newest columns, the pipeline stages and the
- * event log. Rates, counters, the table and the details stay as sampled at the last refresh.
- */
-export function betweenRefreshes(state: ViewState, prev: DashboardView): DashboardView {
-  const k = state.kernel;
-  return {
-    ...prev,
-    header: {
-      ...prev.header,
-      tick: k.now,
-      chapter: chapterAt(state),
-      mode: state.mode,
-      behind: state.store.now - k.now,
-      speed: state.speed,
-      achieved: state.achieved,
-    },
-    pipeline: pipelineOf(state, prev.layout),
-    gantt: ganttOf(state, prev.layout),
-    events: eventsOf(state, prev.layout),
-  };
 }
 
 function keybar(state: ViewState): KeyBarModel {
@@ -224,43 +202,22 @@ export interface BuiltView {
 
 export function buildView(state: ViewState, columns: number, rows: number): BuiltView {
   const k = state.kernel;
-  const s = state.sampler;
+  const w = state.rates;
   const layout = computeLayout({
     columns,
     rows,
     cores: k.running.length,
     menuWidth: menuWidth(state.overlay),
   });
-  const h = headerView(k, s.rates);
-  const machine = state.sampler.machineHistory.toArray();
-  const lastMachine = machine.length > 0 ? machine[machine.length - 1] : null;
+  const h = headerView(k, w);
   const header: HeaderModel = {
-    tick: h.tick,
+    ...h,
     chapter: chapterAt(state),
     mode: state.mode,
     behind: state.store.now - k.now,
     speed: state.speed,
-    refreshSeconds: state.refreshSeconds,
     achieved: state.achieved,
-    policy: h.policy,
-    quantum: h.quantum,
-    load: h.load,
-    counts: h.counts,
-    total: h.total,
-    cores: h.cores,
-    framesUsed: h.framesUsed,
-    framesTotal: h.framesTotal,
-    ipc: h.ipc,
     cpu: k.cpu.kind,
-    caches:
-      k.hierarchy === null
-        ? null
-        : [
-            { name: "L1", rate: lastMachine ? rateOf(lastMachine, 0, 1) : Number.NaN },
-            { name: "L2", rate: lastMachine ? rateOf(lastMachine, 2) : Number.NaN },
-            { name: "L3", rate: lastMachine ? rateOf(lastMachine, 3) : Number.NaN },
-          ],
-    amat: k.hierarchy === null ? null : k.hierarchy.amat(),
   };
 
   // Table: every row is computed (filter and sort need them), only the visible ones are kept.
@@ -268,7 +225,7 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
   // Two lines of the table are its status line and the column headings.
   const bodyRows = Math.max(1, tableRect.height - 2);
   const order = orderRows(
-    processRows(k, s.rates),
+    processRows(k, w),
     state.sort,
     state.descending,
     state.filter,
@@ -300,15 +257,10 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
   const pipeline = pipelineOf(state, layout);
   let caches: CachesModel | null = null;
   if (layout?.caches) {
-    const levels = readMachineCaches(k);
     const p = k.procs.get(place.pid);
-    if (levels === null) caches = { kind: "none" };
-    else if (state.cacheScope === "machine")
-      caches = machineCaches(k, levels, machine, s.machineHistory.total);
-    else
-      caches = p
-        ? processCaches(p, s.processHistory.toArray(), s.processHistory.total)
-        : { kind: "noProcess" };
+    if (k.hierarchy === null) caches = { kind: "none" };
+    else if (state.cacheScope === "machine") caches = machineCaches(k, w, state.machineHistory);
+    else caches = p ? processCaches(p, w, state.processHistory) : { kind: "noProcess" };
   }
   const gantt = ganttOf(state, layout);
   const events = eventsOf(state, layout);

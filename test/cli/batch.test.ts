@@ -32,12 +32,16 @@ describe("formatting", () => {
       framesUsed: 10,
       framesTotal: 4096,
       ipc: 0.5,
+      window: 1000,
+      exitedPercent: 0,
+      caches: null,
+      amat: null,
     };
     expect(formatHeader(h)).toBe(
       [
         "simtop - tick 1500  policy rr (quantum 100)  load average: 1.00, 0.50, 0.25",
         "Tasks: 7 total, 2 running, 1 ready, 3 blocked, 0 stopped, 1 zombie, 0 new",
-        "cpu0 100.0%  cpu1 12.5%  IPC 0.50",
+        "cpu0 100.0%  cpu1 12.5%  IPC 0.50  (rates over the last 1000 ticks)",
         // 10 frames of 4 KiB = 40 KiB; 4096 frames = 16384 KiB.
         "Mem: 40 KiB used of 16384 KiB (10/4096 frames)",
       ].join("\n"),
@@ -58,7 +62,7 @@ describe("formatting", () => {
       resKiB: 8,
       cpuTicks: 345,
       ipc: 1,
-      l1HitPercent: -1,
+      l1HitPercent: Number.NaN,
     };
     const [head, line] = formatRows([row]).split("\n");
     expect(head).toBe(

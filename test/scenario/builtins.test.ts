@@ -4,7 +4,7 @@ import { scenarioYaml } from "../../src/cli/scenarios.js";
 import { BUILTIN_SCENARIOS } from "../../src/scenario/builtins.js";
 import { builtinScenario, parseScenarioText } from "../../src/scenario/load.js";
 import type { Scenario } from "../../src/scenario/types.js";
-import { processRows } from "../../src/sim/view.js";
+import { processRows, sinceStart } from "../../src/sim/view.js";
 import { exitTicks, runScenario } from "./run.js";
 
 function scenario(name: string): Scenario {
@@ -119,7 +119,7 @@ describe("signals", () => {
   it("SIGSTOP stops the worker: no CPU until SIGCONT; SIGTERM ends it with 128+15", () => {
     const cpuAt = (t: number) => {
       const { store } = runScenario(s, t);
-      const w = processRows(store.kernel, null).find((r) => r.name === "cpu-bound")!;
+      const w = processRows(store.kernel, sinceStart(store.kernel)).find((r) => r.name === "cpu-bound")!;
       return { state: w.state, ticks: w.cpuTicks };
     };
     const at6 = cpuAt(6000);
@@ -180,7 +180,7 @@ describe("scheduling", () => {
 describe("locality", () => {
   it("row-major hits L1 on 15 of 16 data accesses, column-major on 1 of 2, at a fraction of the IPC", () => {
     const { store } = runScenario(scenario("locality"), 60000);
-    const rows = processRows(store.kernel, null);
+    const rows = processRows(store.kernel, sinceStart(store.kernel));
     const row = rows.find((r) => r.name === "row-scan")!;
     const col = rows.find((r) => r.name === "col-scan")!;
     // Each element: a load then a store to the same word. Row-major: 8 elements of 8 bytes share
@@ -206,7 +206,7 @@ describe("startup-cost", () => {
 describe("pipeline", () => {
   it("IPC falls from independent work to load-use stalls to taken branches", () => {
     const { store } = runScenario(scenario("pipeline"), 20000);
-    const ipc = (n: string) => processRows(store.kernel, null).find((r) => r.name === n)!.ipc;
+    const ipc = (n: string) => processRows(store.kernel, sinceStart(store.kernel)).find((r) => r.name === n)!.ipc;
     expect(ipc("independent")).toBeGreaterThan(ipc("load-use"));
     expect(ipc("load-use")).toBeGreaterThan(ipc("branchy"));
   });

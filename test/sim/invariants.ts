@@ -43,6 +43,25 @@ export function checkInvariants(k: Kernel): void {
     if (p.nice < -20 || p.nice > 19) fail(k, `${p.pid} has nice ${p.nice}`);
   }
 
+  // Time accounting: every busy or switching tick of a core is one process's CPU time.
+  let coreTime = 0;
+  let userTime = 0;
+  for (let c = 0; c < k.running.length; c++) {
+    const st = k.coreStats;
+    coreTime += st.busy[c] + st.switching[c];
+    userTime += st.busy[c] - st.system[c];
+    if (st.busy[c] + st.switching[c] + st.idle[c] !== k.now)
+      fail(k, `core ${c}: busy + switching + idle != ${k.now}`);
+  }
+  let procTime = k.exitedCycles;
+  let procUser = 0;
+  for (const p of procs) {
+    procTime += p.acct.cycles;
+    procUser += p.acct.cycles - p.acct.systemTicks;
+  }
+  if (procTime !== coreTime) fail(k, `processes' cycles ${procTime} != cores' busy ${coreTime}`);
+  if (procUser > userTime) fail(k, `processes' user cycles ${procUser} > cores' ${userTime}`);
+
   // Cores: at most one process each, on the core it says; every running process on exactly one.
   const onCore = new Set<Pcb>();
   for (let c = 0; c < k.running.length; c++) {

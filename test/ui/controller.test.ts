@@ -1,6 +1,6 @@
 // The controller without a terminal: deterministic frames, bounded memory, time travel edge cases.
 import { describe, expect, it } from "vitest";
-import { processRows } from "../../src/sim/view.js";
+import { processRows, sinceStart } from "../../src/sim/view.js";
 import { DashboardController } from "../../src/ui/controller.js";
 import { createHeadlessDashboard } from "../../src/ui/headless.js";
 import { BUSY, KEY, plain, storeWith } from "./helpers.js";
@@ -129,36 +129,28 @@ describe("chapters", () => {
   });
 });
 
-describe("refresh interval", () => {
-  it("rates and the table refresh once a second; the clock moves every frame; a key shows at once", () => {
+describe("one tick per frame", () => {
+  it("every frame's table, header and rates describe the tick just simulated", () => {
     const store = storeWith(BUSY, { cpu: "ideal" });
     const c = new DashboardController({ store, color: false });
-    // 10 frames/s and a 1 s refresh: every 10 frames, the first after frame 1 (ticks 1,000 each).
-    expect(c.refreshFrames).toBe(10);
     const rows = () => c.view(100, 30).table.rows.map((r) => `${r.pid} ${r.state} ${r.cpuTicks}`);
-    c.tickFrame();
-    const atRefresh = rows();
-    expect(atRefresh).toEqual(
-      processRows(store.kernel, null)
-        .slice(0, atRefresh.length)
-        .map((r) => `${r.pid} ${r.state} ${r.cpuTicks}`),
-    );
-    for (let i = 0; i < 5; i++) c.tickFrame();
-    // Tick 6,000: the header's clock moved, the table still shows the refresh at tick 1,000.
-    expect(c.view(100, 30).header.tick).toBe(6000);
-    expect(rows()).toEqual(atRefresh);
-    // Keys act now: sorting by %CPU and going to the top row show on this very view.
+    for (let i = 1; i <= 15; i++) {
+      c.tickFrame();
+      const v = c.view(100, 30);
+      expect(v.header.tick).toBe(i * 1000);
+      expect(rows()).toEqual(
+        processRows(store.kernel, sinceStart(store.kernel))
+          .slice(0, v.table.rows.length)
+          .map((r) => `${r.pid} ${r.state} ${r.cpuTicks}`),
+      );
+      // The window is one second at 10,000 ticks/s, shorter only while the run is younger.
+      expect(v.header.window).toBe(Math.min(10_000, i * 1000));
+      expect(c.rates.span).toBe(v.header.window);
+    }
     c.press("P");
-    c.press("\x1b[H");
-    expect(c.view(100, 30).table.sort).toBe("cpu");
-    expect(c.view(100, 30).table.firstShown).toBe(0);
-    for (let i = 0; i < 5; i++) c.tickFrame();
-    // Frame 11 (tick 11,000) refreshed: %CPU is over the 10,000 ticks since tick 1,000.
-    // The ideal CPU busy on both cores: the top row ran for a good share of those 10,000 ticks.
     const top = c.view(100, 30).table.rows[0];
-    expect(top.cpuPercent).toBe(c.sampler.rates.cpuPercent.get(top.pid));
+    expect(top.cpuPercent).toBe(c.rates.cpuPercent(top.pid));
     expect(top.cpuPercent).toBeGreaterThan(20);
-    expect(c.sampler.span).toBe(10_000);
   });
 });
 
@@ -196,10 +188,9 @@ describe("time travel", () => {
     const store = storeWith(BUSY, { cpu: "ideal" });
     const c = new DashboardController({ store, color: false });
     const rowsAt: Record<number, string[]> = {};
-    // The live kernel's own rows (the table between refreshes shows the last refresh's).
     for (let i = 0; i < 6; i++) {
       c.tickFrame();
-      rowsAt[store.now] = processRows(store.kernel, null).map(
+      rowsAt[store.now] = processRows(store.kernel, sinceStart(store.kernel)).map(
         (r) => `${r.pid} ${r.state} ${r.cpuTicks}`,
       );
     }
@@ -232,9 +223,8 @@ describe("bounded memory", () => {
     expect(maxPid).toBeGreaterThan(300);
     expect(store.kernel.procs.size).toBeLessThan(40);
     expect(c.legend.size).toBeLessThanOrEqual(62);
-    const s = c.sampler;
-    expect(s.rates.cpuPercent.size).toBe(store.kernel.procs.size);
-    expect(s.machineHistory.length).toBeLessThanOrEqual(200);
-    expect(s.processHistory.length).toBeLessThanOrEqual(200);
+    expect(c.machineHistory.points.length).toBeLessThanOrEqual(200);
+    expect(c.processHistory.points.length).toBeLessThanOrEqual(200);
+    expect(c.rates.to.procs.size).toBe(store.kernel.procs.size);
   });
 });

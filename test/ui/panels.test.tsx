@@ -43,8 +43,8 @@ describe("panels", () => {
     expect(s).toContain("tick 6,000");
     expect(s).toContain("▶ running");
     expect(s).toContain("speed 10k ticks/s");
-    // 10 frames/s, refreshed every 10 frames: the rates are over the last second.
-    expect(s).toContain("refresh 1.0 s");
+    // Six frames of 1,000 ticks: the window (a second, 10,000 ticks) holds the whole run so far.
+    expect(s).toContain("rates over the last 6,000 ticks");
     expect(s).toContain("policy rr q=100");
     expect(s).toMatch(/load \d+\.\d\d \d+\.\d\d \d+\.\d\d/);
     expect(s).toContain(`Tasks: ${k.procs.size} total, ${k.stateCounts.get("running")} running`);
@@ -85,7 +85,7 @@ describe("panels", () => {
     expect(s).toMatch(/signals SIGINT handler 0x[0-9a-f]{8}/);
     expect(s).toContain("pending none");
     expect(s).toMatch(/response \d+/);
-    expect(s).toMatch(/hits since start L1 \d+\.\d% L2 /);
+    expect(s).toMatch(/hits since start L1I \d+\.\d% L1D (\d+\.\d%|-) L2 /);
     expect(s).toMatch(/stack 3ff000-400000\s+4 KiB/);
     expect(s).toMatch(/text\s+001000-001[0-9a-f]{3}\s+\d+ B/);
     expect(s).toMatch(/data\s+00[0-9a-f]{4}-00[0-9a-f]{4}\s+\d+ B/);
@@ -110,10 +110,9 @@ describe("panels", () => {
 
   it("pipeline: per core the five stages with pid:mnemonic, occupancy, stalls, lost slots by cause, IPC", () => {
     const { view } = running();
-    const s = show(<Pipeline model={view.pipeline!} width={67} height={8} theme={mono} />);
-    // Six frames of 1,000 ticks: the refreshes came after frame 1 (the first comes at once) and
-    // come again after frame 11, so the counters cover the 1,000 cycles of frame 1.
-    expect(s).toMatch(/Pipeline · last refresh 1,000 cycles · forwarding on · branch EX/);
+    const s = show(<Pipeline model={view.pipeline!} width={75} height={8} theme={mono} />);
+    // Six frames of 1,000 ticks, all inside the one-second window.
+    expect(s).toMatch(/Pipeline · over the last 6,000 cycles · forwarding on · branch EX/);
     expect(s).toMatch(/cpu0 .*IPC \d\.\d\d/);
     expect(s).toMatch(/IF \d+%\s+ID \d+%\s+EX \d+%\s+MEM\s?\d+%\s+WB \d+%\s+stall \d+/);
     expect(s).toMatch(
@@ -124,7 +123,7 @@ describe("panels", () => {
 
   it("pipeline and caches with the ideal CPU say so instead of inventing figures", () => {
     const { view } = running("ideal");
-    expect(show(<Pipeline model={view.pipeline!} width={67} height={8} theme={mono} />)).toContain(
+    expect(show(<Pipeline model={view.pipeline!} width={75} height={8} theme={mono} />)).toContain(
       "ideal CPU: 1 instruction per cycle",
     );
     expect(show(<Caches model={view.caches!} width={67} height={7} theme={mono} />)).toContain(
@@ -132,10 +131,10 @@ describe("panels", () => {
     );
   });
 
-  it("caches: hit rate per level over the last refresh with a paged sparkline history, totals, latency, AMAT", () => {
+  it("caches: hit rate per level over the rate window with a paged sparkline history, totals, latency, AMAT", () => {
     const { view } = running("pipeline", 12);
     const s = show(<Caches model={view.caches!} width={67} height={7} theme={mono} />);
-    expect(s).toMatch(/AMAT \d+\.\d\d cycles since start/);
+    expect(s).toMatch(/AMAT \d+\.\d\d cycles · v: process/);
     for (const l of ["L1I", "L1D", "L2", "L3", "RAM"]) expect(s).toContain(l);
     expect(s).toMatch(/L1I\s+\d+\.\d%\s+[▁▂▃▄▅▆▇█ ]+\s+\d+\.\d%\s+\S+\s+1/);
   });

@@ -24,7 +24,7 @@ function row(
     resKiB: 8,
     cpuTicks: pid * 10,
     ipc: 1,
-    l1HitPercent: -1,
+    l1HitPercent: Number.NaN,
   };
 }
 

@@ -180,14 +180,16 @@ export class Hierarchy {
   }
 
   /**
-   * Average memory access time over the demand accesses so far:
+   * Average memory access time over the demand accesses so far, or over `demand` (counts as
+   * {@link demandSnapshot} gives them, e.g. the difference of two snapshots: a window):
    * AMAT = t1 + m1·(t2 + m2·(t3 + m3·tRAM)), with m_i the local miss rate of the demand
    * stream at level i, computed separately for the instruction and data sides and weighted
-   * by their access counts. Write-back traffic does not count (nobody waits for it).
+   * by their access counts. Write-back traffic does not count (nobody waits for it). NaN
+   * when there were no accesses.
    */
-  amat(): number {
+  amat(demand: Float64Array = this.demand): number {
     const side = (at: number, lat: Float64Array): [number, number] => {
-      const d = this.demand;
+      const d = demand;
       const n = d[at] + d[at + 1] + d[at + 2] + d[at + 3];
       if (n === 0) return [0, 0];
       const reach2 = n - d[at];
@@ -204,7 +206,12 @@ export class Hierarchy {
     };
     const [ni, ai] = side(0, this.latI);
     const [nd, ad] = side(4, this.latD);
-    return ni + nd === 0 ? 0 : (ni * ai + nd * ad) / (ni + nd);
+    return ni + nd === 0 ? Number.NaN : (ni * ai + nd * ad) / (ni + nd);
+  }
+
+  /** A copy of the demand counters: where instruction (0–3) and data (4–7) accesses were served. */
+  demandSnapshot(): Float64Array {
+    return this.demand.slice();
   }
 
   /** Demand accesses served at L1, L2, L3, RAM (instruction and data sides together). */

@@ -11,7 +11,6 @@ export class IdealCpu implements CpuModel {
     if (hart === null || !fetch) return Trap.None;
     const ex = this.ex;
     ex.run(hart.code, Layout.TEXT_BASE, hart.regs, hart.pc, hart.mem);
-    hart.acct.cycles++;
     if (ex.trap === Trap.Fault || ex.trap === Trap.BadPc) return ex.trap;
     hart.pc = ex.nextPc;
     hart.acct.instructions++;

@@ -122,7 +122,6 @@ export class PipelinedCpu implements CpuModel {
     const kind = this.rec.kind;
     const cyc = ++this.cycleNo[core];
     c[cb + Ctr.CYCLES]++;
-    if (hart !== null) hart.acct.cycles++;
 
     const sIF = st[o];
     const sID = st[o + 1];

@@ -1,4 +1,4 @@
-// The caches: hit rate per level over the last refresh interval with its history (paged), totals, latency and AMAT.
+// The caches: hit rate per level over the rate window with its history (paged), totals, latency and AMAT.
 import { clean, compact, fixed, percent, sparkPage } from "../format.js";
 import type { CacheLevelRow, CachesModel } from "../selectors/caches.js";
 import type { Theme } from "../theme.js";
@@ -50,13 +50,13 @@ export function cachesLines(m: CachesModel, width: number, height: number, theme
   }
   const title =
     m.kind === "machine"
-      ? ` Caches · whole machine · AMAT ${m.amat.toFixed(2)} cycles since start · v: process`
+      ? ` Caches · whole machine · AMAT ${Number.isNaN(m.amat) ? "-" : m.amat.toFixed(2)} cycles · v: process`
       : ` Caches · pid ${m.pid} ${clean(m.name)} · v: machine`;
   const heading: Seg[] = [
     ["lvl ", "heading"],
     [fixed("window", 7, "right"), "heading"],
     "  ",
-    [fixed("history (a mark a refresh, paged)", Math.max(0, width - 4 - 7 - 2 - 19)), "heading"],
+    [fixed("history (a mark a window, paged)", Math.max(0, width - 4 - 7 - 2 - 19)), "heading"],
     [
       ` ${fixed("total", 6, "right")} ${fixed("refs", 6, "right")} ${fixed(m.kind === "machine" ? "lat" : "", 4, "right")}`,
       "heading",

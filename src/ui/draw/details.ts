@@ -157,18 +157,18 @@ export function detailsLines(
       ["  syscalls ", "label"],
       grouped(t.syscalls),
     ),
-    d.cache[0].accesses === 0
+    d.cache[0].accesses + d.cache[1].accesses === 0
       ? row(["cache hits ", "label"], ["none measured (ideal CPU or no memory access yet)", "dim"])
       : row(
           ["hits since start ", "label"],
           ...d.cache
-            .slice(0, 3)
+            .slice(0, 4)
             .flatMap((c): Seg[] => [
               `${c.name} `,
               [Number.isNaN(c.rate) ? "-" : `${percent(c.rate * 100)}%`, "value"],
               " ",
             ]),
-          `RAM ${compact(d.cache[3].accesses)}`,
+          `RAM ${compact(d.cache[4].accesses)}`,
         ),
   );
   if (d.exit) lines.push(row(["memory released at exit", "dim"]));

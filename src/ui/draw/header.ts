@@ -42,7 +42,7 @@ export function headerLines(h: HeaderModel, width: number, theme: Theme): string
       "  ",
       speed,
       [lag, "warn"],
-      `  refresh ${h.refreshSeconds.toFixed(1)} s`,
+      wide ? `  rates over the last ${grouped(h.window)} ticks` : `  rates/${compact(h.window)}`,
       `  ${wide ? "policy " : ""}`,
       [h.policy, "value"],
       ` q=${h.quantum}`,
@@ -69,6 +69,8 @@ export function headerLines(h: HeaderModel, width: number, theme: Theme): string
       ...count(c.stopped, "stopped, ", "warn"),
       ...count(c.zombie, "zombie, ", "bad"),
       ...count(c.new, "new", "value"),
+      // With the rows' %CPU this accounts for every busy tick of the cores in the window.
+      h.exitedPercent > 0 ? `  · exited in window ${percent(h.exitedPercent)}% CPU` : "",
     ),
   );
   const { perLine, lines: meterLines } = coreMeterLayout(h.cores.length, width);
@@ -91,7 +93,7 @@ export function headerLines(h: HeaderModel, width: number, theme: Theme): string
   const last: Seg[] = [
     ...meterSegs("Mem ", mem, memText, 24 + memText.length),
     "  IPC ",
-    [h.ipc.toFixed(2), "value"],
+    [Number.isNaN(h.ipc) ? "-" : h.ipc.toFixed(2), "value"],
   ];
   if (h.cpu === "ideal" || h.caches === null)
     last.push(["  ideal CPU (1 instruction a cycle, no caches)", "dim"]);
@@ -101,7 +103,8 @@ export function headerLines(h: HeaderModel, width: number, theme: Theme): string
         Number.isNaN(lv.rate) ? "-" : `${percent(lv.rate * 100)}%`,
         "value",
       ]);
-    if (h.amat !== null) last.push("  AMAT ", [h.amat.toFixed(2), "value"], " cycles");
+    if (h.amat !== null)
+      last.push("  AMAT ", [Number.isNaN(h.amat) ? "-" : h.amat.toFixed(2), "value"], " cycles");
   }
   lines.push(line(theme, width, ...last));
   return lines;

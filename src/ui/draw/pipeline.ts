@@ -33,7 +33,7 @@ function coreLines(
       fixed(`${Math.round(s.occupancy * 100)}%`, CELL - names[i].length - 1),
     );
   });
-  stages.push(["IPC ", "label"], [c.cycles > 0 ? c.ipc.toFixed(2) : "-", "value"]);
+  stages.push(["IPC ", "label"], [Number.isNaN(c.ipc) ? "-" : c.ipc.toFixed(2), "value"]);
   occ.push(["stall ", "label"], String(c.stalls.data + c.stalls.memory));
   const b = c.bubbles;
   // Data and memory bubbles are what stalls leave behind; branch bubbles are the flushed slots.
@@ -74,7 +74,7 @@ export function pipelineLines(
     titleLine(
       theme,
       width,
-      ` Pipeline · last refresh ${grouped(cycles)} cycles · forwarding ${m.forwarding ? "on" : "off"} · branch ${m.branchStage}`,
+      ` Pipeline · over the last ${grouped(cycles)} cycles · forwarding ${m.forwarding ? "on" : "off"} · branch ${m.branchStage}`,
     ),
   ];
   const free = height - lines.length;

@@ -35,7 +35,7 @@ function cellText(r: TableRow, c: Column): string {
     case "time":
       return compact(r.cpuTicks);
     case "ipc":
-      return r.cpuTicks > 0 ? r.ipc.toFixed(2) : "-";
+      return Number.isNaN(r.ipc) ? "-" : r.ipc.toFixed(2);
     case "l1":
       return percent(r.l1HitPercent);
   }

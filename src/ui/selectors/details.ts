@@ -2,10 +2,10 @@
 import { disassemble, INSN_WORDS, Layout, REG_NAMES, Reg, SIG_IGN } from "../../sim/cpu/isa.js";
 import type { Kernel } from "../../sim/kernel.js";
 import type { Region } from "../../sim/memory.js";
-import type { Pcb } from "../../sim/process.js";
+import { type Pcb, stateLetter } from "../../sim/process.js";
 import { isCatchable, SIGNALS, signalName } from "../../sim/signals.js";
-import { processRow } from "../../sim/view.js";
-import { PROCESS_LEVELS } from "./caches.js";
+import { stateWordOf } from "../../sim/view.js";
+import { processCacheTotals } from "./caches.js";
 
 /** Registers shown besides pc and sp: results, arguments, three temporaries and a saved one. */
 const SHOWN_REGS: readonly number[] = [Reg.V0, Reg.V1, Reg.A0, Reg.A1, 8, 9, 10, 16];
@@ -90,13 +90,12 @@ export function selectDetails(k: Kernel, pid: number): DetailsModel | null {
   const t = p.times;
   const a = p.acct;
   const zombie = p.state === "zombie";
-  const row = processRow(p, null);
   return {
     pid: p.pid,
     name: p.name,
     program: p.program.name,
-    letter: row.letter,
-    stateWord: row.stateWord,
+    letter: stateLetter(p),
+    stateWord: stateWordOf(p),
     ppid: p.ppid,
     parentName: parent ? parent.name : null,
     children,
@@ -113,11 +112,7 @@ export function selectDetails(k: Kernel, pid: number): DetailsModel | null {
     regions: zombie ? [] : p.mem.regions(),
     sharedPages: zombie ? 0 : p.mem.sharedPages(),
     residentPages: p.mem.resident,
-    cache: PROCESS_LEVELS.map((name, i) => ({
-      name,
-      accesses: a.cacheAccesses[i],
-      rate: a.cacheAccesses[i] > 0 ? a.cacheHits[i] / a.cacheAccesses[i] : Number.NaN,
-    })),
+    cache: processCacheTotals(p),
     times: {
       created: t.created,
       response: t.firstRun >= 0 ? t.firstRun - t.created : null,

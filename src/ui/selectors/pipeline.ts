@@ -1,10 +1,11 @@
-// The pipeline panel's data: what each stage of each core holds, and counters over the last refresh interval.
+// The pipeline panel's data: what each stage of each core holds, and counters over the rate window.
 // The only UI module that knows the pipelined CPU's API, so a rename there touches one place.
 import { F_OP, INSN_WORDS, MNEMONIC } from "../../sim/cpu/isa.js";
 import { PipelinedCpu } from "../../sim/cpu/pipeline.js";
 import { CAUSE_NAMES, Slot, STAGE_COUNT, STAGE_NAMES } from "../../sim/cpu/pipelineDefs.js";
 import { type PipelineStats, StageView } from "../../sim/cpu/pipelineStats.js";
 import type { Kernel } from "../../sim/kernel.js";
+import type { RateWindow } from "../../sim/window.js";
 
 export type StageKind = "busy" | "stalled" | "bubble" | "wrong" | "flushed";
 
@@ -19,9 +20,10 @@ export interface StageCell {
 export interface CorePipeline {
   core: number;
   stages: StageCell[];
-  /** Over the window. */
+  /** Over the rate window. */
   cycles: number;
   retired: number;
+  /** Instructions retired per cycle the core ran user code (NaN: it ran none). */
   ipc: number;
   stalls: { data: number; memory: number };
   flushed: number;
@@ -42,17 +44,6 @@ export type PipelineModel =
 /** The pipelined CPU of a kernel, or null when it runs the ideal model. */
 function pipelineOf(k: Kernel): PipelinedCpu | null {
   return k.cpu instanceof PipelinedCpu ? k.cpu : null;
-}
-
-/** Cumulative counters of every core, kept so the next sample can take the difference. */
-export type PipelineCounters = PipelineStats[];
-
-export function readPipelineCounters(k: Kernel): PipelineCounters | null {
-  const cpu = pipelineOf(k);
-  if (cpu === null) return null;
-  const out: PipelineStats[] = [];
-  for (let c = 0; c < cpu.cores; c++) out.push(cpu.coreStats(c));
-  return out;
 }
 
 function minus(a: number, b: number | undefined): number {
@@ -122,32 +113,27 @@ function stageCell(k: Kernel, s: number, occupancy: number): StageCell {
   return { text, kind: "busy", occupancy };
 }
 
-/**
- * The panel's model for kernel `k`: what the stages hold now, with counters over the window
- * between two readings (`before` null: since the start; `after` null: up to now).
- */
-export function selectPipeline(
-  k: Kernel,
-  before: PipelineCounters | null,
-  after: PipelineCounters | null = null,
-): PipelineModel {
+/** The panel's model for kernel `k`: what the stages hold at its tick, with counters over `w`. */
+export function selectPipeline(k: Kernel, w: RateWindow): PipelineModel {
   const cpu = pipelineOf(k);
   if (cpu === null) return { kind: "ideal" };
   const cores: CorePipeline[] = [];
   for (let c = 0; c < cpu.cores; c++) {
-    const w = windowOf(after?.[c] ?? cpu.coreStats(c), before?.[c] ?? null);
+    const counters = w.pipeline(c);
+    const win = windowOf(counters?.after ?? cpu.coreStats(c), counters?.before ?? null);
+    const user = w.coreUserCycles(c);
     cpu.stageView(c, view);
     const stages: StageCell[] = [];
-    for (let s = 0; s < STAGE_COUNT; s++) stages.push(stageCell(k, s, w.stages[s].occupancy));
+    for (let s = 0; s < STAGE_COUNT; s++) stages.push(stageCell(k, s, win.stages[s].occupancy));
     cores.push({
       core: c,
       stages,
-      cycles: w.cycles,
-      retired: w.retired,
-      ipc: w.ipc,
-      stalls: w.stalls,
-      flushed: w.flushed,
-      bubbles: w.bubbles,
+      cycles: win.cycles,
+      retired: win.retired,
+      ipc: user > 0 ? win.retired / user : Number.NaN,
+      stalls: win.stalls,
+      flushed: win.flushed,
+      bubbles: win.bubbles,
     });
   }
   return {

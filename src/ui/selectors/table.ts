@@ -77,10 +77,11 @@ function sortValue(r: ProcessRow, key: SortKey): number | string {
       return r.resKiB;
     case "time":
       return r.cpuTicks;
+    // Nothing measured sorts below every figure.
     case "ipc":
-      return r.ipc;
+      return Number.isNaN(r.ipc) ? -1 : r.ipc;
     case "l1":
-      return r.l1HitPercent;
+      return Number.isNaN(r.l1HitPercent) ? -1 : r.l1HitPercent;
   }
 }
 
