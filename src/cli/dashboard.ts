@@ -4,8 +4,7 @@ import type { Instance } from "ink";
 import type { Chapter } from "../scenario/types.js";
 import type { Store } from "../sim/store.js";
 import { DashboardController } from "../ui/controller.js";
-import { screenLines } from "../ui/draw/screen.js";
-import { type Cells, cellsUpdate, clipCells, rowCells } from "../ui/screenDiff.js";
+import { FramePainter } from "../ui/term/frame.js";
 import { notATerminal } from "./options.js";
 
 export interface DashboardRunOptions {
@@ -38,18 +37,13 @@ const SYNC_ON = "\x1b[?2026h";
 const SYNC_OFF = "\x1b[?2026l";
 
 /**
- * Puts Ink's frames on the terminal: only the cells that changed, each run addressed absolutely,
- * at most `maxFps` times a second (a frame that arrives sooner waits, and only the newest is
- * drawn). Absolute addressing cannot drift: Ink 6.8's incremental log-update moves up one row
- * too few after a frame that ends in a newline (which every frame shorter than the terminal
- * does), so frames drawn by it land one row low and leave stale lines behind.
+ * Puts Ink's frames on the terminal through the one painter: only the cells that changed, at
+ * most `maxFps` times a second (a frame that arrives sooner waits, and only the newest is drawn).
  */
 class FrameWriter {
-  /** The frame on screen, as text, its lines, and cells (a line unchanged is not read again). */
-  private shown: string | null = null;
-  private shownLines: string[] = [];
-  private shownCells: Cells | null = null;
+  private readonly painter: FramePainter;
   private pending: string | null = null;
+  private shown: string | null = null;
   private last = Number.NEGATIVE_INFINITY;
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
@@ -58,7 +52,10 @@ class FrameWriter {
     private readonly out: (bytes: string) => void,
     private readonly minInterval: number,
     private readonly size: () => { columns: number; rows: number },
-  ) {}
+  ) {
+    const { columns, rows } = size();
+    this.painter = new FramePainter(columns, rows);
+  }
 
   frame(text: string): void {
     if (this.closed || text === "") return;
@@ -77,15 +74,16 @@ class FrameWriter {
    * draws for the new size) clears and draws everything.
    */
   resized(): void {
+    const { columns, rows } = this.size();
+    this.painter.reset(columns, rows);
     this.shown = null;
-    this.shownCells = null;
   }
 
   /** Forgets what is on screen and draws the last frame again, in full (Ctrl+L). */
   redraw(): void {
     this.pending ??= this.shown;
+    this.painter.reset();
     this.shown = null;
-    this.shownCells = null;
     if (this.timer === null) this.flush();
   }
 
@@ -99,22 +97,8 @@ class FrameWriter {
     if (next === null || this.closed) return;
     this.pending = null;
     if (next === this.shown) return;
-    const { columns, rows } = this.size();
-    const lines = next.split("\n");
-    const old = this.shownCells;
-    const cells = clipCells(
-      {
-        rows: lines.map((l, i) =>
-          old !== null && l === this.shownLines[i] ? old.rows[i] : rowCells(l),
-        ),
-      },
-      columns,
-      rows,
-    );
-    this.shownLines = lines;
-    const bytes = cellsUpdate(this.shownCells, cells);
+    const bytes = this.painter.paint(next);
     this.shown = next;
-    this.shownCells = cells;
     // A frame that looks the same as the last (Ink re-encoded the same cells) costs nothing.
     if (bytes !== "") this.out(SYNC_ON + bytes + SYNC_OFF);
     this.last = performance.now();
@@ -204,9 +188,6 @@ export async function runDashboard(opts: DashboardRunOptions): Promise<void> {
   write(ENTER);
   // Raw at once, so keys typed while Ink loads are neither echoed nor lost (Ink reads them).
   stdin.setRawMode(true);
-  // The first frame is drawn from the same panel lines without Ink, whose dependencies take a
-  // few hundred milliseconds to load; Ink draws every frame after it.
-  writer.frame(screenLines(controller.view(stdout.columns || 80, stdout.rows || 24)).join("\n"));
   try {
     // React's development build is several times slower; nothing here needs its warnings.
     process.env.NODE_ENV ??= "production";

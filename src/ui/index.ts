@@ -1,5 +1,5 @@
-// The dashboard's public face for the CLI, recordings and demos. Nothing here loads Ink: the
-// Ink app is in ./App.js (runDashboard in src/cli/dashboard.ts imports it when it starts).
+// The dashboard's public face for the CLI. Nothing here loads Ink: the live app (src/cli/dashboard.ts)
+// and the headless one (./headless.js, for demos and tests) import it when they start.
 export {
   type ControllerOptions,
   DashboardController,
@@ -7,12 +7,5 @@ export {
   DEFAULT_SPEED,
   SPEEDS,
 } from "./controller.js";
-export { screenLines } from "./draw/screen.js";
-export {
-  createHeadlessDashboard,
-  type HeadlessDashboard,
-  type HeadlessOptions,
-  screenUpdate,
-} from "./headless.js";
 export { KEYMAP } from "./keymap.js";
 export { MIN_COLUMNS, MIN_ROWS } from "./layout.js";

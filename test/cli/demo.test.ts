@@ -1,10 +1,19 @@
 // Demos: scripts are checked, rendering is deterministic, and the cast ends on the dashboard's last frame.
 import { describe, expect, it } from "vitest";
 import { parseCast } from "../../src/cli/cast.js";
-import { frameScreen, renderDemo } from "../../src/cli/demo/render.js";
+import { renderDemo } from "../../src/cli/demo/render.js";
 import { compileDemo, keyBytes } from "../../src/cli/demo/script.js";
 import { UsageError } from "../../src/cli/errors.js";
 import { castScreen } from "../../src/cli/term/castScreen.js";
+import { FramePainter } from "../../src/ui/term/frame.js";
+import type { Screen } from "../../src/ui/term/screen.js";
+
+/** The cells a terminal shows for one frame of the dashboard. */
+function frameScreen(frame: string, width: number, height: number): Screen {
+  const p = new FramePainter(width, height);
+  p.paint(frame);
+  return p.cells();
+}
 
 const base = {
   title: "t",

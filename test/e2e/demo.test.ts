@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseCast } from "../../src/cli/cast.js";
 import { castScreen } from "../../src/cli/term/castScreen.js";
-import { Screen } from "../../src/cli/term/screen.js";
+import { Screen } from "../../src/ui/term/screen.js";
 import { inPty, ROOT, simtop } from "./cliRun.js";
 
 const dir = mkdtempSync(join(tmpdir(), "simtop-e2e-demo-"));

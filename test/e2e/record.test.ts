@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseCast } from "../../src/cli/cast.js";
-import { Screen } from "../../src/cli/term/screen.js";
+import { Screen } from "../../src/ui/term/screen.js";
 import { inPty, TmuxSession } from "./cliRun.js";
 
 const dir = mkdtempSync(join(tmpdir(), "simtop-e2e-record-"));

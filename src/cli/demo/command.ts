@@ -7,7 +7,6 @@ import { UsageError } from "../errors.js";
 import { packageRoot } from "../packageInfo.js";
 import { castScreen } from "../term/castScreen.js";
 import { screenToSvg } from "../term/svg.js";
-import { renderDemo } from "./render.js";
 import { type Demo, loadDemo } from "./script.js";
 
 /** The demos/ folder of the source tree (demo scripts are not part of the installed package). */
@@ -43,11 +42,13 @@ export function findDemo(ref: string): Demo {
 }
 
 /** Renders `demo` to a cast file, and its final screen to an SVG picture if asked. */
-export function writeDemo(
+export async function writeDemo(
   demo: Demo,
   castPath: string,
   svgPath?: string,
-): { bytes: number; frames: number } {
+): Promise<{ bytes: number; frames: number }> {
+  // Rendering loads Ink; the rest of the command line does not need it.
+  const { renderDemo } = await import("./render.js");
   let text = "";
   const r = renderDemo(demo, (line) => {
     text += line;
@@ -79,7 +80,7 @@ export function registerDemo(program: Command): void {
       "after",
       "\nExamples:\n  simtop demo\n  simtop demo fork-tree --cast tree.cast && asciinema play tree.cast\n  simtop demo --all   # what npm run demos does",
     )
-    .action((name: string | undefined, opts: { cast?: string; svg?: string; all?: boolean }) => {
+    .action(async (name: string | undefined, opts: { cast?: string; svg?: string; all?: boolean }) => {
       if (opts.all) {
         if (name !== undefined || opts.cast !== undefined || opts.svg !== undefined)
           throw new UsageError("demo: --all takes no name, --cast or --svg");
@@ -88,7 +89,7 @@ export function registerDemo(program: Command): void {
         for (const f of files) {
           const demo = loadDemo(f);
           const base = f.replace(/\.yaml$/, "");
-          const r = writeDemo(demo, `${base}.cast`, `${base}.svg`);
+          const r = await writeDemo(demo, `${base}.cast`, `${base}.svg`);
           process.stdout.write(
             `${demo.name}: ${r.frames} frames, ${(r.bytes / 1024).toFixed(1)} KiB\n`,
           );
@@ -103,6 +104,6 @@ export function registerDemo(program: Command): void {
       }
       if (opts.cast === undefined)
         throw new UsageError("demo: --cast <file.cast> is required (where to write it)");
-      writeDemo(findDemo(name), opts.cast, opts.svg);
+      await writeDemo(findDemo(name), opts.cast, opts.svg);
     });
 }

@@ -1,17 +1,9 @@
 // Renders a demo headlessly at virtual time into an asciicast: same script, same bytes, every run.
 import { scenarioConfig, startScenario } from "../../scenario/start.js";
-import { createHeadlessDashboard } from "../../ui/index.js";
+import { createHeadlessDashboard } from "../../ui/headless.js";
+import { FramePainter } from "../../ui/term/frame.js";
 import { CastWriter } from "../cast.js";
-import { Painter } from "../term/paint.js";
-import { Screen } from "../term/screen.js";
 import type { Demo } from "./script.js";
-
-/** What a terminal shows for one full frame of the dashboard (a string from its headless face). */
-export function frameScreen(frame: string, width: number, height: number): Screen {
-  const s = new Screen(width, height);
-  s.write(frame.replace(/\r?\n/g, "\r\n"));
-  return s;
-}
 
 export interface RenderResult {
   frames: number;
@@ -47,7 +39,7 @@ export function renderDemo(demo: Demo, sink: (line: string) => void): RenderResu
     },
     sink,
   );
-  const painter = new Painter();
+  const painter = new FramePainter(demo.width, demo.height);
   const chapters = [...demo.scenario.chapters];
   const keys = [...demo.keys];
   const frames = Math.round(demo.duration * demo.fps);
@@ -62,8 +54,9 @@ export function renderDemo(demo: Demo, sink: (line: string) => void): RenderResu
     last = i === 0 ? dash.screen() : dash.frame();
     while (chapters.length > 0 && chapters[0].tick <= store.now)
       cast.marker(t, chapters.shift()!.title);
-    cast.output(t, painter.paint(frameScreen(last, demo.width, demo.height)));
+    cast.output(t, painter.paint(last));
   }
+  dash.close();
   // Leave the player's terminal with a visible cursor below the picture.
   cast.output(frames / demo.fps, `\u001b[0m\u001b[${demo.height};1H\u001b[?25h`);
   return { frames, lastFrame: last, tick: store.now };

@@ -7,7 +7,7 @@ import {
   type Screen,
   type Style,
   sameStyle,
-} from "./screen.js";
+} from "../../ui/term/screen.js";
 
 export interface SvgTheme {
   background: string;

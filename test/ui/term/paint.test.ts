@@ -1,8 +1,8 @@
 // The painter: replaying its bytes on a terminal shows exactly the screen it was given, frame after frame.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Painter, sgr } from "../../../src/cli/term/paint.js";
-import { Attr, DEFAULT_COLOR, RGB_FLAG, Screen } from "../../../src/cli/term/screen.js";
+import { Painter, sgr } from "../../../src/ui/term/paint.js";
+import { Attr, DEFAULT_COLOR, RGB_FLAG, Screen } from "../../../src/ui/term/screen.js";
 
 const ESC = "\u001b[";
 

@@ -123,6 +123,11 @@ export class Painter {
   private y = -1;
   private style: Style | null = null;
 
+  /** Forgets what the terminal shows: the next paint clears the screen and draws everything. */
+  forget(): void {
+    this.shown = null;
+  }
+
   /** Bytes that make the terminal show `next` (empty when nothing changed). */
   paint(next: Screen): string {
     let out = "";

@@ -1,6 +1,6 @@
 // The screen model: what a terminal shows after the sequences full-screen programs write.
 import { describe, expect, it } from "vitest";
-import { Attr, DEFAULT_COLOR, RGB_FLAG, Screen } from "../../../src/cli/term/screen.js";
+import { Attr, DEFAULT_COLOR, RGB_FLAG, Screen } from "../../../src/ui/term/screen.js";
 
 const ESC = "\u001b[";
 
