@@ -1,4 +1,5 @@
 // Text helpers for the dashboard: fixed-width cells, compact numbers, bars and sparklines.
+import { columns, cut, fit } from "./width.js";
 
 /** Characters the dashboard never lets through from simulation text (controls, escapes). */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
@@ -8,10 +9,7 @@ export function clean(s: string): string {
   return s.replace(CONTROL, "?");
 }
 
-/**
- * Exactly `width` columns: cut (with "…" when `ellipsis`) or padded with spaces.
- * Dashboard text is single-width (ASCII and the box/block characters used here).
- */
+/** Exactly `width` terminal columns: cut (with "…" when `ellipsis`) or padded with spaces. */
 export function fixed(
   s: string,
   width: number,
@@ -19,9 +17,8 @@ export function fixed(
   ellipsis = false,
 ): string {
   if (width <= 0) return "";
-  if (s.length > width)
-    return ellipsis && width > 1 ? `${s.slice(0, width - 1)}…` : s.slice(0, width);
-  return align === "left" ? s.padEnd(width) : s.padStart(width);
+  if (ellipsis && width > 1 && columns(s) > width) return fit(`${cut(s, width - 1).text}…`, width);
+  return fit(s, width, align);
 }
 
 /** Thousands separators: 1234567 → "1,234,567". */

@@ -1,4 +1,5 @@
 // A small VT/xterm screen model: feeds terminal output in, keeps the grid of styled cells it shows.
+import stringWidth from "string-width";
 
 /** -1 is the terminal's default colour; 0–255 the xterm palette; RGB as 0x1000000 | rrggbb. */
 export type Color = number;
@@ -35,22 +36,21 @@ export interface Cell {
   style: Style;
 }
 
-/** Columns a character takes: 2 for East Asian wide and emoji, 0 for combining marks, else 1. */
+const widths = new Map<number, 0 | 1 | 2>();
+
+/**
+ * Columns a character takes, as string-width (and so Ink) counts it: 2 for East Asian wide
+ * and emoji, 0 for combining marks and joiners, else 1.
+ */
 export function charWidth(cp: number): 0 | 1 | 2 {
-  if ((cp >= 0x300 && cp <= 0x36f) || (cp >= 0x200b && cp <= 0x200f) || cp === 0xfe0f) return 0;
-  if (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x1f300 && cp <= 0x1faff) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  )
-    return 2;
-  return 1;
+  if (cp >= 0x20 && cp < 0x7f) return 1;
+  let w = widths.get(cp);
+  if (w === undefined) {
+    const n = stringWidth(String.fromCodePoint(cp));
+    w = n >= 2 ? 2 : n === 1 ? 1 : 0;
+    widths.set(cp, w);
+  }
+  return w;
 }
 
 const blankRow = (width: number): Cell[] =>
