@@ -79,7 +79,9 @@ function expectRestored(s: string): void {
   expect(s).toMatch(/^icanon$/m);
 }
 
-const simtop = `node ${quote(BIN)}`;
+/** The node running the tests (22+), not whichever `node` the PATH finds. */
+const nodeBin = quote(process.execPath);
+const simtop = `${nodeBin} ${quote(BIN)}`;
 
 describe.skipIf(!hasTmux)("dashboard in a real terminal (tmux 120×40)", () => {
   afterEach(() => {
@@ -188,7 +190,7 @@ await runDashboard({ store });
 `,
     );
     try {
-      start(`node ${quote(script)}`);
+      start(`${nodeBin} ${quote(script)}`);
       const after = await exited();
       expect(after).toContain("simtop: internal error: boom");
       expect(after).toContain("EXIT=1");

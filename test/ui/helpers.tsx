@@ -50,7 +50,7 @@ export function plain(s: string): string {
   return s.replace(/\x1b\[[0-9;:]*m/g, "");
 }
 
-/** Lets Ink read pending input (a lone Escape waits one turn) and React commit. */
+/** Lets Ink read pending input and React commit. */
 export async function settle(): Promise<void> {
   for (let i = 0; i < 3; i++) await new Promise((r) => setImmediate(r));
 }
@@ -95,6 +95,8 @@ export async function mount(
     async press(...chunks) {
       for (const c of chunks) {
         r.stdin.write(c);
+        // Ink 8 holds a lone Escape 20 ms in case more of a sequence follows, then sends it alone.
+        if (c === KEY.escape) await new Promise((done) => setTimeout(done, 30));
         await settle();
       }
     },

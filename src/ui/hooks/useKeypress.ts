@@ -1,5 +1,6 @@
 // The one keypress dispatcher: reads Ink's stdin stream once, raw, and hands every sequence to the controller.
-import { useStdin } from "ink";
+import type { EventEmitter } from "node:events";
+import { type StdinProps, useStdin } from "ink";
 import { useEffect } from "react";
 import type { DashboardController } from "../controller.js";
 
@@ -9,7 +10,15 @@ import type { DashboardController } from "../controller.js";
  * decide; overlays and prompts take keys before the table inside the controller.
  */
 export function useKeypress(controller: DashboardController): void {
-  const { internal_eventEmitter: events, setRawMode, isRawModeSupported } = useStdin();
+  // Ink 8 types useStdin() as its public props only; the object is still the whole stdin context,
+  // whose internal emitter is the one Ink's own useInput listens to.
+  const {
+    internal_eventEmitter: events,
+    setRawMode,
+    isRawModeSupported,
+  } = useStdin() as StdinProps & {
+    internal_eventEmitter: EventEmitter;
+  };
   useEffect(() => {
     if (isRawModeSupported) setRawMode(true);
     const onInput = (raw: string) => controller.press(raw);

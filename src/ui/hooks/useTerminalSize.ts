@@ -8,7 +8,8 @@ export interface TerminalSize {
 }
 
 export function useTerminalSize(fixed?: TerminalSize): TerminalSize {
-  const { stdout } = useStdout();
+  // Ink 8 types the stream as a plain WritableStream; the one it is given is a tty.WriteStream.
+  const stdout = useStdout().stdout as NodeJS.WriteStream;
   const [size, setSize] = useState<TerminalSize>(() => ({
     columns: stdout.columns || 80,
     rows: stdout.rows || 24,
