@@ -66,7 +66,9 @@ export function snapshotJson(
     cpus: h.cores.map((c) => ({ utilisation: round(c.utilisation), pid: c.pid })),
     ipc: round(h.ipc),
     exitedCpuPercent: round(h.exitedPercent, 2),
-    ...(h.caches ? { caches: Object.fromEntries(h.caches.map((c) => [c.name, round(c.rate)])) } : {}),
+    ...(h.caches
+      ? { caches: Object.fromEntries(h.caches.map((c) => [c.name, round(c.rate)])) }
+      : {}),
     ...(h.amat !== null ? { amat: round(h.amat) } : {}),
     memory: { usedKiB: h.framesUsed * 4, totalKiB: h.framesTotal * 4 },
     processes: rows.map((r) => ({

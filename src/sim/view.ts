@@ -98,7 +98,10 @@ function headerCaches(w: RateWindow): { name: string; rate: number }[] | null {
   const l1d = w.machineLevel(1);
   if (l1i === null || l1d === null) return null;
   return [
-    { name: "L1", rate: hitRate({ accesses: l1i.accesses + l1d.accesses, hits: l1i.hits + l1d.hits }) },
+    {
+      name: "L1",
+      rate: hitRate({ accesses: l1i.accesses + l1d.accesses, hits: l1i.hits + l1d.hits }),
+    },
     { name: "L2", rate: hitRate(w.machineLevel(2)!) },
     { name: "L3", rate: hitRate(w.machineLevel(3)!) },
   ];

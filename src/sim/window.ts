@@ -6,7 +6,7 @@ import type { Kernel } from "./kernel.js";
 import type { Pcb } from "./process.js";
 
 /** Fields of a process's reading (one Float64Array per process). */
-const enum F {
+enum F {
   Cycles,
   System,
   Instructions,
@@ -159,8 +159,7 @@ export class RateWindow {
     let cycles = this.to.exitedCycles - (this.from?.exitedCycles ?? 0);
     // Of those, what they had used before the window began was not in it.
     if (this.from !== null)
-      for (const [pid, r] of this.from.procs)
-        if (!this.to.procs.has(pid)) cycles -= r[F.Cycles];
+      for (const [pid, r] of this.from.procs) if (!this.to.procs.has(pid)) cycles -= r[F.Cycles];
     return (100 * cycles) / s;
   }
 

@@ -6,6 +6,7 @@ import type { Kernel } from "../sim/kernel.js";
 import { POLICY_NAMES } from "../sim/sched/policy.js";
 import { Signal } from "../sim/signals.js";
 import type { Store } from "../sim/store.js";
+import { PROCESS_LEVELS, type RateWindow } from "../sim/window.js";
 import { grouped, niceSteps } from "./format.js";
 import { type Action, ALWAYS, actionFor } from "./keymap.js";
 import { isText, type KeyName, parseKeys, textOf } from "./keys.js";
@@ -16,7 +17,6 @@ import type { HistoryView } from "./selectors/caches.js";
 import { GanttLegend } from "./selectors/gantt.js";
 import { COLUMNS, type SortKey } from "./selectors/table.js";
 import { createTheme, type Theme } from "./theme.js";
-import { PROCESS_LEVELS, type RateWindow } from "../sim/window.js";
 import {
   buildView,
   type DashboardView,

@@ -1,5 +1,5 @@
 // Text helpers for the dashboard: fixed-width cells, compact numbers, bars and sparklines.
-import { columns, cut, fit } from "./width.js";
+import { columns, cut, fitWidth } from "./width.js";
 
 /** Characters the dashboard never lets through from simulation text (controls, escapes). */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
@@ -17,8 +17,9 @@ export function fixed(
   ellipsis = false,
 ): string {
   if (width <= 0) return "";
-  if (ellipsis && width > 1 && columns(s) > width) return fit(`${cut(s, width - 1).text}…`, width);
-  return fit(s, width, align);
+  if (ellipsis && width > 1 && columns(s) > width)
+    return fitWidth(`${cut(s, width - 1).text}…`, width);
+  return fitWidth(s, width, align);
 }
 
 /** Thousands separators: 1234567 → "1,234,567". */

@@ -56,7 +56,11 @@ export function machineRates(w: RateWindow): number[] {
 }
 
 /** Hit rates of a process's levels over `w`. */
-export function processRates(w: RateWindow, pid: number, levels: readonly ProcessLevel[]): number[] {
+export function processRates(
+  w: RateWindow,
+  pid: number,
+  levels: readonly ProcessLevel[],
+): number[] {
   return levels.map((lv) => {
     const l = w.processLevel(pid, lv);
     return l.accesses > 0 ? l.hits / l.accesses : Number.NaN;

@@ -27,7 +27,7 @@ export function cut(s: string, width: number): { text: string; columns: number }
 }
 
 /** Exactly `width` columns: cut, or padded with spaces on the right (left) or the left (right). */
-export function fit(s: string, width: number, align: "left" | "right" = "left"): string {
+export function fitWidth(s: string, width: number, align: "left" | "right" = "left"): string {
   const c = cut(s, width);
   const pad = " ".repeat(width - c.columns);
   return align === "left" ? c.text + pad : pad + c.text;

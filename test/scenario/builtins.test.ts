@@ -119,7 +119,9 @@ describe("signals", () => {
   it("SIGSTOP stops the worker: no CPU until SIGCONT; SIGTERM ends it with 128+15", () => {
     const cpuAt = (t: number) => {
       const { store } = runScenario(s, t);
-      const w = processRows(store.kernel, sinceStart(store.kernel)).find((r) => r.name === "cpu-bound")!;
+      const w = processRows(store.kernel, sinceStart(store.kernel)).find(
+        (r) => r.name === "cpu-bound",
+      )!;
       return { state: w.state, ticks: w.cpuTicks };
     };
     const at6 = cpuAt(6000);
@@ -206,7 +208,8 @@ describe("startup-cost", () => {
 describe("pipeline", () => {
   it("IPC falls from independent work to load-use stalls to taken branches", () => {
     const { store } = runScenario(scenario("pipeline"), 20000);
-    const ipc = (n: string) => processRows(store.kernel, sinceStart(store.kernel)).find((r) => r.name === n)!.ipc;
+    const ipc = (n: string) =>
+      processRows(store.kernel, sinceStart(store.kernel)).find((r) => r.name === n)!.ipc;
     expect(ipc("independent")).toBeGreaterThan(ipc("load-use"));
     expect(ipc("load-use")).toBeGreaterThan(ipc("branchy"));
   });

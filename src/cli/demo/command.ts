@@ -80,30 +80,32 @@ export function registerDemo(program: Command): void {
       "after",
       "\nExamples:\n  simtop demo\n  simtop demo fork-tree --cast tree.cast && asciinema play tree.cast\n  simtop demo --all   # what npm run demos does",
     )
-    .action(async (name: string | undefined, opts: { cast?: string; svg?: string; all?: boolean }) => {
-      if (opts.all) {
-        if (name !== undefined || opts.cast !== undefined || opts.svg !== undefined)
-          throw new UsageError("demo: --all takes no name, --cast or --svg");
-        const files = demoFiles();
-        if (files.length === 0) throw new UsageError(`demo: no demos in ${demosDir()}`);
-        for (const f of files) {
-          const demo = loadDemo(f);
-          const base = f.replace(/\.yaml$/, "");
-          const r = await writeDemo(demo, `${base}.cast`, `${base}.svg`);
-          process.stdout.write(
-            `${demo.name}: ${r.frames} frames, ${(r.bytes / 1024).toFixed(1)} KiB\n`,
-          );
+    .action(
+      async (name: string | undefined, opts: { cast?: string; svg?: string; all?: boolean }) => {
+        if (opts.all) {
+          if (name !== undefined || opts.cast !== undefined || opts.svg !== undefined)
+            throw new UsageError("demo: --all takes no name, --cast or --svg");
+          const files = demoFiles();
+          if (files.length === 0) throw new UsageError(`demo: no demos in ${demosDir()}`);
+          for (const f of files) {
+            const demo = loadDemo(f);
+            const base = f.replace(/\.yaml$/, "");
+            const r = await writeDemo(demo, `${base}.cast`, `${base}.svg`);
+            process.stdout.write(
+              `${demo.name}: ${r.frames} frames, ${(r.bytes / 1024).toFixed(1)} KiB\n`,
+            );
+          }
+          return;
         }
-        return;
-      }
-      if (name === undefined) {
-        const demos = demoFiles().map((f) => loadDemo(f));
-        const w = Math.max(0, ...demos.map((d) => d.name.length));
-        for (const d of demos) process.stdout.write(`${d.name.padEnd(w)}  ${d.title}\n`);
-        return;
-      }
-      if (opts.cast === undefined)
-        throw new UsageError("demo: --cast <file.cast> is required (where to write it)");
-      await writeDemo(findDemo(name), opts.cast, opts.svg);
-    });
+        if (name === undefined) {
+          const demos = demoFiles().map((f) => loadDemo(f));
+          const w = Math.max(0, ...demos.map((d) => d.name.length));
+          for (const d of demos) process.stdout.write(`${d.name.padEnd(w)}  ${d.title}\n`);
+          return;
+        }
+        if (opts.cast === undefined)
+          throw new UsageError("demo: --cast <file.cast> is required (where to write it)");
+        await writeDemo(findDemo(name), opts.cast, opts.svg);
+      },
+    );
 }

@@ -1,6 +1,7 @@
 // What a terminal shows at the end of a cast: every output event played into a screen model.
-import type { Cast } from "../cast.js";
+
 import { Screen } from "../../ui/term/screen.js";
+import type { Cast } from "../cast.js";
 
 /** The screen after all of `cast` (resizes applied), or after its events up to `until` seconds. */
 export function castScreen(cast: Cast, until = Number.POSITIVE_INFINITY): Screen {

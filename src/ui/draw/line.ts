@@ -1,6 +1,6 @@
 // Building blocks of every panel's drawing: a line from styled segments, exactly as wide as asked.
 import type { Role, Theme } from "../theme.js";
-import { cut, fit } from "../width.js";
+import { cut, fitWidth } from "../width.js";
 
 /** Plain text, or text with the role it is painted in. */
 export type Seg = string | readonly [string, Role] | readonly [string, "process", number];
@@ -40,7 +40,7 @@ const RESET = "\x1b[0m";
 
 /** A panel's title bar: the whole line in the title style. */
 export function titleLine(theme: Theme, width: number, text: string): string {
-  return theme.paint(fit(text, width), "title");
+  return theme.paint(fitWidth(text, width), "title");
 }
 
 /** Pads `lines` with blank lines (or cuts it) to exactly `height`. */
