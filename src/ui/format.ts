@@ -3,10 +3,15 @@ import { columns, cut, fitWidth } from "./width.js";
 
 /** Characters the dashboard never lets through from simulation text (controls, escapes). */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+/** Joiners and variation selectors: they make a cluster's width depend on the terminal. */
+const JOINERS = /[\u200d\ufe0e\ufe0f]/g;
 
-/** Strips control characters so a name can never move the cursor or change colours. */
+/**
+ * Strips control characters so a name can never move the cursor or change colours, and the
+ * joiners that would make its width differ between Ink, simtop and the terminal.
+ */
 export function clean(s: string): string {
-  return s.replace(CONTROL, "?");
+  return s.replace(CONTROL, "?").replace(JOINERS, "");
 }
 
 /** Exactly `width` terminal columns: cut (with "…" when `ellipsis`) or padded with spaces. */

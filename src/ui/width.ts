@@ -1,12 +1,32 @@
-// Text measured in terminal columns (as Ink measures it): CJK and emoji take two, combining marks none.
+// Text measured in terminal columns, as Ink and terminals count them: CJK and emoji take two, combining marks none.
 import stringWidth from "string-width";
 
+const widths = new Map<number, 0 | 1 | 2>();
+
+/**
+ * Columns one character (code point) takes: string-width's count for it alone, cached. Text
+ * from outside passes clean(), which drops the joiners and variation selectors that would make
+ * a cluster's width differ from the sum of its characters'.
+ */
+export function charWidth(cp: number): 0 | 1 | 2 {
+  if (cp >= 0x20 && cp < 0x7f) return 1;
+  let w = widths.get(cp);
+  if (w === undefined) {
+    const n = stringWidth(String.fromCodePoint(cp));
+    w = n >= 2 ? 2 : n === 1 ? 1 : 0;
+    widths.set(cp, w);
+  }
+  return w;
+}
+
 const ASCII = /^[\x20-\x7e]*$/;
-const segmenter = new Intl.Segmenter();
 
 /** Columns `s` takes on a terminal (no escape codes in it). */
 export function columns(s: string): number {
-  return ASCII.test(s) ? s.length : stringWidth(s);
+  if (ASCII.test(s)) return s.length;
+  let n = 0;
+  for (const ch of s) n += charWidth(ch.codePointAt(0)!);
+  return n;
 }
 
 /** The longest start of `s` that fits `width` columns, and the columns it takes. */
@@ -15,15 +35,15 @@ export function cut(s: string, width: number): { text: string; columns: number }
     const text = s.length > width ? s.slice(0, width) : s;
     return { text, columns: text.length };
   }
-  let text = "";
   let used = 0;
-  for (const { segment } of segmenter.segment(s)) {
-    const w = stringWidth(segment);
+  let end = 0;
+  for (const ch of s) {
+    const w = charWidth(ch.codePointAt(0)!);
     if (used + w > width) break;
-    text += segment;
     used += w;
+    end += ch.length;
   }
-  return { text, columns: used };
+  return { text: end === s.length ? s : s.slice(0, end), columns: used };
 }
 
 /** Exactly `width` columns: cut, or padded with spaces on the right (left) or the left (right). */

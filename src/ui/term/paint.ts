@@ -68,7 +68,7 @@ const MAX_SHIFT = 40;
 /** Cells a shift must save, net of the cells it leaves to repaint, to be worth its two sequences. */
 const SHIFT_GAIN = 16;
 
-const sameCell = (a: Cell, b: Cell) => a.ch === b.ch && sameStyle(a.style, b.style);
+const sameCell = (a: Cell, b: Cell) => a === b || (a.ch === b.ch && sameStyle(a.style, b.style));
 
 /** A strip [start, end) of a row whose content moved left by `shift` columns. */
 interface Shift {

@@ -1,5 +1,5 @@
 // A small VT/xterm screen model: feeds terminal output in, keeps the grid of styled cells it shows.
-import stringWidth from "string-width";
+import { charWidth } from "../width.js";
 
 /** -1 is the terminal's default colour; 0–255 the xterm palette; RGB as 0x1000000 | rrggbb. */
 export type Color = number;
@@ -36,25 +36,10 @@ export interface Cell {
   style: Style;
 }
 
-const widths = new Map<number, 0 | 1 | 2>();
+/** Cells are never changed in place (a new one replaces an old), so blank ones can be shared. */
+const BLANK: Cell = Object.freeze({ ch: " ", style: PLAIN });
 
-/**
- * Columns a character takes, as string-width (and so Ink) counts it: 2 for East Asian wide
- * and emoji, 0 for combining marks and joiners, else 1.
- */
-export function charWidth(cp: number): 0 | 1 | 2 {
-  if (cp >= 0x20 && cp < 0x7f) return 1;
-  let w = widths.get(cp);
-  if (w === undefined) {
-    const n = stringWidth(String.fromCodePoint(cp));
-    w = n >= 2 ? 2 : n === 1 ? 1 : 0;
-    widths.set(cp, w);
-  }
-  return w;
-}
-
-const blankRow = (width: number): Cell[] =>
-  Array.from({ length: width }, () => ({ ch: " ", style: PLAIN }));
+const blankRow = (width: number): Cell[] => new Array<Cell>(width).fill(BLANK);
 
 /**
  * What a terminal of `width` × `height` shows after the output fed to it. Knows the
@@ -108,10 +93,10 @@ export class Screen {
     return this.lines().join("\n").replace(/\n+$/, "");
   }
 
-  /** A deep copy (the differ compares two of these). */
+  /** A copy (the differ compares two of these); cells are immutable, so rows are copied, not cells. */
   clone(): Screen {
     const s = new Screen(this.width, this.height);
-    s.grid = this.grid.map((row) => row.map((c) => ({ ch: c.ch, style: c.style })));
+    s.grid = this.grid.map((row) => row.slice());
     s.cursorX = this.cursorX;
     s.cursorY = this.cursorY;
     s.cursorVisible = this.cursorVisible;
@@ -213,22 +198,29 @@ export class Screen {
       : { fg: DEFAULT_COLOR, bg: this.style.bg, attrs: 0 };
   }
 
-  private blank(): Cell[] {
+  private blankCell(): Cell {
     const style = this.eraseStyle();
-    return Array.from({ length: this.width }, () => ({ ch: " ", style }));
+    return style === PLAIN ? BLANK : { ch: " ", style };
+  }
+
+  private blank(): Cell[] {
+    return new Array<Cell>(this.width).fill(this.blankCell());
   }
 
   private erase(y: number, from: number, to: number): void {
-    const style = this.eraseStyle();
+    const cell = this.blankCell();
     const row = this.grid[y];
-    for (let x = Math.max(0, from); x < Math.min(this.width, to); x++) row[x] = { ch: " ", style };
+    for (let x = Math.max(0, from); x < Math.min(this.width, to); x++) row[x] = cell;
   }
 
   private print(ch: string, cp: number): void {
     const w = charWidth(cp);
     if (w === 0) {
       const x = this.pendingWrap ? this.cursorX : this.cursorX - 1;
-      if (x >= 0) this.grid[this.cursorY][x].ch += ch;
+      if (x >= 0) {
+        const row = this.grid[this.cursorY];
+        row[x] = { ch: row[x].ch + ch, style: row[x].style };
+      }
       return;
     }
     if (this.pendingWrap || this.cursorX + w > this.width) {
