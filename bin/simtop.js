@@ -3,7 +3,7 @@
 // later; started by an older node (the system's, say), it re-runs itself with the project's own
 // (the `node` dev dependency), or says what it needs and exits 2.
 if (Number(process.versions.node.split(".")[0]) >= 22) {
-  await import("../dist/src/cli/main.js");
+  await import("../dist/bundle/main.js");
 } else {
   const { existsSync } = await import("node:fs");
   const { fileURLToPath } = await import("node:url");

@@ -189,22 +189,13 @@ export async function runDashboard(opts: DashboardRunOptions): Promise<void> {
   // Raw at once, so keys typed while Ink loads are neither echoed nor lost (Ink reads them).
   stdin.setRawMode(true);
   try {
-    // React's development build is several times slower; nothing here needs its warnings.
-    process.env.NODE_ENV ??= "production";
-    const [{ render }, { createElement }, { App }] = await Promise.all([
-      import("ink"),
-      import("react"),
-      import("../ui/App.js"),
-    ]);
+    const { mountApp } = await import("../ui/App.js");
     if (restored) return;
     // Ink renders each frame to a string (debug mode writes whole frames) and FrameWriter
     // draws what changed; Ink never moves the terminal's cursor itself.
-    instance = render(createElement(App, { controller, driver: "live" }), {
+    instance = mountApp(controller, {
       stdout: frameStream(stdout, (frame) => writer.frame(frame)),
       stdin,
-      debug: true,
-      exitOnCtrlC: false,
-      patchConsole: false,
     });
     await instance.waitUntilExit();
   } finally {

@@ -1,5 +1,5 @@
 // The dashboard as an Ink app: follows the terminal size, reads keys, and in live mode runs the clock.
-import { useApp } from "ink";
+import { type Instance, render, useApp } from "ink";
 import { useEffect } from "react";
 import type { DashboardController } from "./controller.js";
 import { useController } from "./hooks/useController.js";
@@ -32,4 +32,20 @@ export function App({ controller, driver = "live", size }: AppProps) {
     };
   }, [controller, exit]);
   return <Screen view={controller.view(columns, rows)} />;
+}
+
+/**
+ * Mounts the live app on `stdout` (a stream that takes whole frames: Ink runs in debug mode,
+ * so each render is written in full, for the caller's painter) and reads keys from `stdin`.
+ */
+export function mountApp(
+  controller: DashboardController,
+  streams: { stdout: NodeJS.WriteStream; stdin: NodeJS.ReadStream },
+): Instance {
+  return render(<App controller={controller} driver="live" />, {
+    ...streams,
+    debug: true,
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
 }

@@ -9,7 +9,10 @@ import { describe, expect, it } from "vitest";
 const inkBuild = dirname(fileURLToPath(import.meta.resolve("ink")));
 const load = (path: string) => import(pathToFileURL(path).href);
 const { default: Output } = (await load(join(inkBuild, "output.js"))) as {
-  default: new (o: { width: number; height: number }) => {
+  default: new (o: {
+    width: number;
+    height: number;
+  }) => {
     write(x: number, y: number, text: string, o: { transformers: unknown[] }): void;
     get(): { output: string };
   };

@@ -1,6 +1,7 @@
-// Repaints a terminal from one screen to the next with few bytes: changed cells, shifted strips.
+// Repaints a terminal from one screen to the next with few bytes: changed cells only, like curses.
 import {
   Attr,
+  BLANK,
   type Cell,
   DEFAULT_COLOR,
   PLAIN,
@@ -62,56 +63,9 @@ export function sgrChange(from: Style | null, to: Style): string {
 }
 
 /** Unchanged cells between two changes rewritten rather than jumped over (a jump costs ~9 bytes). */
-const GAP = 6;
-/** Shifts tried when looking for a strip that scrolled left (a chart moving with time). */
-const MAX_SHIFT = 40;
-/** Cells a shift must save, net of the cells it leaves to repaint, to be worth its two sequences. */
-const SHIFT_GAIN = 16;
-
+const GAP = 4;
+const isBlank = (c: Cell) => c === BLANK || (c.ch === " " && sameStyle(c.style, PLAIN));
 const sameCell = (a: Cell, b: Cell) => a === b || (a.ch === b.ch && sameStyle(a.style, b.style));
-
-/** A strip [start, end) of a row whose content moved left by `shift` columns. */
-interface Shift {
-  start: number;
-  end: number;
-  shift: number;
-}
-
-/**
- * The best strip of row `y` that is the shown row moved left: new[x] = old[x + k] for
- * start ≤ x < end - k. Worth it when it saves more cells than it leaves to repaint.
- */
-function findShift(shown: Screen, next: Screen, y: number): Shift | null {
-  const w = next.width;
-  let changed = 0;
-  for (let x = 0; x < w; x++) if (!sameCell(shown.cell(x, y), next.cell(x, y))) changed++;
-  if (changed < SHIFT_GAIN) return null;
-  let best: Shift | null = null;
-  let bestGain = SHIFT_GAIN;
-  for (let k = 1; k <= Math.min(MAX_SHIFT, w >> 1); k++) {
-    let x = 0;
-    while (x < w - k) {
-      if (!sameCell(next.cell(x, y), shown.cell(x + k, y))) {
-        x++;
-        continue;
-      }
-      let t = x;
-      let saved = 0;
-      while (t < w - k && sameCell(next.cell(t, y), shown.cell(t + k, y))) {
-        if (!sameCell(next.cell(t, y), shown.cell(t, y))) saved++;
-        t++;
-      }
-      // The k cells after the strip come back blank and must be painted again.
-      const gain = saved - k;
-      if (gain > bestGain && t + k <= w) {
-        bestGain = gain;
-        best = { start: x, end: t + k, shift: k };
-      }
-      x = t;
-    }
-  }
-  return best;
-}
 
 /**
  * Remembers what the terminal shows, where its cursor is and which SGR is in force, and emits
@@ -140,20 +94,23 @@ export class Painter {
       prev = null;
     }
     for (let y = 0; y < next.height; y++) {
-      if (prev !== null) {
-        const s = findShift(prev, next, y);
-        if (s !== null) out += this.shiftLeft(prev, s, y);
-      }
+      // From this column on the new row is blank: one erase-to-end-of-line clears what is left.
+      let tail = next.width;
+      while (tail > 0 && isBlank(next.cell(tail - 1, y))) tail--;
       let x = 0;
       while (x < next.width) {
         if (!this.changed(prev, next, x, y)) {
           x++;
           continue;
         }
+        if (x >= tail) {
+          out += this.moveTo(x, y) + this.eraseLine();
+          break;
+        }
         // A run: changed cells, and short stretches of unchanged ones between them.
         let end = x + 1;
         let lastChanged = x;
-        while (end < next.width && end - lastChanged <= GAP) {
+        while (end < tail && end - lastChanged <= GAP) {
           if (this.changed(prev, next, end, y)) lastChanged = end;
           end++;
         }
@@ -177,25 +134,14 @@ export class Painter {
     return out;
   }
 
-  /**
-   * Moves strip `s` of row `y` left on the terminal (and in `shown`, the model of it): delete
-   * `shift` characters at its start, which pulls the rest of the line left, then insert as many
-   * blanks before its end, which puts everything right of the strip back in place.
-   */
-  private shiftLeft(shown: Screen, s: Shift, y: number): string {
+  /** Erase to the end of the line, in the default colours (erased cells take the current background). */
+  private eraseLine(): string {
     let out = "";
-    // Deleted and inserted cells take the current background: make it the default one.
-    if (this.style === null || this.style.bg !== DEFAULT_COLOR) {
-      const plainBg = this.style === null ? PLAIN : { ...this.style, bg: DEFAULT_COLOR };
-      out += sgrChange(this.style, plainBg);
-      this.style = plainBg;
+    if (this.style === null || !sameStyle(this.style, PLAIN)) {
+      out += sgrChange(this.style, PLAIN);
+      this.style = PLAIN;
     }
-    const ops = `${this.moveTo(s.start, y)}${ESC}${s.shift}P${this.moveTo(s.end - s.shift, y)}${ESC}${s.shift}@`;
-    // The model applies the same operations (its own cursor placed where the terminal's is).
-    shown.write(
-      `${ESC}${y + 1};${s.start + 1}H${ESC}${s.shift}P${ESC}${y + 1};${s.end - s.shift + 1}H${ESC}${s.shift}@`,
-    );
-    return out + ops;
+    return `${out}${ESC}K`;
   }
 
   private changed(prev: Screen | null, next: Screen, x: number, y: number): boolean {

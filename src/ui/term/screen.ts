@@ -37,7 +37,7 @@ export interface Cell {
 }
 
 /** Cells are never changed in place (a new one replaces an old), so blank ones can be shared. */
-const BLANK: Cell = Object.freeze({ ch: " ", style: PLAIN });
+export const BLANK: Cell = Object.freeze({ ch: " ", style: PLAIN });
 
 const blankRow = (width: number): Cell[] => new Array<Cell>(width).fill(BLANK);
 
