@@ -103,17 +103,60 @@ export interface CacheStats {
   multiBlock: number;
 }
 
+/** Local way numbers (0 … assoc-1): bytes while they fit, else wider. */
+export type WayOrder = Uint8Array | Uint16Array | Uint32Array;
+
+/**
+ * A cache's state, compact: only the sets that differ from a freshly built cache are kept
+ * (a set never touched costs nothing). Treat every array as immutable: a restored cache may
+ * keep referring to them until it is first used, and its own snapshot may share them.
+ */
 export interface CacheSnapshot {
+  /** Geometry, checked by {@link Cache.restore}. */
+  numSets: number;
+  assoc: number;
+  /** Indexes of the stored sets, ascending. */
+  sets: Uint32Array;
+  /**
+   * Per stored set (`assoc` entries each, in `sets` order): the ways from the top of the
+   * set's priority stack (most recently used or filled) to the bottom (the next victim).
+   */
+  order: WayOrder;
+  /** Per stored set, per way: the block number held (as an int32 bit pattern). */
   tags: Int32Array;
-  valid: Uint8Array;
-  dirty: Uint8Array;
-  up: Int32Array;
-  down: Int32Array;
-  top: Int32Array;
+  /** Per stored set, per way: bit 0 valid, bit 1 dirty. */
+  flags: Uint8Array;
   counters: Float64Array;
   rngState: number | null;
   shadow: ShadowSnapshot | null;
   seen: Map<number, Uint8Array> | null;
+}
+
+const EMPTY_I32 = new Int32Array(0);
+const EMPTY_U8 = new Uint8Array(0);
+const EMPTY_U32 = new Uint32Array(0);
+
+/** An array for `length` local way numbers below `assoc`, in the narrowest type that fits. */
+function newOrder(assoc: number, length: number): WayOrder {
+  if (assoc <= 0x100) return new Uint8Array(length);
+  if (assoc <= 0x10000) return new Uint16Array(length);
+  return new Uint32Array(length);
+}
+
+/** The pending state of a fresh cache: no set differs from pristine. */
+function emptySets(numSets: number, assoc: number): CacheSnapshot {
+  return {
+    numSets,
+    assoc,
+    sets: EMPTY_U32,
+    order: newOrder(assoc, 0),
+    tags: EMPTY_I32,
+    flags: EMPTY_U8,
+    counters: new Float64Array(COUNTERS),
+    rngState: null,
+    shadow: null,
+    seen: null,
+  };
 }
 
 const isPow2 = (n: number): boolean => Number.isInteger(n) && n > 0 && (n & (n - 1)) === 0;
@@ -179,18 +222,27 @@ export class Cache implements NextLevel {
   private readonly writeBack: boolean;
   private readonly writeAllocate: boolean;
   private readonly rng: Rng | null;
+  /**
+   * The state arrays below are allocated on first use: until then (a new cache, or one
+   * restored before it ever ran) they are empty and `pending` holds the sets to write back
+   * over a pristine cache. Store snapshots of a whole kernel are such caches, so they cost
+   * only the sets that were touched.
+   */
+  private pending: CacheSnapshot | null;
   /** Block number (address >>> log2(line)) per way, as an int32 bit pattern. */
-  private readonly tags: Int32Array;
-  private readonly valid: Uint8Array;
-  private readonly dirty: Uint8Array;
+  private tags: Int32Array = EMPTY_I32;
+  private valid: Uint8Array = EMPTY_U8;
+  private dirty: Uint8Array = EMPTY_U8;
   /**
    * Each set's ways form a circular list ordered like Dinero's priority stack: `top[set]` is
    * the most recently used (LRU) or filled (FIFO, random) way, `up[top]` the bottom, which is
    * the next victim; invalid ways always sit at the bottom. `up` points towards the top.
    */
-  private readonly up: Int32Array;
-  private readonly down: Int32Array;
-  private readonly top: Int32Array;
+  private up: Int32Array = EMPTY_I32;
+  private down: Int32Array = EMPTY_I32;
+  private top: Int32Array = EMPTY_I32;
+  /** Scratch list of non-pristine set indexes for {@link snapshot}, allocated with the arrays. */
+  private scratch: Uint32Array = EMPTY_U32;
   private readonly shadow: FullyAssocShadow | null;
   private readonly seen: SeenBlocks | null;
 
@@ -215,16 +267,66 @@ export class Cache implements NextLevel {
     this.writeBack = config.writePolicy === "write-back";
     this.writeAllocate = config.writeAllocate;
     const ways = this.numSets * this.assoc;
+    this.pending = emptySets(this.numSets, this.assoc);
+    const ccc = config.classify3C === true;
+    this.shadow = ccc ? new FullyAssocShadow(ways, config.replacement, rng) : null;
+    this.seen = ccc ? new SeenBlocks() : null;
+  }
+
+  /** Allocates the state arrays, pristine, then writes the pending sets over them. */
+  private materialize(): void {
+    const s = this.pending!;
+    this.pending = null;
+    const ways = this.numSets * this.assoc;
     this.tags = new Int32Array(ways);
     this.valid = new Uint8Array(ways);
     this.dirty = new Uint8Array(ways);
     this.up = new Int32Array(ways);
     this.down = new Int32Array(ways);
     this.top = new Int32Array(this.numSets);
+    this.scratch = new Uint32Array(this.numSets);
     this.resetOrder();
-    const ccc = config.classify3C === true;
-    this.shadow = ccc ? new FullyAssocShadow(ways, config.replacement, rng) : null;
-    this.seen = ccc ? new SeenBlocks() : null;
+    this.writeSets(s);
+  }
+
+  /** Writes a snapshot's stored sets over the (pristine) arrays. */
+  private writeSets(s: CacheSnapshot): void {
+    const a = this.assoc;
+    const { sets, order, tags, flags } = s;
+    for (let i = 0; i < sets.length; i++) {
+      const base = sets[i] * a;
+      const at = i * a;
+      for (let j = 0; j < a; j++) {
+        const f = flags[at + j];
+        this.tags[base + j] = tags[at + j];
+        this.valid[base + j] = f & 1;
+        this.dirty[base + j] = f >>> 1;
+      }
+      let prev = base + order[at + a - 1];
+      for (let j = 0; j < a; j++) {
+        const way = base + order[at + j];
+        this.up[way] = prev;
+        this.down[prev] = way;
+        prev = way;
+      }
+      this.top[sets[i]] = base + order[at];
+    }
+  }
+
+  /** Whether a set is exactly as a freshly built cache has it. */
+  private pristine(set: number): boolean {
+    const a = this.assoc;
+    const base = set * a;
+    if (this.top[set] !== base) return false;
+    const up = this.up;
+    const down = this.down;
+    for (let j = 0; j < a; j++) {
+      const w = base + j;
+      if (this.tags[w] !== 0 || this.valid[w] !== 0 || this.dirty[w] !== 0) return false;
+      if (down[w] !== (j + 1 === a ? base : w + 1)) return false;
+      if (up[w] !== (j === 0 ? base + a - 1 : w - 1)) return false;
+    }
+    return true;
   }
 
   /** Every set's ways in index order, the first one on top. */
@@ -246,6 +348,7 @@ export class Cache implements NextLevel {
    * write miss that does not allocate, the write itself).
    */
   access(addr: number, kind: AccessKind, size = 4): number {
+    if (this.pending !== null) this.materialize();
     addr >>>= 0;
     if (size <= this.lineSize - (addr & this.lineMask)) return this.accessLine(addr, kind, size);
     return this.accessSplit(addr, kind, size);
@@ -403,6 +506,7 @@ export class Cache implements NextLevel {
 
   /** Index of the way holding `addr`'s line, or -1. */
   private find(addr: number): number {
+    if (this.pending !== null) this.materialize();
     const block = (addr >>> 0) >>> this.lg2Line;
     const base = this.setOf(block) * this.assoc;
     for (let j = base, end = base + this.assoc; j < end; j++) {
@@ -423,6 +527,10 @@ export class Cache implements NextLevel {
   /** Number of valid lines held. */
   occupancy(): number {
     let n = 0;
+    if (this.pending !== null) {
+      for (const f of this.pending.flags) n += f & 1;
+      return n;
+    }
     for (const v of this.valid) n += v;
     return n;
   }
@@ -433,6 +541,7 @@ export class Cache implements NextLevel {
    * sets from last to first, each from the bottom of its stack to the top.
    */
   copyBack(addr: number, wholeCache: boolean): void {
+    if (this.pending !== null) this.materialize();
     if (!wholeCache) {
       const j = this.find(addr);
       if (j >= 0 && this.dirty[j] === 1) this.writeBackWay(j);
@@ -466,6 +575,7 @@ export class Cache implements NextLevel {
    * blocks ever seen; a whole-cache invalidation clears both.
    */
   invalidate(addr: number, wholeCache: boolean): void {
+    if (this.pending !== null) this.materialize();
     if (wholeCache) {
       this.valid.fill(0);
       this.dirty.fill(0);
@@ -511,36 +621,66 @@ export class Cache implements NextLevel {
     this.counters.fill(0);
   }
 
+  /**
+   * The state, storing only the sets that differ from a fresh cache's: O(lines) to scan, and
+   * a handful of allocations sized by the sets stored.
+   */
   snapshot(): CacheSnapshot {
-    return {
-      tags: this.tags.slice(),
-      valid: this.valid.slice(),
-      dirty: this.dirty.slice(),
-      up: this.up.slice(),
-      down: this.down.slice(),
-      top: this.top.slice(),
+    const extra = {
       counters: this.counters.slice(),
       rngState: this.rng === null ? null : this.rng.state,
       shadow: this.shadow === null ? null : this.shadow.snapshot(),
       seen: this.seen === null ? null : this.seen.snapshot(),
     };
+    // Not yet materialized: the pending sets are the state (immutable, so shared).
+    if (this.pending !== null) return { ...this.pending, ...extra };
+    const a = this.assoc;
+    const scratch = this.scratch;
+    let n = 0;
+    for (let set = 0; set < this.numSets; set++) if (!this.pristine(set)) scratch[n++] = set;
+    const sets = scratch.slice(0, n);
+    const order = newOrder(a, n * a);
+    const tags = new Int32Array(n * a);
+    const flags = new Uint8Array(n * a);
+    for (let i = 0; i < n; i++) {
+      const base = sets[i] * a;
+      const at = i * a;
+      tags.set(this.tags.subarray(base, base + a), at);
+      for (let j = 0; j < a; j++)
+        flags[at + j] = this.valid[base + j] | (this.dirty[base + j] << 1);
+      let way = this.top[sets[i]];
+      for (let j = 0; j < a; j++) {
+        order[at + j] = way - base;
+        way = this.down[way];
+      }
+    }
+    return { numSets: this.numSets, assoc: a, sets, order, tags, flags, ...extra };
   }
 
-  /** Restores a snapshot taken from a cache with the same configuration. */
+  /**
+   * Restores a snapshot taken from a cache with the same configuration. A cache that has not
+   * run yet keeps the snapshot's sets pending until first used (so a clone stays compact).
+   */
   restore(s: CacheSnapshot): void {
     if (
-      s.tags.length !== this.tags.length ||
-      s.top.length !== this.top.length ||
+      s.numSets !== this.numSets ||
+      s.assoc !== this.assoc ||
+      s.sets.length * s.assoc !== s.tags.length ||
+      s.order.length !== s.tags.length ||
+      s.flags.length !== s.tags.length ||
       (s.shadow === null) !== (this.shadow === null)
     ) {
       throw new Error(`cache ${JSON.stringify(this.config.name)}: snapshot of another geometry`);
     }
-    this.tags.set(s.tags);
-    this.valid.set(s.valid);
-    this.dirty.set(s.dirty);
-    this.up.set(s.up);
-    this.down.set(s.down);
-    this.top.set(s.top);
+    if (this.pending !== null) {
+      this.pending = s;
+    } else {
+      this.tags.fill(0);
+      this.valid.fill(0);
+      this.dirty.fill(0);
+      this.resetOrder();
+      this.writeSets(s);
+    }
     this.counters.set(s.counters);
     if (this.rng !== null && s.rngState !== null) this.rng.state = s.rngState;
     if (this.shadow !== null && s.shadow !== null) this.shadow.restore(s.shadow);
