@@ -163,7 +163,9 @@ function pipelineOf(state: ViewState, layout: Layout | null): PipelineModel | nu
 
 function eventsOf(state: ViewState, layout: Layout | null): EventLine[] {
   const eventRows = layout?.events ? layout.events.height - 1 : 0;
-  return selectEvents(state.store, eventRows, state.kernel.now, state.eventsAll);
+  // An event is stamped with the tick during which it happened: at tick t the kernel shows the
+  // world after ticks 0..t-1, so a frame of tick t lists the events before t (also in the past).
+  return selectEvents(state.store, eventRows, state.kernel.now - 1, state.eventsAll);
 }
 
 /** The chapter reached at the tick shown. */

@@ -130,6 +130,43 @@ describe.skipIf(!hasTmux)("dashboard in a real terminal (tmux 120×40)", () => {
     expectRestored(after);
   });
 
+  it("signals: a SIGKILLed process leaves the table (or shows Z) in the frame the log reports its death", async () => {
+    start(`${simtop} -s signals`);
+    await waitFor((s) => /killed by SIGKILL/.test(s), "the SIGKILLs of tick 11,000");
+    keys("Space");
+    await waitFor((s) => s.includes("‖ paused"), "pause");
+    /** Rows of the table: pid → state letter. */
+    const rows = (s: string) =>
+      new Map(
+        [...s.matchAll(/^ *(\d+) +\d+ +\S+ +([RSDTZN]) /gm)].map((m) => [Number(m[1]), m[2]]),
+      );
+    const killed = (s: string) =>
+      [...s.matchAll(/ (\d+) \([^)]*\) killed by SIGKILL/g)].map((m) => Number(m[1]));
+    // Frame by frame back through the kills: the table and the log always tell one story.
+    let sawKill = 0;
+    let sawAlive = 0;
+    let last = "";
+    const tickOf = (x: string) => Number(/tick ([\d,]+)/.exec(x)![1].replace(/,/g, ""));
+    for (let i = 0; i < 40; i++) {
+      const s = await waitFor((x) => x !== last && /tick [\d,]+/.test(x), `frame ${i}`);
+      last = s;
+      // Back before the kills (tick 11,000): done.
+      if (tickOf(s) < 10_000) break;
+      const table = rows(s);
+      for (const pid of killed(s)) {
+        sawKill++;
+        expect(["Z", undefined], `pid ${pid} in:\n${s}`).toContain(table.get(pid));
+      }
+      if (killed(s).length === 0 && [...table.values()].length > 0) sawAlive++;
+      keys("Left");
+    }
+    // Both sides of the moment were seen: frames after the kills and frames before them.
+    expect(sawKill).toBeGreaterThan(0);
+    expect(sawAlive).toBeGreaterThan(0);
+    keys("q");
+    expect(await exited()).toContain("EXIT=0");
+  });
+
   it("F10 quits (read from the raw F-key sequence)", async () => {
     start(simtop);
     await waitFor((s) => s.includes("Processes"), "the dashboard");
