@@ -33,8 +33,12 @@ const int = (min: number, max: number) => z.number().int().min(min).max(max);
 const ticks = int(0, 1e12);
 const positive = int(1, 1e9);
 const latency = int(0, 1e6);
-const NAME = /^[A-Za-z][\w.-]*$/;
-const name = z.string().regex(NAME, { error: "must start with a letter: letters, digits, - _ ." });
+/** Letters of any script (and emoji) may name things: a class may write its programs' names in its own language. */
+const NAME = /^[\p{L}\p{Extended_Pictographic}][\p{L}\p{M}\p{N}\p{Extended_Pictographic}_.-]*$/u;
+const name = z
+  .string()
+  .max(64, { error: "at most 64 characters" })
+  .regex(NAME, { error: "must start with a letter: letters, digits, - _ ." });
 
 const signal = z
   .union([z.number(), z.string()], { error: "expected a signal (e.g. SIGINT, INT, 2)" })
