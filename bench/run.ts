@@ -7,6 +7,20 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 type Figures = Record<string, number | string>;
+/** What a benchmark may return instead of bare figures: its own table, printed after the summary. */
+interface Report {
+  figures: Figures;
+  markdown: string;
+}
+
+function isReport(v: unknown): v is Report {
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    typeof (v as Report).markdown === "string" &&
+    typeof (v as Report).figures === "object"
+  );
+}
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** bench/ sources next to dist/bench/, when the repository is there (dist may hold stale files). */
@@ -58,6 +72,7 @@ async function main(): Promise<number> {
     return r.status ?? 1;
   }
   const rows: [string, string, string][] = [];
+  const reports: [string, string][] = [];
   let failed = 0;
   for (const file of benchModules(process.argv.slice(2))) {
     const mod = (await import(pathToFileURL(join(here, file)).href)) as Record<string, unknown>;
@@ -67,9 +82,13 @@ async function main(): Promise<number> {
       process.stderr.write(`running ${name} from bench/${file.replace(/\.js$/, ".ts")} ... `);
       const t0 = performance.now();
       try {
-        const figures = (await (fn as () => Promise<Figures>)()) ?? {};
-        for (const [figure, value] of Object.entries(figures))
-          rows.push([label, figure, format(value)]);
+        const result = (await (fn as () => Promise<Figures | Report>)()) ?? {};
+        if (isReport(result)) {
+          reports.push([label, result.markdown]);
+          rows.push([label, "figures", `table "${label}" below`]);
+        } else
+          for (const [figure, value] of Object.entries(result))
+            rows.push([label, figure, format(value)]);
         process.stderr.write(`${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
       } catch (e) {
         failed++;
@@ -83,6 +102,7 @@ async function main(): Promise<number> {
   out.push("", "| benchmark | figure | value |", "|---|---|---:|");
   for (const [b, f, v] of rows) out.push(`| ${b} | ${f} | ${v.replaceAll("|", "\\|")} |`);
   if (rows.length === 0) out.push("| (none) | no benchmark module found | |");
+  for (const [label, markdown] of reports) out.push("", `### ${label}`, "", markdown);
   console.log(out.join("\n"));
   return failed > 0 ? 1 : 0;
 }
