@@ -4,11 +4,10 @@ import { memo } from "react";
 import type { Theme } from "../theme.js";
 
 /**
- * Prepared lines as one Ink text. Ink measures a text by its content and keeps every text it
- * ever measured in a module-level cache that is never emptied, so a panel whose lines change
- * every frame would make it grow without bound. Here Ink measures a constant column of
- * one-space lines (one per height, measured once; the box stretches it to the panel's width)
- * and the Transform puts line i in place of row i when the frame is drawn.
+ * Prepared lines as one Ink text. The lines are already laid out to the panel's width, so Ink
+ * need not measure or wrap them (work it would redo for every line that changed, every frame):
+ * it measures a constant column of one-space lines (one per height; the box stretches it to
+ * the panel's width) and the Transform puts line i in place of row i when the frame is drawn.
  */
 export const Lines = memo(function Lines({
   lines,
@@ -30,10 +29,10 @@ export const Lines = memo(function Lines({
 const RESET = "\x1b[0m";
 
 /**
- * A line as Ink needs it, shorter where the cells stay the same: Ink re-parses every character
- * of every line each frame. It starts a frame from blank cells, so trailing plain spaces need
- * not be drawn, and it parses each line on its own and closes its styles itself, so a reset
- * that ends the line changes nothing.
+ * A line as Ink needs it, shorter where the cells stay the same: Ink reads every character of
+ * a changed line. It starts a frame from blank cells, so trailing plain spaces need not be
+ * drawn, and it reads each line on its own and closes its styles itself, so a reset that ends
+ * the line changes nothing.
  */
 function inkLine(l: string): string {
   const t = l.endsWith(" ") ? l.trimEnd() : l;
