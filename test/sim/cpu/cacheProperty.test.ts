@@ -4,26 +4,9 @@ import { describe, expect, it } from "vitest";
 import { AccessKind, Cache, type CacheConfig, type NextLevel } from "../../../src/sim/cpu/cache.js";
 import { MainMemory } from "../../../src/sim/cpu/cacheMemory.js";
 import { Rng } from "../../../src/sim/rng.js";
+import { cacheConfigArb } from "./cacheArbs.js";
 
-const pow2 = (min: number, max: number) =>
-  fc.integer({ min: Math.log2(min), max: Math.log2(max) }).map((e) => 2 ** e);
-
-const config: fc.Arbitrary<CacheConfig> = fc
-  .record({
-    lineSize: pow2(4, 64),
-    assoc: fc.integer({ min: 1, max: 8 }),
-    sets: pow2(1, 16),
-    replacement: fc.constantFrom("lru" as const, "fifo" as const, "random" as const),
-    writePolicy: fc.constantFrom("write-back" as const, "write-through" as const),
-    writeAllocate: fc.boolean(),
-    classify3C: fc.boolean(),
-  })
-  .map(({ sets, ...c }) => {
-    // Round up to a power of two so any associativity fits (Dinero-style set rounding).
-    let size = 1;
-    while (size < sets * c.assoc * c.lineSize) size *= 2;
-    return { name: "p", size, latency: 1, ...c };
-  });
+const config = cacheConfigArb(16, "p");
 
 /** Word-aligned addresses in a small range so lines are reused and evicted. */
 const trace = fc.array(

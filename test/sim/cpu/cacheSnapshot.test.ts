@@ -11,25 +11,9 @@ import {
 import { MainMemory } from "../../../src/sim/cpu/cacheMemory.js";
 import { defaultHierarchyConfig, Hierarchy } from "../../../src/sim/cpu/hierarchy.js";
 import { Rng } from "../../../src/sim/rng.js";
+import { cacheConfigArb } from "./cacheArbs.js";
 
-const pow2 = (min: number, max: number) =>
-  fc.integer({ min: Math.log2(min), max: Math.log2(max) }).map((e) => 2 ** e);
-
-const config: fc.Arbitrary<CacheConfig> = fc
-  .record({
-    lineSize: pow2(4, 64),
-    assoc: fc.integer({ min: 1, max: 8 }),
-    sets: pow2(1, 64),
-    replacement: fc.constantFrom("lru" as const, "fifo" as const, "random" as const),
-    writePolicy: fc.constantFrom("write-back" as const, "write-through" as const),
-    writeAllocate: fc.boolean(),
-    classify3C: fc.boolean(),
-  })
-  .map(({ sets, ...c }) => {
-    let size = 1;
-    while (size < sets * c.assoc * c.lineSize) size *= 2;
-    return { name: "s", size, latency: 1, ...c };
-  });
+const config = cacheConfigArb(64, "s");
 
 type Op =
   | { op: "access"; addr: number; kind: AccessKind; size: number }
