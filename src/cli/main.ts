@@ -173,6 +173,7 @@ async function live(
       ...(flags.speed !== undefined ? { speed: flags.speed } : {}),
       color: colorWanted(flags.color),
       paused: opts.paused ?? false,
+      chapters,
       onOutput: (chunk) => {
         recorder?.output(chunk);
         save?.progress(store.now);

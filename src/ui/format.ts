@@ -47,7 +47,8 @@ export function compact(n: number): string {
     if (a >= scale) {
       const v = a / scale;
       const text = v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2);
-      return `${sign}${text.replace(/\.?0+$/, "")}${u}`;
+      // Trailing zeros of the decimals only: 100k stays 100k, 1.50k becomes 1.5k.
+      return `${sign}${text.includes(".") ? text.replace(/\.?0+$/, "") : text}${u}`;
     }
   }
   return `${sign}${a}`;

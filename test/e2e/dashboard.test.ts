@@ -167,6 +167,35 @@ describe.skipIf(!hasTmux)("dashboard in a real terminal (tmux 120×40)", () => {
     expect(await exited()).toContain("EXIT=0");
   });
 
+  it("a chapter title in Japanese with emoji fits an 80-column terminal: nothing wraps", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "simtop-wide-"));
+    const file = join(dir, "wide.yaml");
+    writeFileSync(
+      file,
+      [
+        "name: wide",
+        "processes:",
+        "  - program: cpu-bound",
+        "chapters:",
+        "  - at: 0",
+        "    title: 第一章：プロセスの一生 🚀 とても長いタイトルがヘッダーを埋め尽くしても",
+      ].join("\n"),
+    );
+    try {
+      start(`${simtop} -s ${quote(file)}`, 80, 24);
+      const s = await waitFor((x) => x.includes("第一章") && /tick [1-9]/.test(x), "the chapter");
+      const rows = s.split("\n");
+      // A line wider than the terminal would wrap and push every row below it down.
+      expect(rows[0]).toMatch(/^simtop · 第一章.*tick/);
+      expect(rows[1]).toMatch(/^Tasks: /);
+      expect(rows[2]).toMatch(/^cpu0 /);
+      keys("q");
+      expect(await exited()).toContain("EXIT=0");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("F10 quits (read from the raw F-key sequence)", async () => {
     start(simtop);
     await waitFor((s) => s.includes("Processes"), "the dashboard");

@@ -26,6 +26,11 @@ describe("format", () => {
   it("compact keeps at most three significant digits and a unit", () => {
     expect(compact(999)).toBe("999");
     expect(compact(1234)).toBe("1.23k");
+    // Round hundreds keep their zeros (they used to lose them: 100k read as 1k).
+    expect(compact(100_000)).toBe("100k");
+    expect(compact(150_000)).toBe("150k");
+    expect(compact(200_000_000)).toBe("200M");
+    expect(compact(1500)).toBe("1.5k");
     expect(compact(12_345)).toBe("12.3k");
     expect(compact(123_456)).toBe("123k");
     expect(compact(1_500_000)).toBe("1.5M");

@@ -1,8 +1,9 @@
 // The header: time, speed and mode, scheduler, load, tasks by state, core meters, memory, IPC, caches.
-import { bytes, clean, compact, grouped, meter, percent } from "../format.js";
+import { bytes, clean, compact, fixed, grouped, meter, percent } from "../format.js";
 import { coreMeterLayout } from "../layout.js";
 import type { Role, Theme } from "../theme.js";
 import type { HeaderModel } from "../viewModel.js";
+import { columns } from "../width.js";
 import { line, type Seg } from "./line.js";
 
 function loadRole(share: number): Role {
@@ -23,6 +24,13 @@ function modeSegs(h: HeaderModel): Seg[] {
   return [[`◀ past: ${grouped(h.behind)} ticks ago`, "bad"]];
 }
 
+/** The chapter's title in at most a third of the line, so the clock and mode after it stay in view. */
+function chapterText(title: string, width: number): string {
+  const t = clean(title);
+  const room = Math.max(12, Math.floor(width / 3));
+  return columns(t) <= room ? t : fixed(t, room, "left", true);
+}
+
 export function headerLines(h: HeaderModel, width: number, theme: Theme): string[] {
   const wide = width >= 100;
   const speed = `${wide ? "speed " : ""}${compact(h.speed)} ticks/s`;
@@ -34,7 +42,7 @@ export function headerLines(h: HeaderModel, width: number, theme: Theme): string
       theme,
       width,
       ["simtop", "accent"],
-      h.chapter === null ? "" : ` · ${clean(h.chapter)}`,
+      h.chapter === null ? "" : ` · ${chapterText(h.chapter, width)}`,
       "  tick ",
       [grouped(h.tick), "value"],
       "  ",
