@@ -1,6 +1,6 @@
 // The dashboard's rate window: readings kept at recent frames, and the cache history the caches panel pages through.
 import type { Kernel } from "../sim/kernel.js";
-import { type ProcessLevel, RateWindow, Reading } from "../sim/window.js";
+import { hitRate, type ProcessLevel, RateWindow, Reading } from "../sim/window.js";
 
 /** A fixed-capacity ring, oldest first when read. */
 export class Ring<T> {
@@ -48,10 +48,7 @@ const MAX_READINGS = 512;
 export function machineRates(w: RateWindow): number[] {
   const out: number[] = [];
   const n = w.to.levels?.length ?? 0;
-  for (let i = 0; i < n; i++) {
-    const l = w.machineLevel(i)!;
-    out.push(l.accesses > 0 ? l.hits / l.accesses : Number.NaN);
-  }
+  for (let i = 0; i < n; i++) out.push(hitRate(w.machineLevel(i)!));
   return out;
 }
 
@@ -61,10 +58,7 @@ export function processRates(
   pid: number,
   levels: readonly ProcessLevel[],
 ): number[] {
-  return levels.map((lv) => {
-    const l = w.processLevel(pid, lv);
-    return l.accesses > 0 ? l.hits / l.accesses : Number.NaN;
-  });
+  return levels.map((lv) => hitRate(w.processLevel(pid, lv)));
 }
 
 /**
