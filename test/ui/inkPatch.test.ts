@@ -1,4 +1,5 @@
-// The patched Ink Output (patches/ink+8.0.0.patch) draws exactly what the original tokenizer would.
+// The patched dependencies (patches/): Ink's Output draws what the original would; Yoga starts without fetch.
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -86,5 +87,20 @@ describe("Ink's Output, patched", () => {
     expect(drawn("\x1b[1mab\x1b[0m")).toBe(original("\x1b[1mab\x1b[0m"));
     expect(drawn("\x1b[1mac\x1b[0m")).toBe(original("\x1b[1mac\x1b[0m"));
     expect(drawn("")).toBe("");
+  });
+});
+
+describe("Yoga, patched", () => {
+  it("decodes its embedded WebAssembly without touching fetch (which would load Node's HTTP client)", () => {
+    const script =
+      "Object.defineProperty(globalThis, 'fetch', { get() { throw new Error('fetch touched') } });" +
+      "const { default: Yoga } = await import('yoga-layout');" +
+      "process.stdout.write(typeof Yoga.Node.create);";
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+      cwd: join(inkBuild, "../../.."),
+      encoding: "utf8",
+    });
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("function");
   });
 });
