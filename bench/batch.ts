@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 import { runBatch } from "../src/cli/batch.js";
 import { renderDemo } from "../src/cli/demo/render.js";
 import { compileDemo } from "../src/cli/demo/script.js";
-import { DEFAULT_SCENARIO } from "../src/scenario/builtins.js";
+import { defaultScenario } from "../src/scenario/builtins.js";
 import { scenarioConfig, startScenario } from "../src/scenario/start.js";
 import { DEFAULT_SPEED } from "../src/ui/index.js";
 
@@ -13,7 +13,7 @@ const ITERATIONS = 20;
 const DELAY = 50_000;
 
 function batchRun(iterations: number, delay: number): { seconds: number; bytes: number } {
-  const store = startScenario(DEFAULT_SCENARIO, scenarioConfig(DEFAULT_SCENARIO));
+  const store = startScenario(defaultScenario(), scenarioConfig(defaultScenario()));
   let bytes = 0;
   const t0 = performance.now();
   runBatch(store, { iterations, delay, json: false, events: false, chapters: [] }, (s) => {
@@ -50,7 +50,7 @@ export async function benchBatch(): Promise<Record<string, number | string>> {
   const ticks = ITERATIONS * DELAY;
   const cast = castRun();
   return {
-    "batch.scenario": `${DEFAULT_SCENARIO.name} (${DEFAULT_SCENARIO.config.cores} cores, ${DEFAULT_SCENARIO.config.cpu} cpu)`,
+    "batch.scenario": `${defaultScenario().name} (${defaultScenario().config.cores} cores, ${defaultScenario().config.cpu} cpu)`,
     "batch.ticks": ticks,
     "batch.seconds": Number(seconds.toFixed(3)),
     "batch.ticksPerSec": Math.round(ticks / seconds),

@@ -1,14 +1,15 @@
 // `simtop scenarios`: lists the built-in scenarios, prints one as a file, or lists the programs.
 import type { Command } from "commander";
 import { stringify } from "yaml";
-import { BUILTIN_FILES, BUILTIN_SCENARIOS } from "../scenario/builtins.js";
+import { BUILTIN_FILES, builtinScenarios } from "../scenario/builtins.js";
 import { BUILTIN_PROGRAMS } from "../sim/programs/library.js";
 import { UsageError } from "./errors.js";
 
 /** One line per built-in: its name and what it shows. */
 export function scenarioList(): string {
-  const w = Math.max(...BUILTIN_SCENARIOS.map((s) => s.name.length));
-  return BUILTIN_SCENARIOS.map((s) => `${s.name.padEnd(w)}  ${s.description}`).join("\n");
+  const all = builtinScenarios();
+  const w = Math.max(...all.map((s) => s.name.length));
+  return all.map((s) => `${s.name.padEnd(w)}  ${s.description}`).join("\n");
 }
 
 /** One line per program of the built-in library. */

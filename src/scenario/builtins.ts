@@ -253,8 +253,32 @@ export const BUILTIN_FILES: readonly ScenarioFile[] = [
   PIPELINE,
 ];
 
-export const BUILTIN_SCENARIOS: readonly Scenario[] = BUILTIN_FILES.map((f) =>
-  compileScenario(f, { defaultName: String(f.name) }),
-);
+/** Names of the built-ins, in order (the first is the default). */
+export const BUILTIN_NAMES: readonly string[] = BUILTIN_FILES.map((f) => String(f.name));
 
-export const DEFAULT_SCENARIO: Scenario = BUILTIN_SCENARIOS[0];
+const compiled = new Map<string, Scenario>();
+
+/**
+ * A built-in scenario by name, compiled when first asked for: compiling goes through the same
+ * schema as files do, and start-up needs only the one it runs.
+ */
+export function builtinScenario(name: string): Scenario | undefined {
+  let s = compiled.get(name);
+  if (s === undefined) {
+    const f = BUILTIN_FILES.find((x) => x.name === name);
+    if (f === undefined) return undefined;
+    s = compileScenario(f, { defaultName: String(f.name) });
+    compiled.set(name, s);
+  }
+  return s;
+}
+
+/** Every built-in, compiled. */
+export function builtinScenarios(): Scenario[] {
+  return BUILTIN_NAMES.map((n) => builtinScenario(n)!);
+}
+
+/** The scenario simtop runs when none is named. */
+export function defaultScenario(): Scenario {
+  return builtinScenario(BUILTIN_NAMES[0])!;
+}

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { basename, extname } from "node:path";
 import { parse as parseYaml, YAMLParseError } from "yaml";
-import { BUILTIN_SCENARIOS } from "./builtins.js";
+import { BUILTIN_NAMES, builtinScenario } from "./builtins.js";
 import { compileScenario, ScenarioError } from "./compile.js";
 import type { Scenario } from "./types.js";
 
@@ -14,9 +14,7 @@ export class ScenarioFileError extends Error {
   }
 }
 
-export function builtinScenario(name: string): Scenario | undefined {
-  return BUILTIN_SCENARIOS.find((s) => s.name === name);
-}
+export { builtinScenario };
 
 /** Parses scenario text: JSON for `.json`, YAML (a superset of JSON) otherwise. */
 export function parseScenarioText(text: string, file: string): Scenario {
@@ -60,7 +58,7 @@ export function loadScenario(ref: string): Scenario {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT" && !/[./\\]/.test(ref)) {
-      const names = BUILTIN_SCENARIOS.map((s) => s.name).join(", ");
+      const names = BUILTIN_NAMES.join(", ");
       throw new ScenarioFileError(
         ref,
         `no such scenario (built-ins: ${names}; or a .yaml/.json file)`,

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BUILTIN_SCENARIOS } from "../../src/scenario/builtins.js";
+import { builtinScenarios } from "../../src/scenario/builtins.js";
 import { KEYMAP, keyLabel } from "../../src/ui/keymap.js";
 import { ROOT, simtop } from "./cliRun.js";
 
@@ -34,7 +34,7 @@ describe("README", () => {
   });
 
   it("describes every built-in scenario", () => {
-    for (const s of BUILTIN_SCENARIOS)
+    for (const s of builtinScenarios())
       expect(readme).toMatch(new RegExp(`^\\| \`${s.name}\` +\\|`, "m"));
   });
 

@@ -1,7 +1,7 @@
 // Property: every frame is one tick's truth, whatever the time keys do, on every built-in scenario.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BUILTIN_SCENARIOS } from "../../src/scenario/builtins.js";
+import { builtinScenarios } from "../../src/scenario/builtins.js";
 import { scenarioConfig, startScenario } from "../../src/scenario/start.js";
 import type { Scenario } from "../../src/scenario/types.js";
 import { processRows } from "../../src/sim/view.js";
@@ -78,7 +78,7 @@ function checkFrame(c: DashboardController, s: Scenario): void {
 }
 
 describe("one tick, one truth", () => {
-  for (const s of BUILTIN_SCENARIOS) {
+  for (const s of builtinScenarios()) {
     it(`${s.name}: every frame shows one tick, rates add up, panels agree, the past replays`, () => {
       fc.assert(
         fc.property(keysArb, (keys) => {
