@@ -9,6 +9,11 @@ import { describe, expect, it } from "vitest";
 /** Ink's build folder, and modules in it and in its own tokenizer that its exports do not list. */
 const inkBuild = dirname(fileURLToPath(import.meta.resolve("ink")));
 const load = (path: string) => import(pathToFileURL(path).href);
+interface StyledChar {
+  value: string;
+  fullWidth: boolean;
+  styles: { code: string }[];
+}
 const { default: Output } = (await load(join(inkBuild, "output.js"))) as {
   default: new (o: {
     width: number;
@@ -16,11 +21,9 @@ const { default: Output } = (await load(join(inkBuild, "output.js"))) as {
   }) => {
     write(x: number, y: number, text: string, o: { transformers: unknown[] }): void;
     get(): { output: string };
+    caches: { getStyledChars(line: string): StyledChar[] };
   };
 };
-interface StyledChar {
-  value: string;
-}
 const { styledCharsFromTokens, styledCharsToString, tokenize } = (await load(
   join(inkBuild, "../../@alcalzone/ansi-tokenize/build/index.js"),
 )) as {
@@ -45,7 +48,7 @@ const pieceArb = fc.oneof(
     "\x1b[0;30;102m",
   ),
   fc.constantFrom("a", " ", "│", "▕", "█", "·", "…", "▶", "‖", "×", "é", "~", "▁"),
-  fc.constantFrom("漢", "字", "🚀", "e\u0301", "\u00ad", "\u200b"),
+  fc.constantFrom("漢", "字", "🚀", "e\u0301", "\u00ad", "\u200b", "◽", "◾", "◻", "‼"),
   fc.string({ maxLength: 4 }),
 );
 const lineArb = fc.array(pieceArb, { maxLength: 30 }).map((p) => p.join("").replace(/[\n\r]/g, ""));
@@ -56,6 +59,19 @@ function drawn(line: string): string {
   o.write(0, 0, line, { transformers: [] });
   return o.get().output;
 }
+
+/** A line's characters as Ink reads them: patched (with its caches) and as the original reads them. */
+function cells(chars: StyledChar[]): string[] {
+  return chars.map((c) => `${c.value}|${c.fullWidth}|${c.styles.map((x) => x.code).join("")}`);
+}
+const readPatched = (line: string) =>
+  cells(new Output({ width: 1, height: 1 }).caches.getStyledChars(line));
+const readOriginal = (line: string) =>
+  cells(
+    styledCharsFromTokens(tokenize(line)).filter(
+      (c) => !/^\p{Default_Ignorable_Code_Point}+$/u.test(c.value),
+    ),
+  );
 
 /** The same line the way unpatched Ink reads it: split into lines, written out, read again. */
 function original(line: string): string {
@@ -74,6 +90,7 @@ describe("Ink's Output, patched", () => {
   it("draws every line as the original tokenizer does, drawn once or again", () => {
     fc.assert(
       fc.property(lineArb, (line) => {
+        expect(readPatched(line)).toEqual(readOriginal(line));
         const want = original(line);
         expect(drawn(line)).toBe(want);
         // A second time comes from the caches that outlive a frame.
