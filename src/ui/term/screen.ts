@@ -39,6 +39,42 @@ export interface Cell {
 /** Cells are never changed in place (a new one replaces an old), so blank ones can be shared. */
 export const BLANK: Cell = Object.freeze({ ch: " ", style: PLAIN });
 
+/*
+ * Styles and cells are immutable, so equal ones are one object: a painted frame allocates
+ * almost nothing, and comparing two cells is mostly comparing two references.
+ */
+const styles = new Map<string, Style>([["-1,-1,0", PLAIN]]);
+const cells = new Map<Style, Map<string, Cell>>();
+/** Past this many distinct styles or characters of one style, the interning starts afresh. */
+const INTERN_BOUND = 4096;
+
+function styleOf(fg: Color, bg: Color, attrs: number): Style {
+  const key = `${fg},${bg},${attrs}`;
+  let s = styles.get(key);
+  if (s === undefined) {
+    if (styles.size >= INTERN_BOUND) styles.clear();
+    s = Object.freeze({ fg, bg, attrs });
+    styles.set(key, s);
+  }
+  return s;
+}
+
+function cellOf(ch: string, style: Style): Cell {
+  let byChar = cells.get(style);
+  if (byChar === undefined) {
+    if (cells.size >= INTERN_BOUND) cells.clear();
+    byChar = new Map();
+    cells.set(style, byChar);
+  }
+  let c = byChar.get(ch);
+  if (c === undefined) {
+    if (byChar.size >= INTERN_BOUND) byChar.clear();
+    c = Object.freeze({ ch, style });
+    byChar.set(ch, c);
+  }
+  return c;
+}
+
 const blankRow = (width: number): Cell[] => new Array<Cell>(width).fill(BLANK);
 
 /**
@@ -195,12 +231,12 @@ export class Screen {
   private eraseStyle(): Style {
     return this.style.bg === DEFAULT_COLOR
       ? PLAIN
-      : { fg: DEFAULT_COLOR, bg: this.style.bg, attrs: 0 };
+      : styleOf(DEFAULT_COLOR, this.style.bg, 0);
   }
 
   private blankCell(): Cell {
     const style = this.eraseStyle();
-    return style === PLAIN ? BLANK : { ch: " ", style };
+    return style === PLAIN ? BLANK : cellOf(" ", style);
   }
 
   private blank(): Cell[] {
@@ -219,7 +255,7 @@ export class Screen {
       const x = this.pendingWrap ? this.cursorX : this.cursorX - 1;
       if (x >= 0) {
         const row = this.grid[this.cursorY];
-        row[x] = { ch: row[x].ch + ch, style: row[x].style };
+        row[x] = cellOf(row[x].ch + ch, row[x].style);
       }
       return;
     }
@@ -230,15 +266,15 @@ export class Screen {
     const row = this.grid[this.cursorY];
     const x = this.cursorX;
     // Overwriting half of a wide character blanks its other half, as terminals do.
-    if (row[x].ch === "" && x > 0) row[x - 1] = { ch: " ", style: row[x - 1].style };
+    if (row[x].ch === "" && x > 0) row[x - 1] = cellOf(" ", row[x - 1].style);
     const after = x + w;
     if (after < this.width && row[after].ch === "" && (w === 2 || row[x + 1]?.ch === ""))
-      row[after] = { ch: " ", style: row[after].style };
+      row[after] = cellOf(" ", row[after].style);
     if (w === 1 && x + 1 < this.width && row[x + 1].ch === "")
-      row[x + 1] = { ch: " ", style: row[x + 1].style };
-    row[x] = { ch, style: this.style };
+      row[x + 1] = cellOf(" ", row[x + 1].style);
+    row[x] = cellOf(ch, this.style);
     if (w === 2 && this.cursorX + 1 < this.width)
-      row[this.cursorX + 1] = { ch: "", style: this.style };
+      row[this.cursorX + 1] = cellOf("", this.style);
     if (this.cursorX + w >= this.width) {
       this.cursorX = this.width - 1;
       this.pendingWrap = true;
@@ -516,6 +552,6 @@ export class Screen {
         else bg = c;
       }
     }
-    this.style = { fg, bg, attrs };
+    this.style = styleOf(fg, bg, attrs);
   }
 }
