@@ -122,12 +122,16 @@ export class Store {
   }
 
   /** The most recent events (oldest first), at most `n`, optionally only up to `tick`. */
-  recentEvents(n: number, upToTick = Number.POSITIVE_INFINITY): KernelEvent[] {
+  recentEvents(
+    n: number,
+    upToTick = Number.POSITIVE_INFINITY,
+    keep?: (e: KernelEvent) => boolean,
+  ): KernelEvent[] {
     const cap = this.ring.length;
     const out: KernelEvent[] = [];
     for (let i = 1; i <= this.ringCount && out.length < n; i++) {
       const e = this.ring[(this.ringNext - i + cap) % cap];
-      if (e.tick <= upToTick) out.push(e);
+      if (e.tick <= upToTick && (keep === undefined || keep(e))) out.push(e);
     }
     return out.reverse();
   }

@@ -35,15 +35,11 @@ function tone(e: KernelEvent): EventTone {
   }
 }
 
+const notChatter = (e: KernelEvent): boolean => !SCHEDULING_CHATTER.has(e.type);
+
 /** The last `n` events up to `upToTick` (oldest first), all of them or only the notable ones. */
 export function selectEvents(store: Store, n: number, upToTick: number, all: boolean): EventLine[] {
   if (n <= 0) return [];
-  const source = store.recentEvents(all ? n : Number.MAX_SAFE_INTEGER, upToTick);
-  const out: EventLine[] = [];
-  for (let i = source.length - 1; i >= 0 && out.length < n; i--) {
-    const e = source[i];
-    if (!all && SCHEDULING_CHATTER.has(e.type)) continue;
-    out.push({ tick: e.tick, text: describeEvent(e), tone: tone(e) });
-  }
-  return out.reverse();
+  const source = store.recentEvents(n, upToTick, all ? undefined : notChatter);
+  return source.map((e) => ({ tick: e.tick, text: describeEvent(e), tone: tone(e) }));
 }

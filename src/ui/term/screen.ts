@@ -229,9 +229,7 @@ export class Screen {
 
   /** Erased cells take the current background colour, as xterm does. */
   private eraseStyle(): Style {
-    return this.style.bg === DEFAULT_COLOR
-      ? PLAIN
-      : styleOf(DEFAULT_COLOR, this.style.bg, 0);
+    return this.style.bg === DEFAULT_COLOR ? PLAIN : styleOf(DEFAULT_COLOR, this.style.bg, 0);
   }
 
   private blankCell(): Cell {
@@ -273,8 +271,7 @@ export class Screen {
     if (w === 1 && x + 1 < this.width && row[x + 1].ch === "")
       row[x + 1] = cellOf(" ", row[x + 1].style);
     row[x] = cellOf(ch, this.style);
-    if (w === 2 && this.cursorX + 1 < this.width)
-      row[this.cursorX + 1] = cellOf("", this.style);
+    if (w === 2 && this.cursorX + 1 < this.width) row[this.cursorX + 1] = cellOf("", this.style);
     if (this.cursorX + w >= this.width) {
       this.cursorX = this.width - 1;
       this.pendingWrap = true;
@@ -350,6 +347,11 @@ export class Screen {
   }
 
   private csi(params: string, final: string): void {
+    // SGR, by far the most frequent: parameters read into a reused array, nothing allocated.
+    if (final === "m" && !/^[?>=<]/.test(params)) {
+      this.sgr(this.sgrParams(params));
+      return;
+    }
     const prefix = /^[?>=<]/.test(params) ? params[0] : "";
     const body = prefix ? params.slice(1) : params;
     const nums =
@@ -507,6 +509,32 @@ export class Screen {
       }
       // Other modes (mouse, bracketed paste, focus, synchronized output) change nothing shown.
     }
+  }
+
+  private readonly sgrNums: number[] = [];
+
+  /** SGR parameters as numbers (NaN for an empty one, [0] for none), in one reused array. */
+  private sgrParams(params: string): number[] {
+    const out = this.sgrNums;
+    out.length = 0;
+    if (params === "") {
+      out.push(0);
+      return out;
+    }
+    let v = Number.NaN;
+    for (let i = 0; i < params.length; i++) {
+      const c = params.charCodeAt(i);
+      if (c >= 0x30 && c <= 0x39) v = (Number.isNaN(v) ? 0 : v * 10) + (c - 0x30);
+      else if (c === 0x3b) {
+        out.push(v);
+        v = Number.NaN;
+      } else {
+        // As parseInt reads a parameter: the digits before anything else, the rest ignored.
+        while (i + 1 < params.length && params.charCodeAt(i + 1) !== 0x3b) i++;
+      }
+    }
+    out.push(v);
+    return out;
   }
 
   private sgr(p: number[]): void {
