@@ -36,8 +36,8 @@ export class FramePainter {
     for (let y = 0; y < s.height; y++) {
       const l = lines[y] ?? "";
       if (l === this.lines[y]) continue;
-      // Each line on its own: placed at its row, the row cleared first, no style carried over.
-      s.write(`\x1b[${y + 1};1H\x1b[0m\x1b[2K${l}\x1b[0m`);
+      // Each line on its own: its row cleared first, no style carried over.
+      s.writeRow(y, l);
     }
     this.lines = lines;
     return this.painter.paint(s);

@@ -158,6 +158,20 @@ export class Screen {
     this.pendingWrap = false;
   }
 
+  /**
+   * Row `y` replaced by `line` (text with SGR codes) read from its first column in the default
+   * style, the style reset after it: what writing a cleared row would do, without the escapes.
+   */
+  writeRow(y: number, line: string): void {
+    this.grid[y] = blankRow(this.width);
+    this.cursorX = 0;
+    this.cursorY = y;
+    this.pendingWrap = false;
+    this.style = PLAIN;
+    this.write(line);
+    this.style = PLAIN;
+  }
+
   write(data: string): void {
     const s = this.partial + data;
     this.partial = "";
