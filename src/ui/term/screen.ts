@@ -43,18 +43,33 @@ export const BLANK: Cell = Object.freeze({ ch: " ", style: PLAIN });
  * Styles and cells are immutable, so equal ones are one object: a painted frame allocates
  * almost nothing, and comparing two cells is mostly comparing two references.
  */
-const styles = new Map<string, Style>([["-1,-1,0", PLAIN]]);
+const styles = new Map<number, Map<number, Map<number, Style>>>();
 const cells = new Map<Style, Map<string, Cell>>();
 /** Past this many distinct styles or characters of one style, the interning starts afresh. */
 const INTERN_BOUND = 4096;
+let styleCount = 0;
 
 function styleOf(fg: Color, bg: Color, attrs: number): Style {
-  const key = `${fg},${bg},${attrs}`;
-  let s = styles.get(key);
+  if (fg === DEFAULT_COLOR && bg === DEFAULT_COLOR && attrs === 0) return PLAIN;
+  let byBg = styles.get(fg);
+  if (byBg === undefined) {
+    if (styleCount >= INTERN_BOUND) {
+      styles.clear();
+      styleCount = 0;
+    }
+    byBg = new Map();
+    styles.set(fg, byBg);
+  }
+  let byAttrs = byBg.get(bg);
+  if (byAttrs === undefined) {
+    byAttrs = new Map();
+    byBg.set(bg, byAttrs);
+  }
+  let s = byAttrs.get(attrs);
   if (s === undefined) {
-    if (styles.size >= INTERN_BOUND) styles.clear();
     s = Object.freeze({ fg, bg, attrs });
-    styles.set(key, s);
+    byAttrs.set(attrs, s);
+    styleCount++;
   }
   return s;
 }
@@ -163,7 +178,7 @@ export class Screen {
    * style, the style reset after it: what writing a cleared row would do, without the escapes.
    */
   writeRow(y: number, line: string): void {
-    this.grid[y] = blankRow(this.width);
+    this.grid[y].fill(BLANK);
     this.cursorX = 0;
     this.cursorY = y;
     this.pendingWrap = false;
@@ -363,7 +378,7 @@ export class Screen {
   private csi(params: string, final: string): void {
     // SGR, by far the most frequent: parameters read into a reused array, nothing allocated.
     if (final === "m" && !/^[?>=<]/.test(params)) {
-      this.sgr(this.sgrParams(params));
+      this.sgr(this.sgrParams(params), this.sgrCount);
       return;
     }
     const prefix = /^[?>=<]/.test(params) ? params[0] : "";
@@ -488,9 +503,6 @@ export class Screen {
         this.cursorX = this.savedCursor.x;
         this.cursorY = this.savedCursor.y;
         return;
-      case "m":
-        this.sgr(nums.length === 0 ? [0] : nums);
-        return;
       case "h":
       case "l":
       case "n":
@@ -525,35 +537,37 @@ export class Screen {
     }
   }
 
-  private readonly sgrNums: number[] = [];
+  /** SGR parameters of the sequence being read (NaN for an empty one), and how many. */
+  private readonly sgrNums = new Float64Array(64);
+  private sgrCount = 0;
 
-  /** SGR parameters as numbers (NaN for an empty one, [0] for none), in one reused array. */
-  private sgrParams(params: string): number[] {
+  /** Reads SGR parameters into sgrNums (one 0 for none), allocating nothing. */
+  private sgrParams(params: string): number[] | Float64Array {
     const out = this.sgrNums;
-    out.length = 0;
-    if (params === "") {
-      out.push(0);
-      return out;
-    }
-    let v = Number.NaN;
-    for (let i = 0; i < params.length; i++) {
-      const c = params.charCodeAt(i);
-      if (c >= 0x30 && c <= 0x39) v = (Number.isNaN(v) ? 0 : v * 10) + (c - 0x30);
-      else if (c === 0x3b) {
-        out.push(v);
-        v = Number.NaN;
-      } else {
-        // As parseInt reads a parameter: the digits before anything else, the rest ignored.
-        while (i + 1 < params.length && params.charCodeAt(i + 1) !== 0x3b) i++;
+    let n = 0;
+    if (params === "") out[n++] = 0;
+    else {
+      let v = Number.NaN;
+      for (let i = 0; i < params.length && n < out.length - 1; i++) {
+        const c = params.charCodeAt(i);
+        if (c >= 0x30 && c <= 0x39) v = (Number.isNaN(v) ? 0 : v * 10) + (c - 0x30);
+        else if (c === 0x3b) {
+          out[n++] = v;
+          v = Number.NaN;
+        } else {
+          // As parseInt reads a parameter: the digits before anything else, the rest ignored.
+          while (i + 1 < params.length && params.charCodeAt(i + 1) !== 0x3b) i++;
+        }
       }
+      out[n++] = v;
     }
-    out.push(v);
+    this.sgrCount = n;
     return out;
   }
 
-  private sgr(p: number[]): void {
+  private sgr(p: ArrayLike<number>, count = p.length): void {
     let { fg, bg, attrs } = this.style;
-    for (let k = 0; k < p.length; k++) {
+    for (let k = 0; k < count; k++) {
       const v = Number.isFinite(p[k]) ? p[k] : 0;
       if (v === 0) {
         fg = DEFAULT_COLOR;
@@ -582,10 +596,10 @@ export class Screen {
       else if (v >= 100 && v <= 107) bg = v - 100 + 8;
       else if (v === 38 || v === 48) {
         let c: Color | null = null;
-        if (p[k + 1] === 5 && Number.isFinite(p[k + 2])) {
+        if (k + 2 < count && p[k + 1] === 5 && Number.isFinite(p[k + 2])) {
           c = p[k + 2] & 0xff;
           k += 2;
-        } else if (p[k + 1] === 2 && p.length >= k + 5) {
+        } else if (p[k + 1] === 2 && count >= k + 5) {
           c = RGB_FLAG | ((p[k + 2] & 0xff) << 16) | ((p[k + 3] & 0xff) << 8) | (p[k + 4] & 0xff);
           k += 4;
         }
