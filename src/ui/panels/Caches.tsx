@@ -1,13 +1,11 @@
 // The caches panel as an Ink component (drawing in ../draw/caches.ts).
 
-import { memo } from "react";
 import { cachesLines } from "../draw/caches.js";
 import type { CachesModel } from "../selectors/caches.js";
 import type { Theme } from "../theme.js";
 import { Lines } from "./Lines.js";
 
-/** Memoised: between refreshes the view keeps the same model object, so it is not drawn again. */
-export const Caches = memo(function Caches({
+export function Caches({
   model,
   width,
   height,
@@ -19,4 +17,4 @@ export const Caches = memo(function Caches({
   theme: Theme;
 }) {
   return <Lines lines={cachesLines(model, width, height, theme)} width={width} />;
-});
+}

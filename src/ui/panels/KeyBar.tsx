@@ -1,13 +1,11 @@
 // The keybar panel as an Ink component (drawing in ../draw/keybar.ts).
 
-import { memo } from "react";
 import { keyBarLine } from "../draw/keybar.js";
 import type { Theme } from "../theme.js";
 import type { KeyBarModel } from "../viewModel.js";
 import { Lines } from "./Lines.js";
 
-/** Memoised: between refreshes the view keeps the same model object, so it is not drawn again. */
-export const KeyBar = memo(function KeyBar({
+export function KeyBar({
   model,
   width,
   theme,
@@ -17,4 +15,4 @@ export const KeyBar = memo(function KeyBar({
   theme: Theme;
 }) {
   return <Lines lines={[keyBarLine(model, width, theme)]} width={width} />;
-});
+}

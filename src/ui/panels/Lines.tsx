@@ -8,6 +8,7 @@ import type { Theme } from "../theme.js";
  * need not measure or wrap them (work it would redo for every line that changed, every frame):
  * it measures a constant column of one-space lines (one per height; the box stretches it to
  * the panel's width) and the Transform puts line i in place of row i when the frame is drawn.
+ * A panel whose lines are the same as in the last frame is not rendered again.
  */
 export const Lines = memo(function Lines({
   lines,
@@ -24,7 +25,16 @@ export const Lines = memo(function Lines({
       </Transform>
     </Box>
   );
-});
+}, sameLines);
+
+function sameLines(
+  a: { lines: readonly string[]; width: number },
+  b: { lines: readonly string[]; width: number },
+): boolean {
+  if (a.width !== b.width || a.lines.length !== b.lines.length) return false;
+  for (let i = 0; i < a.lines.length; i++) if (a.lines[i] !== b.lines[i]) return false;
+  return true;
+}
 
 const RESET = "\x1b[0m";
 
