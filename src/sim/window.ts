@@ -39,6 +39,15 @@ export class Reading {
     readonly pipeline: readonly PipelineStats[] | null,
   ) {}
 
+  /**
+   * Process `p`'s counters alone, for its figures since it started (a window from null to
+   * this reading); no core or machine counters, so only per-process figures mean anything.
+   */
+  static ofProcess(p: Pcb): Reading {
+    const none = new Float64Array(0);
+    return new Reading(0, none, none, 0, new Map([[p.pid, readProcess(p)]]), null, null, null);
+  }
+
   static of(k: Kernel): Reading {
     const n = k.running.length;
     const cores = new Float64Array(n);

@@ -6,7 +6,7 @@ import type { Kernel } from "../sim/kernel.js";
 import { POLICY_NAMES } from "../sim/sched/policy.js";
 import { Signal } from "../sim/signals.js";
 import type { Store } from "../sim/store.js";
-import { PROCESS_LEVELS, type RateWindow } from "../sim/window.js";
+import type { RateWindow } from "../sim/window.js";
 import { grouped, niceSteps } from "./format.js";
 import { type Action, ALWAYS, actionFor } from "./keymap.js";
 import { isText, type KeyName, parseKeys, textOf } from "./keys.js";
@@ -98,7 +98,7 @@ export class DashboardController implements ViewState {
    * press before then builds on the first. Keyed "quantum", "policy", "nice:<pid>".
    */
   private readonly pending = new Map<string, { tick: number; value: number }>();
-  private readonly tracker = new RateTracker(PROCESS_LEVELS);
+  private readonly tracker = new RateTracker();
   /** The live kernel's rate window at its current tick. */
   private liveRates: RateWindow;
   private past: {

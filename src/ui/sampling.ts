@@ -1,6 +1,6 @@
 // The dashboard's rate window: readings kept at recent frames, and the cache history the caches panel pages through.
 import type { Kernel } from "../sim/kernel.js";
-import { hitRate, type ProcessLevel, RateWindow, Reading } from "../sim/window.js";
+import { hitRate, PROCESS_LEVELS, RateWindow, Reading } from "../sim/window.js";
 
 /** A fixed-capacity ring, oldest first when read. */
 export class Ring<T> {
@@ -45,20 +45,16 @@ const HISTORY_POINTS = 200;
 const MAX_READINGS = 512;
 
 /** Hit rates of the machine's levels (Reading.levels order) over `w`. */
-export function machineRates(w: RateWindow): number[] {
+function machineRates(w: RateWindow): number[] {
   const out: number[] = [];
   const n = w.to.levels?.length ?? 0;
   for (let i = 0; i < n; i++) out.push(hitRate(w.machineLevel(i)!));
   return out;
 }
 
-/** Hit rates of a process's levels over `w`. */
-export function processRates(
-  w: RateWindow,
-  pid: number,
-  levels: readonly ProcessLevel[],
-): number[] {
-  return levels.map((lv) => hitRate(w.processLevel(pid, lv)));
+/** Hit rates of a process's levels (PROCESS_LEVELS order) over `w`. */
+function processRates(w: RateWindow, pid: number): number[] {
+  return PROCESS_LEVELS.map((lv) => hitRate(w.processLevel(pid, lv)));
 }
 
 /**
@@ -73,8 +69,6 @@ export class RateTracker {
   private machineMark: Reading | null = null;
   private processMark: Reading | null = null;
   private processPid = -1;
-
-  constructor(private readonly levels: readonly ProcessLevel[]) {}
 
   /**
    * Reads the kernel at its current tick (once per shown frame) and returns the window of
@@ -107,7 +101,7 @@ export class RateTracker {
       this.processMark = now;
     } else if (this.processMark !== null && now.tick - this.processMark.tick >= ticks) {
       const w = new RateWindow(this.processMark, now);
-      this.processHistory.push({ tick: now.tick, rates: processRates(w, pid, this.levels) });
+      this.processHistory.push({ tick: now.tick, rates: processRates(w, pid) });
       this.processMark = now;
     }
   }

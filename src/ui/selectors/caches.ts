@@ -1,7 +1,13 @@
 // The caches panel's data: hit rates per level over the frame's rate window, their history, totals, and AMAT.
 import type { Kernel } from "../../sim/kernel.js";
 import type { Pcb } from "../../sim/process.js";
-import { hitRate, PROCESS_LEVELS, type RateWindow } from "../../sim/window.js";
+import {
+  hitRate,
+  type LevelWindow,
+  PROCESS_LEVELS,
+  RateWindow,
+  Reading,
+} from "../../sim/window.js";
 import type { HistoryPoint } from "../sampling.js";
 
 export interface CacheLevelRow {
@@ -47,17 +53,10 @@ export function machineCaches(k: Kernel, w: RateWindow, history: HistoryView): C
   };
 }
 
-/** A process's cumulative accesses and hits per level of PROCESS_LEVELS. */
-function processTotals(p: Pcb): { accesses: number; hits: number }[] {
-  const a = p.acct;
-  const l1 = { accesses: a.cacheAccesses[0], hits: a.cacheHits[0] };
-  return [
-    { accesses: l1.accesses - a.dataAccesses, hits: l1.hits - a.dataL1Hits },
-    { accesses: a.dataAccesses, hits: a.dataL1Hits },
-    { accesses: a.cacheAccesses[1], hits: a.cacheHits[1] },
-    { accesses: a.cacheAccesses[2], hits: a.cacheHits[2] },
-    { accesses: a.cacheAccesses[3], hits: a.cacheHits[3] },
-  ];
+/** A process's accesses and hits per level of PROCESS_LEVELS since it started. */
+function processTotals(p: Pcb): LevelWindow[] {
+  const w = new RateWindow(null, Reading.ofProcess(p));
+  return PROCESS_LEVELS.map((lv) => w.processLevel(p.pid, lv));
 }
 
 export function processCaches(p: Pcb, w: RateWindow, history: HistoryView): CachesModel {
