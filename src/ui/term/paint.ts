@@ -62,8 +62,37 @@ export function sgrChange(from: Style | null, to: Style): string {
   return diff.length < full.length ? diff : full;
 }
 
-/** Unchanged cells between two changes rewritten rather than jumped over (a jump costs ~9 bytes). */
-const GAP = 4;
+/** Cursor forward by n columns. */
+const forward = (n: number) => `${ESC}${n === 1 ? "" : n}C`;
+
+/** Styles in force after a cell, and the bytes to change from one to the next (0 when equal). */
+const styleBytes = (from: Style, to: Style) =>
+  sameStyle(from, to) ? 0 : sgrChange(from, to).length;
+
+/**
+ * Bytes from the changed cell at `from` to the changed one at `to` on row y when the unchanged
+ * cells between are rewritten, up to and including the style change for `to`.
+ */
+function rewriteBytes(screen: Screen, from: number, to: number, y: number): number {
+  let bytes = 0;
+  let style = screen.cell(from, y).style;
+  for (let k = from + 1; k < to; k++) {
+    const c = screen.cell(k, y);
+    bytes += Buffer.byteLength(c.ch) + styleBytes(style, c.style);
+    style = c.style;
+  }
+  return bytes + styleBytes(style, screen.cell(to, y).style);
+}
+
+/** The same when the cursor jumps over them. */
+function jumpBytes(screen: Screen, from: number, to: number, y: number): number {
+  const n = to - from - 1;
+  return (
+    (n === 1 ? 3 : n < 10 ? 4 : n < 100 ? 5 : 6) +
+    styleBytes(screen.cell(from, y).style, screen.cell(to, y).style)
+  );
+}
+
 const isBlank = (c: Cell) => c === BLANK || (c.ch === " " && sameStyle(c.style, PLAIN));
 const sameCell = (a: Cell, b: Cell) => a === b || (a.ch === b.ch && sameStyle(a.style, b.style));
 
@@ -107,12 +136,13 @@ export class Painter {
           out += this.moveTo(x, y) + this.eraseLine();
           break;
         }
-        // A run: changed cells, and short stretches of unchanged ones between them.
-        let end = x + 1;
+        // A run: changed cells, and the unchanged ones between them wherever rewriting them costs
+        // no more bytes than jumping over them.
         let lastChanged = x;
-        while (end < tail && end - lastChanged <= GAP) {
-          if (this.changed(prev, next, end, y)) lastChanged = end;
-          end++;
+        for (let end = x + 1; end < tail; end++) {
+          if (!this.changed(prev, next, end, y)) continue;
+          if (rewriteBytes(next, lastChanged, end, y) > jumpBytes(next, lastChanged, end, y)) break;
+          lastChanged = end;
         }
         out += this.moveTo(x, y);
         for (let k = x; k <= lastChanged; k++) {
@@ -150,13 +180,24 @@ export class Painter {
     return !sameCell(prev.cell(x, y), c);
   }
 
+  /** The shortest way to move the cursor to (x, y) from where it is. */
   private moveTo(x: number, y: number): string {
     if (x === this.x && y === this.y) return "";
-    let seq: string;
-    if (y === this.y && this.x >= 0 && x > this.x)
-      seq = `${ESC}${x - this.x === 1 ? "" : x - this.x}C`;
-    else if (y === this.y && this.x >= 0 && x < this.x) seq = `${ESC}${x + 1 === 1 ? "" : x + 1}G`;
-    else seq = `${ESC}${y + 1};${x + 1}H`;
+    let seq = x === 0 ? `${ESC}${y + 1}H` : `${ESC}${y + 1};${x + 1}H`;
+    const consider = (s: string) => {
+      if (s.length < seq.length) seq = s;
+    };
+    if (y === this.y && this.x >= 0 && x > this.x) consider(forward(x - this.x));
+    if (y === this.y && this.x >= 0 && x < this.x) {
+      consider(x === 0 ? "\r" : `${ESC}${x + 1}G`);
+      if (this.x - x <= 3) consider("\b".repeat(this.x - x));
+    }
+    // Down by carriage return and line feeds (never from the last row, so nothing scrolls). An
+    // unknown column (a pending wrap after the last one) is fine: the carriage return clears it.
+    if (this.y >= 0 && y > this.y) {
+      const down = y - this.y <= 3 ? "\n".repeat(y - this.y) : `${ESC}${y - this.y}B`;
+      consider(`\r${down}${x === 0 ? "" : forward(x)}`);
+    }
     this.x = x;
     this.y = y;
     return seq;

@@ -36,6 +36,18 @@ describe("Painter", () => {
     expect(p.paint(b)).toBe("");
   });
 
+  it("moves down by carriage return and line feed, and rewrites short unchanged gaps", () => {
+    const p = new Painter();
+    const a = new Screen(20, 3);
+    a.write("tick 100   cpu 50%");
+    p.paint(a);
+    const b = a.clone();
+    b.write(`${ESC}1;6H2${ESC}1;8H1${ESC}2;1Hx${ESC}3;1Hy`);
+    // "100" → "201": rewriting the unchanged "0" (1 byte) is cheaper than jumping over it (3);
+    // the starts of the next rows are reached by CR LF (2 bytes; CUP would take 4).
+    expect(p.paint(b)).toBe(`${ESC}6G201\r\nx\r\ny`);
+  });
+
   const frame = fc.array(
     fc.record({
       x: fc.nat(15),
