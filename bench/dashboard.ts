@@ -287,7 +287,8 @@ function markdownTable(head: string[], rows: string[][], right: boolean[]): stri
 /**
  * The dashboard (`bin/simtop.js`, 10 frames/s) and htop at 10 refreshes/s (`htop -d 1`), each
  * alone in a private tmux pane for the same time, one after the other: 120×40 and 200×60 on the
- * default scenario, then simtop alone with 1,000 processes and with 16 cores (120×40), and a
+ * default scenario, the least Ink program (the floor any Ink dashboard starts from), then simtop
+ * alone with 1,000 processes and with 16 cores (120×40), and a
  * 60 s `--record` of the default scenario. Needs a build (`npx tsc -p tsconfig.build.json` and
  * dist/bundle) and tmux; htop is skipped if missing.
  */
@@ -301,6 +302,7 @@ export async function benchDashboard(
   // dist/bench/dashboard.js and bench/dashboard.ts both sit two levels below the repository.
   const bin = resolve(here, "..", "..", "bin", "simtop.js");
   const root = existsSync(bin) ? bin : resolve(here, "..", "bin", "simtop.js");
+  const floor = resolve(dirname(root), "..", "dist", "bundle", "inkFloor.js");
   const withHtop = hasCommand("htop");
   if (!withHtop) process.stderr.write("htop not installed: its column is skipped ... ");
   const work = mkdtempSync(join(tmpdir(), "simtop-bench-files-"));
@@ -334,6 +336,13 @@ export async function benchDashboard(
   try {
     await attempt("simtop120x40", "120×40, default scenario", "htop120x40", simtop, [120, 40]);
     if (withHtop) await attempt("htop120x40", "htop 120×40", "", ["htop", "-d", "1"], [120, 40]);
+    await attempt(
+      "inkFloor120x40",
+      "120×40, the least Ink program (a screen of text, one counter)",
+      "htop120x40",
+      [process.execPath, floor],
+      [120, 40],
+    );
     await attempt("simtop200x60", "200×60, default scenario", "htop200x60", simtop, [200, 60]);
     if (withHtop) await attempt("htop200x60", "htop 200×60", "", ["htop", "-d", "1"], [200, 60]);
     const scenario = join(work, "thousand.yaml");
@@ -510,7 +519,9 @@ function report(
     `Each run: the real bin/simtop.js (${process.execPath}, CI unset, TERM=tmux-256color, 10 fps)`,
     `alone in a private tmux pane for ${m.seconds} s, steady state after the first ${m.warmup} s;`,
     "htop at `htop -d 1` (10 refreshes/s) measured the same way in a pane of the same size; the",
-    "1,000-process, 16-core and --record runs are compared with htop at 120×40. CPU is utime+stime",
+    "1,000-process, 16-core and --record runs are compared with htop at 120×40, and so is the least",
+    "Ink program (bench/inkFloor.tsx, bundled like simtop): the floor of runtime, React, Ink and Yoga",
+    "that any Ink dashboard starts from. CPU is utime+stime",
     "from /proc (100 % = one core); peak RSS is VmHWM. A frame is a refresh burst: output chunks",
     `less than ${GAP_MS} ms apart. First full frame: ms from exec to the end of the first burst of`,
     `more than ${FULL_FRAME_BYTES} bytes (simtop's 21-byte alternate-screen set-up, written alone`,

@@ -7,7 +7,12 @@ import { build } from "esbuild";
 const out = new URL("../dist/bundle/", import.meta.url).pathname;
 rmSync(out, { recursive: true, force: true });
 await build({
-  entryPoints: { main: "src/cli/main.ts", cacheWorker: "src/cli/lab/cacheWorker.ts" },
+  // inkFloor: the dashboard benchmark's least Ink program, bundled the same way for a fair floor.
+  entryPoints: {
+    main: "src/cli/main.ts",
+    cacheWorker: "src/cli/lab/cacheWorker.ts",
+    inkFloor: "bench/inkFloor.tsx",
+  },
   bundle: true,
   splitting: true,
   format: "esm",
