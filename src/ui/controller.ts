@@ -14,8 +14,15 @@ import { tooSmall } from "./layout.js";
 import { SIGNAL_ORDER } from "./menus.js";
 import { type HistoryPoint, pastWindow, RateTracker, type Ring } from "./sampling.js";
 import type { HistoryView } from "./selectors/caches.js";
+import { findEvent, logEnd } from "./selectors/events.js";
 import { GanttLegend } from "./selectors/gantt.js";
 import { COLUMNS, type SortKey } from "./selectors/table.js";
+import {
+  type EventLogAction,
+  type EventLogState,
+  eventLogReducer,
+  INITIAL_EVENT_LOG,
+} from "./state/eventLog.js";
 import { createTheme, type Theme } from "./theme.js";
 import {
   buildView,
@@ -54,6 +61,21 @@ const CHUNK = 1000;
 /** Seconds a message stays up while running (counted in frames, so headless runs agree). */
 const MESSAGE_SECONDS = 4;
 
+/** Keys that keep working while the event log is open over the screen: time, help and redraw. */
+const LOG_PASSES = new Set<Action | undefined>([
+  "pause",
+  "stepTick",
+  "stepFrame",
+  "faster",
+  "slower",
+  "rewind",
+  "forward",
+  "rewindFar",
+  "forwardFar",
+  "live",
+  "redraw",
+]);
+
 /** The next value of an ascending list above (dir 1) or below (dir -1) `v`. */
 function stepThrough(list: readonly number[], v: number, dir: 1 | -1): number | undefined {
   return dir > 0 ? list.find((x) => x > v) : [...list].reverse().find((x) => x < v);
@@ -80,7 +102,9 @@ export class DashboardController implements ViewState {
   selectedIndex = 0;
   scrollTop = 0;
   cacheScope: "machine" | "process" = "machine";
-  eventsAll = false;
+  eventLog: EventLogState = INITIAL_EVENT_LOG;
+  /** Page of the panels that page what does not fit (cores, the Gantt legend): Tab. */
+  corePage = 0;
   overlay: OverlayState | null = null;
   readonly legend = new GanttLegend();
   /** Share of the wanted ticks the last frame simulated (1 unless the time budget ran out). */
@@ -396,6 +420,7 @@ export class DashboardController implements ViewState {
       return;
     }
     if (this.editingFilter && this.filterKey(k)) return;
+    if (this.eventLog.open && this.eventLogKey(k)) return;
     if (this.overlay && this.overlayKey(k)) return;
     const a = actionFor(k);
     if (a) this.act(a);
@@ -410,6 +435,55 @@ export class DashboardController implements ViewState {
     } else if (k === "backspace") this.filter = this.filter.slice(0, -1);
     else if (isText(k)) this.filter += textOf(k);
     else return !["up", "down", "pageup", "pagedown", "home", "end"].includes(k);
+    return true;
+  }
+
+  private log(a: EventLogAction): void {
+    this.eventLog = eventLogReducer(this.eventLog, a);
+  }
+
+  /** Moves the log to the next event matching its search, older (1) or newer (-1). */
+  private findInLog(dir: 1 | -1, from = this.eventLog.back): void {
+    const s = this.eventLog.search;
+    if (s === "") {
+      this.say("no search: / starts one");
+      return;
+    }
+    const at = findEvent(this.store, this.kernel.now, this.eventLog, from, dir, s);
+    if (at === null) this.say(`"${s}": no ${dir > 0 ? "older" : "newer"} match in the log`);
+    else this.log({ type: "reveal", back: at, now: logEnd(this.eventLog, this.kernel.now) });
+  }
+
+  /** Keys while the event log is open over the screen; false lets a time key through. */
+  private eventLogKey(k: KeyName): boolean {
+    const l = this.eventLog;
+    const now = logEnd(l, this.kernel.now);
+    if (l.typing) {
+      if (k === "enter") {
+        this.log({ type: "searchKeep" });
+        this.findInLog(1, l.back - 1);
+      } else if (k === "escape") this.log({ type: "searchClear" });
+      else if (k === "backspace") this.log({ type: "searchErase" });
+      else if (isText(k)) this.log({ type: "searchType", text: textOf(k) });
+      return true;
+    }
+    const a = actionFor(k);
+    const page = Math.max(1, this.lastSize.rows - 10);
+    if (k === "escape" || a === "quit" || a === "eventLog") this.log({ type: "close" });
+    else if (a === "up") this.log({ type: "scroll", by: 1, now });
+    else if (a === "down") this.log({ type: "scroll", by: -1, now });
+    else if (a === "pageUp") this.log({ type: "scroll", by: page, now });
+    else if (a === "pageDown") this.log({ type: "scroll", by: -page, now });
+    else if (a === "last") this.log({ type: "newest" });
+    else if (a === "first") {
+      const count = this.store.recentEvents(Number.POSITIVE_INFINITY, now).length;
+      this.log({ type: "oldest", now, count });
+    } else if (k === "e") this.log({ type: "toggleAll" });
+    else if (k === "f") this.log({ type: "toggleFollow", pid: this.selectedPid });
+    else if (k === "/") this.log({ type: "searchStart" });
+    else if (k === "n") this.findInLog(1);
+    else if (k === "N") this.findInLog(-1);
+    else return !LOG_PASSES.has(a);
     return true;
   }
 
@@ -508,7 +582,14 @@ export class DashboardController implements ViewState {
         this.cacheScope = this.cacheScope === "machine" ? "process" : "machine";
         break;
       case "eventsAll":
-        this.eventsAll = !this.eventsAll;
+        this.log({ type: "toggleAll" });
+        break;
+      case "page":
+        this.corePage++;
+        break;
+      case "eventLog":
+        this.overlay = null;
+        this.log({ type: "open" });
         break;
       case "fork":
         this.withSelected((pid) => this.submit({ type: "fork", pid }));

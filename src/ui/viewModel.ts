@@ -17,7 +17,7 @@ import {
   processCaches,
 } from "./selectors/caches.js";
 import { type DetailsModel, selectDetails } from "./selectors/details.js";
-import { type EventLine, selectEvents } from "./selectors/events.js";
+import { type EventsModel, selectEvents } from "./selectors/events.js";
 import { type GanttLegend, type GanttModel, selectGantt } from "./selectors/gantt.js";
 import { type PipelineModel, selectPipeline } from "./selectors/pipeline.js";
 import {
@@ -28,6 +28,7 @@ import {
   type SortKey,
   type TableRow,
 } from "./selectors/table.js";
+import type { EventLogState } from "./state/eventLog.js";
 import type { Theme } from "./theme.js";
 
 export type Mode = "live" | "paused" | "past";
@@ -101,8 +102,11 @@ export interface DashboardView {
   pipeline: PipelineModel | null;
   caches: CachesModel | null;
   gantt: GanttModel | null;
-  events: EventLine[];
-  eventsAll: boolean;
+  /** The event log, in its panel or over the body (`eventLogOpen`); null when neither is shown. */
+  events: EventsModel | null;
+  eventLogOpen: boolean;
+  /** Page shown by the panels that page (Tab): cores of the pipeline and Gantt, the legend. */
+  corePage: number;
   keybar: KeyBarModel;
   overlay: OverlayModel | null;
 }
@@ -136,7 +140,8 @@ export interface ViewState {
   selectedIndex: number;
   scrollTop: number;
   cacheScope: "machine" | "process";
-  eventsAll: boolean;
+  eventLog: EventLogState;
+  corePage: number;
   overlay: OverlayState | null;
   message: string | null;
   legend: GanttLegend;
@@ -161,11 +166,16 @@ function pipelineOf(state: ViewState, layout: Layout | null): PipelineModel | nu
   return layout?.pipeline ? selectPipeline(state.kernel, state.rates) : null;
 }
 
-function eventsOf(state: ViewState, layout: Layout | null): EventLine[] {
-  const eventRows = layout?.events ? layout.events.height - 1 : 0;
-  // An event is stamped with the tick during which it happened: at tick t the kernel shows the
-  // world after ticks 0..t-1, so a frame of tick t lists the events before t (also in the past).
-  return selectEvents(state.store, eventRows, state.kernel.now - 1, state.eventsAll);
+/** Rows between the header and the key bar. */
+export function bodyRows(layout: Layout): number {
+  return layout.height - layout.header.height - layout.keybar.height;
+}
+
+function eventsOf(state: ViewState, layout: Layout | null): EventsModel | null {
+  if (layout === null) return null;
+  const height = state.eventLog.open ? bodyRows(layout) : (layout.events?.height ?? 0);
+  if (height === 0) return null;
+  return selectEvents(state.store, height - 1, state.kernel.now, state.eventLog);
 }
 
 /** The chapter reached at the tick shown. */
@@ -293,7 +303,8 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
       caches,
       gantt,
       events,
-      eventsAll: state.eventsAll,
+      eventLogOpen: state.eventLog.open,
+      corePage: state.corePage,
       keybar: keybar(state),
       overlay,
     },

@@ -157,11 +157,51 @@ describe("panels", () => {
     // 10,000 ticks/s at 10 frames/s: 1,000 ticks a frame; about two columns a frame → 500 ticks
     // a column; 52 - 6 label columns = 46 columns = a page of 23,000 ticks. Tick 30,000 is on
     // the page [23,000, 46,000), of which (30,000 - 23,000) / 500 = 14 columns have happened.
-    expect(lines[0]).toMatch(/Gantt · who ran · 500 ticks\/column · paged/);
+    expect(lines[0]).toMatch(/Gantt · who ran · 500 ticks\/column\s*$/);
     expect(lines[1]).toMatch(/^cpu0 │[A-Za-z0-9·~]{14}\s*$/);
     expect(lines[2]).toMatch(/^cpu1 │[A-Za-z0-9·~]{14}\s*$/);
     expect(lines[3]).toMatch(/^\s+23,000\s+46,000$/);
     expect(lines[4]).toMatch(/~ switch · idle\s+[A-Z] \d+ \S+/);
+  });
+
+  it("gantt: a legend too long for its line wraps, whole entries, onto the free lines, then pages", () => {
+    const { view } = running("pipeline", 30);
+    const g = view.gantt!;
+    const many = {
+      ...g,
+      legend: Array.from({ length: 12 }, (_, i) => ({
+        symbol: String.fromCharCode(65 + i),
+        pid: 100 + i,
+        name: `worker-${i}`,
+        slot: i,
+      })),
+    };
+    const roomy = show(<Gantt model={many} width={52} height={10} theme={mono} />).split("\n");
+    const legend = roomy.slice(4).join(" ");
+    // Every entry whole, none cut at a line's end.
+    for (let i = 0; i < 12; i++)
+      expect(legend).toContain(`${String.fromCharCode(65 + i)} ${100 + i} worker-${i}`);
+    const tight = show(<Gantt model={many} width={60} height={6} theme={mono} />);
+    expect(tight).toMatch(/Gantt · who ran · 500 ticks\/column · legend 1\/\d · Tab/);
+    expect(tight).toContain("A 100 worker-0");
+    const next = show(<Gantt model={many} width={60} height={6} theme={mono} page={1} />);
+    expect(next).toMatch(/legend 2\/\d · Tab/);
+    expect(next).not.toContain("A 100 worker-0");
+  });
+
+  it("pipeline: cores that do not fit are paged with Tab, and the title says which are shown", () => {
+    const { view } = running("pipeline", 5);
+    const three = {
+      ...view.pipeline!,
+      cores: [0, 1, 2].map((core) => ({ ...view.pipeline!.cores[0]!, core })),
+    };
+    const first = show(<Pipeline model={three} width={75} height={7} theme={mono} />);
+    expect(first).toContain("Pipeline · cores 1–2 of 3 · Tab · over the last");
+    expect(first).toMatch(/cpu0 .*\n[\s\S]*cpu1 /);
+    const second = show(<Pipeline model={three} width={75} height={7} theme={mono} page={1} />);
+    expect(second).toContain("cores 3 of 3 · Tab");
+    expect(second).toMatch(/cpu2 /);
+    expect(second).not.toMatch(/cpu0 /);
   });
 
   it("gantt pages: a frame adds columns on the right and leaves the earlier ones where they were", () => {
@@ -188,21 +228,21 @@ describe("panels", () => {
     c.press("i");
     c.tickFrame();
     const view = c.view(120, 40);
-    const s = show(
-      <EventLog events={view.events} all={false} width={100} height={8} theme={mono} />,
-    );
+    const s = show(<EventLog model={view.events!} width={100} height={8} theme={mono} />);
     expect(s).toContain(`SIGINT → ${sleeper} (sleeper): default action, terminated, status 130`);
     const lines = s.split("\n").filter((l) => /^\s*[\d,]+ /.test(l));
     const ticks = lines.map((l) => Number(l.trim().split(" ")[0].replace(/,/g, "")));
     expect(ticks).toEqual([...ticks].sort((a, b) => a - b));
-    expect(s).toContain("lifecycle and signals (e: everything)");
+    expect(s).toContain(
+      "Events · lifecycle and signals (e: everything) · L: scroll, search, follow",
+    );
   });
 
   it("key bar: the main keys, like htop's", () => {
     const { view } = running();
     const s = show(<KeyBar model={view.keybar} width={120} theme={mono} />);
     expect(s).toMatch(
-      /^\?Help \/Filter tTree fFork nNew iSIGINT KSignal zStop cCont SpcPause ←→Rewind \+-Speed pPolicy qQuit/,
+      /^\?Help \/Filter tTree fFork nNew iSIGINT KSignal zStop cCont SpcPause ←→Rewind \+-Speed pPolicy LLog qQuit/,
     );
   });
 
