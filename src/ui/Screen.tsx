@@ -38,7 +38,13 @@ export function Screen({ view }: { view: DashboardView }) {
     <Box flexDirection="column" width={l.width} height={l.height}>
       <Header model={view.header} width={l.width} theme={theme} />
       {view.overlay?.kind === "help" ? (
-        <Help scroll={view.overlay.scroll} width={l.width} height={body} theme={theme} />
+        <Help
+          scroll={view.overlay.scroll}
+          width={l.width}
+          height={body}
+          theme={theme}
+          chapters={view.overlay.chapters}
+        />
       ) : view.eventLogOpen && view.events ? (
         <EventLog model={view.events} width={l.width} height={body} theme={theme} overlay />
       ) : (

@@ -7,10 +7,11 @@ import { POLICY_NAMES } from "../sim/sched/policy.js";
 import { Signal } from "../sim/signals.js";
 import type { Store } from "../sim/store.js";
 import type { RateWindow } from "../sim/window.js";
+import { helpMaxScroll } from "./draw/help.js";
 import { grouped, niceSteps } from "./format.js";
 import { type Action, ALWAYS, actionFor } from "./keymap.js";
 import { isText, type KeyName, parseKeys, textOf } from "./keys.js";
-import { tooSmall } from "./layout.js";
+import { computeLayout, tooSmall } from "./layout.js";
 import { SIGNAL_ORDER } from "./menus.js";
 import { type HistoryPoint, pastWindow, RateTracker, type Ring } from "./sampling.js";
 import type { HistoryView } from "./selectors/caches.js";
@@ -25,7 +26,9 @@ import {
 } from "./state/eventLog.js";
 import { createTheme, type Theme } from "./theme.js";
 import {
+  bodyRows,
   buildView,
+  chapterIndexAt,
   type DashboardView,
   type Mode,
   type OverlayState,
@@ -60,6 +63,8 @@ const QUANTA = niceSteps(100_000);
 const CHUNK = 1000;
 /** Seconds a message stays up while running (counted in frames, so headless runs agree). */
 const MESSAGE_SECONDS = 4;
+/** Seconds a chapter's banner stays up while running. */
+const BANNER_SECONDS = 5;
 
 /** Keys that keep working while the event log is open over the screen: time, help and redraw. */
 const LOG_PASSES = new Set<Action | undefined>([
@@ -133,6 +138,9 @@ export class DashboardController implements ViewState {
   } | null = null;
   private carry = 0;
   private note: { text: string; frame: number } | null = null;
+  /** The chapter reached at the tick last shown, and the one announced (from which frame). */
+  private chapterSeen = -1;
+  private announced: { index: number; frame: number } | null = null;
   private order: number[] = [];
   private pageRows = 10;
   private lastSize = { columns: 0, rows: 0 };
@@ -185,6 +193,23 @@ export class DashboardController implements ViewState {
     return this.past ? "past" : this.paused ? "paused" : "live";
   }
 
+  /** The chapter whose banner is up, if any. */
+  get banner(): number | null {
+    const a = this.announced;
+    if (a === null) return null;
+    if (!this.paused && this.frames - a.frame > BANNER_SECONDS * this.fps) return null;
+    return a.index;
+  }
+
+  /** Announces a chapter the shown tick has just entered, moving forward. */
+  private noteChapter(): void {
+    const i = chapterIndexAt(this.chapters, this.kernel.now);
+    if (i > this.chapterSeen) this.announced = { index: i, frame: this.frames };
+    else if (i < this.chapterSeen && this.announced !== null && this.announced.index > i)
+      this.announced = null;
+    this.chapterSeen = i;
+  }
+
   get message(): string | null {
     if (this.note === null) return null;
     if (!this.paused && this.frames - this.note.frame > MESSAGE_SECONDS * this.fps) return null;
@@ -222,6 +247,7 @@ export class DashboardController implements ViewState {
   getVersion = (): number => this.version;
 
   private changed(): void {
+    this.noteChapter();
     this.version++;
     for (const l of this.listeners) l();
   }
@@ -317,6 +343,28 @@ export class DashboardController implements ViewState {
     }
     this.store.advance(ticks);
     this.readRates();
+  }
+
+  /** Runs the simulation on to the start of the next chapter (or shows it, when it is in the retained past). */
+  private nextChapter(): void {
+    const now = this.kernel.now;
+    const i = this.chapters.findIndex((c) => c.tick > now);
+    if (i < 0) {
+      this.say(
+        this.chapters.length === 0
+          ? "this scenario has no chapters"
+          : `chapter ${this.chapters.length} of ${this.chapters.length} is the last`,
+      );
+      return;
+    }
+    const c = this.chapters[i];
+    if (this.past && c.tick < this.store.now) this.showPast(c.tick);
+    else {
+      this.past = null;
+      if (c.tick > this.store.now) this.store.advance(c.tick - this.store.now);
+      this.readRates();
+    }
+    this.say(`chapter ${i + 1} of ${this.chapters.length} starts at tick ${grouped(c.tick)}`);
   }
 
   private setSpeed(dir: 1 | -1): void {
@@ -495,10 +543,25 @@ export class DashboardController implements ViewState {
       return true;
     }
     if (o.kind === "help") {
-      if (a === "down" || a === "pageDown") o.scroll += a === "down" ? 1 : 10;
+      const { columns, rows } = this.lastSize;
+      const help = computeLayout({
+        columns,
+        rows,
+        cores: this.kernel.running.length,
+        menuWidth: 0,
+      });
+      const max = help
+        ? helpMaxScroll(columns, bodyRows(help), {
+            list: this.chapters,
+            current: chapterIndexAt(this.chapters, this.kernel.now),
+          })
+        : 0;
+      if (a === "down" || a === "pageDown")
+        o.scroll = Math.min(max, o.scroll + (a === "down" ? 1 : 10));
       else if (a === "up" || a === "pageUp")
         o.scroll = Math.max(0, o.scroll - (a === "up" ? 1 : 10));
       else if (a === "first") o.scroll = 0;
+      else if (a === "last") o.scroll = max;
       else this.overlay = null;
       return true;
     }
@@ -664,6 +727,9 @@ export class DashboardController implements ViewState {
         break;
       case "live":
         this.past = null;
+        break;
+      case "nextChapter":
+        this.nextChapter();
         break;
       case "help":
         this.overlay = { kind: "help", scroll: 0 };

@@ -21,6 +21,7 @@ export type Action =
   | "eventsAll"
   | "eventLog"
   | "page"
+  | "nextChapter"
   | "fork"
   | "spawn"
   | "sigint"
@@ -233,6 +234,12 @@ export const KEYMAP: readonly KeyBinding[] = [
   },
   { action: "rewindFar", keys: ["shift+left"], group: "Time", help: "go back ten frames" },
   { action: "forwardFar", keys: ["shift+right"], group: "Time", help: "go forward ten frames" },
+  {
+    action: "nextChapter",
+    keys: ["C"],
+    group: "Time",
+    help: "run on to the next chapter of the scenario (the chapters are listed below)",
+  },
   {
     action: "live",
     keys: ["l"],

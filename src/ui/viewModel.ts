@@ -6,6 +6,7 @@ import type { Store } from "../sim/store.js";
 import { headerView, processRows } from "../sim/view.js";
 import type { RateWindow } from "../sim/window.js";
 import { GANTT_LABEL } from "./draw/gantt.js";
+import type { HelpChapters } from "./draw/help.js";
 import { niceCeil } from "./format.js";
 import { KEY_BAR, KEYMAP } from "./keymap.js";
 import { computeLayout, type Layout, SIGNAL_MENU_WIDTH, SPAWN_MENU_WIDTH } from "./layout.js";
@@ -35,8 +36,8 @@ export type Mode = "live" | "paused" | "past";
 
 export interface HeaderModel {
   tick: number;
-  /** The title of the scenario chapter reached at this tick, if any. */
-  chapter: string | null;
+  /** The scenario chapter reached at this tick, if any: its title, number (from 1) and the count. */
+  chapter: ChapterView | null;
   mode: Mode;
   /** Ticks between the state shown and the present (past mode). */
   behind: number;
@@ -62,7 +63,15 @@ export interface HeaderModel {
   amat: number | null;
 }
 
+export interface ChapterView {
+  title: string;
+  number: number;
+  of: number;
+}
+
 export interface TableModel {
+  /** A chapter that has just started, shown across the table's status line for a few seconds. */
+  banner: ChapterView | null;
   columns: Column[];
   /** Only the rows on screen. */
   rows: TableRow[];
@@ -80,7 +89,7 @@ export interface TableModel {
 }
 
 export type OverlayModel =
-  | { kind: "help"; scroll: number }
+  | { kind: "help"; scroll: number; chapters: HelpChapters }
   | { kind: "signal"; pid: number; name: string; index: number; items: MenuItem[] }
   | { kind: "spawn"; index: number; items: MenuItem[] };
 
@@ -145,6 +154,8 @@ export interface ViewState {
   overlay: OverlayState | null;
   message: string | null;
   legend: GanttLegend;
+  /** The chapter announced in the table's status line, while its banner lasts. */
+  banner: number | null;
 }
 
 /** Ticks per Gantt column: the chart fills about two columns a frame (1-2-5 rounded), slow enough to read. */
@@ -178,11 +189,16 @@ function eventsOf(state: ViewState, layout: Layout | null): EventsModel | null {
   return selectEvents(state.store, height - 1, state.kernel.now, state.eventLog);
 }
 
-/** The chapter reached at the tick shown. */
-function chapterAt(state: ViewState): string | null {
-  let chapter: string | null = null;
-  for (const c of state.chapters) if (c.tick <= state.kernel.now) chapter = c.title;
-  return chapter;
+/** Index of the last chapter that has started at `tick` (-1 before the first). */
+export function chapterIndexAt(chapters: readonly Chapter[], tick: number): number {
+  let i = -1;
+  while (i + 1 < chapters.length && chapters[i + 1].tick <= tick) i++;
+  return i;
+}
+
+function chapterView(chapters: readonly Chapter[], i: number | null): ChapterView | null {
+  if (i === null || i < 0 || i >= chapters.length) return null;
+  return { title: chapters[i].title, number: i + 1, of: chapters.length };
 }
 
 function keybar(state: ViewState): KeyBarModel {
@@ -224,7 +240,7 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
   const h = headerView(k, w);
   const header: HeaderModel = {
     ...h,
-    chapter: chapterAt(state),
+    chapter: chapterView(state.chapters, chapterIndexAt(state.chapters, k.now)),
     mode: state.mode,
     behind: state.store.now - k.now,
     speed: state.speed,
@@ -252,6 +268,7 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
   );
   const visible = order.slice(place.scrollTop, place.scrollTop + bodyRows);
   const table: TableModel = {
+    banner: chapterView(state.chapters, state.banner),
     columns: columnsFor(tableRect.width),
     rows: visible,
     selected: place.index >= 0 ? place.index - place.scrollTop : -1,
@@ -279,7 +296,12 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
 
   let overlay: OverlayModel | null = null;
   const o = state.overlay;
-  if (o?.kind === "help") overlay = { kind: "help", scroll: o.scroll };
+  if (o?.kind === "help")
+    overlay = {
+      kind: "help",
+      scroll: o.scroll,
+      chapters: { list: state.chapters, current: chapterIndexAt(state.chapters, k.now) },
+    };
   else if (o?.kind === "signal")
     overlay = {
       kind: "signal",

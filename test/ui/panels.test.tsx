@@ -2,6 +2,8 @@
 import { render } from "ink-testing-library";
 import { afterEach, describe, expect, it } from "vitest";
 import { DashboardController } from "../../src/ui/controller.js";
+import { helpBody } from "../../src/ui/draw/help.js";
+import { KEYMAP } from "../../src/ui/keymap.js";
 import { Help } from "../../src/ui/overlays/Help.js";
 import { TooSmall } from "../../src/ui/overlays/TooSmall.js";
 import { Caches } from "../../src/ui/panels/Caches.js";
@@ -250,6 +252,19 @@ describe("panels", () => {
     expect(s).toContain("Help · simtop keys");
     for (const g of ["Move", "Sort and view", "Processes", "Scheduler", "Time"])
       expect(s).toContain(g);
+  });
+
+  it("help at 80 columns wraps every line instead of cutting it, and explains the panels' symbols", () => {
+    const body = helpBody(80, mono).map((l) => l.replace(/\x1b\[[0-9;]*m/g, ""));
+    for (const l of body) expect(l.length).toBe(80);
+    // Joined, the wrapped lines give back every key's whole text and every symbol's meaning.
+    const text = body
+      .map((l) => l.trim())
+      .join(" ")
+      .replace(/\s+/g, " ");
+    for (const b of KEYMAP) expect(text).toContain(b.help);
+    for (const sym of ["×flush", "-data -memory", "7:lw?", "7:?", "~", "·", "AMAT"])
+      expect(text).toContain(sym);
   });
 
   it("too small: a clear message with the size needed and the size there is", () => {

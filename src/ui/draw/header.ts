@@ -2,7 +2,7 @@
 import { bytes, clean, compact, fixed, grouped, meter, percent } from "../format.js";
 import { coreMeterLayout } from "../layout.js";
 import type { Role, Theme } from "../theme.js";
-import type { HeaderModel } from "../viewModel.js";
+import type { ChapterView, HeaderModel } from "../viewModel.js";
 import { columns } from "../width.js";
 import { line, type Seg } from "./line.js";
 
@@ -24,9 +24,9 @@ function modeSegs(h: HeaderModel): Seg[] {
   return [[`◀ past: ${grouped(h.behind)} ticks ago`, "bad"]];
 }
 
-/** The chapter's title in at most a third of the line, so the clock and mode after it stay in view. */
-function chapterText(title: string, width: number): string {
-  const t = clean(title);
+/** The chapter's number and title in at most a third of the line, so the clock and mode after it stay in view. */
+function chapterText(c: ChapterView, width: number): string {
+  const t = `${c.number}/${c.of} ${clean(c.title)}`;
   const room = Math.max(12, Math.floor(width / 3));
   return columns(t) <= room ? t : fixed(t, room, "left", true);
 }
