@@ -4,6 +4,7 @@ import { loadScenario, ScenarioFileError } from "../scenario/load.js";
 import { scenarioConfig, startScenario } from "../scenario/start.js";
 import type { Chapter, Scenario } from "../scenario/types.js";
 import type { Store } from "../sim/store.js";
+import { visible } from "../sim/visible.js";
 import { DEFAULT_FPS, DEFAULT_SPEED } from "../ui/index.js";
 import { runBatch } from "./batch.js";
 import { runDashboard } from "./dashboard.js";
@@ -230,7 +231,8 @@ function buildProgram(): Command {
     .exitOverride()
     .configureOutput({
       writeErr: (s) => process.stderr.write(s),
-      outputError: (s, write) => write(`simtop: ${s.replace(/^error: /, "")}`),
+      outputError: (s, write) =>
+        write(`simtop: ${s.replace(/^error: /, "").split("\n").map(visible).join("\n")}`),
     })
     .option("-s, --scenario <name|file>", "a built-in scenario or a .yaml/.json file", "default")
     .option("--seed <n>", "seed of the simulation's random numbers", seedOption)
@@ -271,12 +273,13 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     if (err instanceof UsageError) {
-      process.stderr.write(`simtop: ${err.message}\n`);
+      // Messages quote paths, names and text from files: shown, never obeyed by the terminal.
+      process.stderr.write(`simtop: ${visible(err.message)}\n`);
       process.exitCode = err.exitCode;
       return;
     }
     const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`simtop: internal error: ${message}\n`);
+    process.stderr.write(`simtop: internal error: ${visible(message)}\n`);
     process.exitCode = 1;
   }
 }
