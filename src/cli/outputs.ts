@@ -88,8 +88,8 @@ function resolve(o: OutputRequest): Resolved {
   if (/[/\\]$/.test(o.path)) refuse("no such directory");
   const dir = dirname(o.path);
   const dirStat = statOrNull(dir);
-  if (dirStat === null) refuse(`no such directory ${JSON.stringify(dir)}`);
-  if (!dirStat!.isDirectory()) refuse(`${JSON.stringify(dir)} is not a directory`);
+  if (dirStat === null) refuse("no such directory");
+  if (!dirStat!.isDirectory()) refuse(`${dir} is not a directory`);
   const real = join(realpathSync(dir), basename(o.path));
   return {
     target: { flag: o.flag, path: o.path, real, exists: false, special: false },
@@ -100,11 +100,10 @@ function resolve(o: OutputRequest): Resolved {
 
 /**
  * Checks every output of `plan` (asciinema's rule: an existing file only with --overwrite; never
- * an input, another output or simtop's own stdout), then opens them all. Nothing is written,
- * created or emptied unless every output passed: a refusal is a UsageError naming the option.
- * Existing files are emptied by OutputFile.begin(), at the first write.
+ * an input, another output or simtop's own stdout) without touching any: a refusal is a
+ * UsageError naming the option. Returns where each one goes, for openTargets().
  */
-export function openOutputs(plan: OutputPlan): OutputFile[] {
+export function checkOutputs(plan: Omit<OutputPlan, "mode">): OutputTarget[] {
   const resolved = plan.outputs.map(resolve);
   const inputs = (plan.inputs ?? []).map((i) => ({ what: i.what, st: statOrNull(i.path) }));
   const stdout = (() => {
@@ -136,20 +135,32 @@ export function openOutputs(plan: OutputPlan): OutputFile[] {
     if (r.target.exists && !plan.overwrite)
       throw new UsageError(`${flag}: ${path} already exists (add --overwrite to replace it)`);
   });
+  return resolved.map((r) => r.target);
+}
+
+/**
+ * Opens checked outputs, all or none (a failure removes what the others created). Nothing is
+ * written or emptied yet: an existing file is emptied by OutputFile.begin(), at the first write.
+ */
+export function openTargets(targets: readonly OutputTarget[], mode: WriteMode): OutputFile[] {
   const files: OutputFile[] = [];
   try {
-    for (const r of resolved) {
-      const f = new OutputFile(r.target, plan.mode);
+    for (const t of targets) {
+      const f = new OutputFile(t, mode);
       files.push(f);
-      if (r.target.special && r.target.fd === undefined && f.descriptor !== null)
-        if (isatty(f.descriptor))
-          throw new UsageError(`${r.target.flag}: ${r.target.path} is a terminal, not a file`);
+      if (t.special && t.fd === undefined && f.descriptor !== null && isatty(f.descriptor))
+        throw new UsageError(`${t.flag}: ${t.path} is a terminal, not a file`);
     }
   } catch (e) {
     for (const f of files) f.discard();
     throw e;
   }
   return files;
+}
+
+/** checkOutputs, then openTargets: every output checked before any is opened. */
+export function openOutputs(plan: OutputPlan): OutputFile[] {
+  return openTargets(checkOutputs(plan), plan.mode);
 }
 
 /** Finishes every file (see OutputFile.finish), all of them even if one fails; throws the first failure. */

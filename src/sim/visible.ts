@@ -5,11 +5,12 @@
  * embeddings, overrides and isolates, line and paragraph separators): a terminal acts on all of
  * them instead of showing them.
  */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE =
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 const NAMED: Readonly<Record<string, string>> = { "\t": "\\t", "\n": "\\n", "\r": "\\r" };
 
-function escape(ch: string): string {
+function escaped(ch: string): string {
   const named = NAMED[ch];
   if (named !== undefined) return named;
   const cp = ch.charCodeAt(0);
@@ -25,5 +26,5 @@ function escape(ch: string): string {
  * characters, so applying it twice changes nothing.
  */
 export function visible(s: string): string {
-  return s.replace(UNSAFE, escape);
+  return s.replace(UNSAFE, escaped);
 }
