@@ -48,9 +48,17 @@ interface DisplayFlags {
 
 type MainFlags = MachineFlags & BatchFlags & DisplayFlags & { scenario: string; save?: string };
 
+/** --overwrite without a file to replace is a mistake, not something to ignore silently. */
+function checkOverwriteFlag(f: DisplayFlags & { save?: string }): void {
+  if (f.overwrite && f.save === undefined && f.record === undefined)
+    throw new UsageError(
+      "--overwrite only applies with an output file to replace (--save or --record)",
+    );
+}
+
 /**
- * Opens the --save and --record files after checking both (and --overwrite's absence or
- * purpose), before anything is written: a refusal leaves every file as it was.
+ * Opens the --save and --record files after checking both, before anything is written: a
+ * refusal leaves every file as it was.
  */
 function openRunOutputs(
   flags: DisplayFlags & BatchFlags & { save?: string },
@@ -59,10 +67,6 @@ function openRunOutputs(
   const outputs: OutputRequest[] = [];
   if (flags.save !== undefined) outputs.push({ flag: "--save", path: flags.save });
   if (flags.record !== undefined) outputs.push({ flag: "--record", path: flags.record });
-  if (flags.overwrite && outputs.length === 0)
-    throw new UsageError(
-      "--overwrite only applies with an output file to replace (--save or --record)",
-    );
   const files = openOutputs({
     outputs,
     inputs,
@@ -242,6 +246,7 @@ async function live(
 async function runDefault(flags: MainFlags): Promise<void> {
   checkBatchFlags(flags);
   checkDisplayFlags(flags);
+  checkOverwriteFlag(flags);
   const scenario = scenarioArg(flags.scenario);
   const config = scenarioConfig(scenario, configOverrides(flags));
   if (!flags.batch && !(process.stdout.isTTY && process.stdin.isTTY)) throw notATerminal();
@@ -265,10 +270,10 @@ async function runDefault(flags: MainFlags): Promise<void> {
 async function runReplay(file: string, flags: BatchFlags & DisplayFlags): Promise<void> {
   checkBatchFlags(flags);
   checkDisplayFlags(flags);
+  checkOverwriteFlag(flags);
   const session = readSession(file);
   if (!flags.batch && !(process.stdout.isTTY && process.stdin.isTTY)) throw notATerminal();
   const store = replayStore(session, file);
-  const files = openRunOutputs(flags, [{ path: file, what: "the session being replayed" }]);
   if (flags.batch) {
     const iterations = flags.iterations ?? replayIterations(session, flags.delay ?? DEFAULT_DELAY);
     batch(store, flags, iterations, session.meta?.chapters ?? []);
@@ -276,6 +281,7 @@ async function runReplay(file: string, flags: BatchFlags & DisplayFlags): Promis
   }
   // The whole recorded history first, then the dashboard, paused at its end: rewind to look back.
   store.advance(session.endTick);
+  const files = openRunOutputs(flags, [{ path: file, what: "the session being replayed" }]);
   await live(store, flags, session.meta?.chapters ?? [], `simtop replay: ${file}`, {
     ...(files.record ? { record: files.record } : {}),
     paused: true,
