@@ -5,7 +5,7 @@ import type { KernelEvent } from "../sim/events.js";
 import { describeEvent, SCHEDULING_CHATTER } from "../sim/eventText.js";
 import type { Store } from "../sim/store.js";
 import { type HeaderView, headerView, type ProcessRow, processRows } from "../sim/view.js";
-import { visible } from "../sim/visible.js";
+import { safeJson, visible } from "../sim/visible.js";
 import { RateWindow, Reading } from "../sim/window.js";
 
 function pad(s: string | number, w: number, left = false): string {
@@ -51,46 +51,51 @@ const round = (x: number, digits = 3): number | null => {
   return Math.round(x * f) / f;
 };
 
-/** One snapshot as a JSON object (one line per snapshot in `--json`). */
+/**
+ * One snapshot as a JSON object (one line per snapshot in `--json`). Names and titles keep their
+ * text; every control character in them is a JSON escape, so the line is safe on a terminal.
+ */
 export function snapshotJson(
   h: HeaderView,
   rows: ProcessRow[],
   extra: { chapters?: string[]; events?: KernelEvent[] } = {},
 ): string {
-  return JSON.stringify({
-    tick: h.tick,
-    window: h.window,
-    policy: h.policy,
-    quantum: h.quantum,
-    load: h.load.map((l) => round(l)),
-    tasks: { total: h.total, ...h.counts },
-    cpus: h.cores.map((c) => ({ utilisation: round(c.utilisation), pid: c.pid })),
-    ipc: round(h.ipc),
-    exitedCpuPercent: round(h.exitedPercent, 2),
-    ...(h.caches
-      ? { caches: Object.fromEntries(h.caches.map((c) => [c.name, round(c.rate)])) }
-      : {}),
-    ...(h.amat !== null ? { amat: round(h.amat) } : {}),
-    memory: { usedKiB: h.framesUsed * 4, totalKiB: h.framesTotal * 4 },
-    processes: rows.map((r) => ({
-      pid: r.pid,
-      ppid: r.ppid,
-      name: r.name,
-      state: r.stateWord,
-      letter: r.letter,
-      priority: r.priority,
-      nice: r.nice,
-      cpuPercent: round(r.cpuPercent, 2),
-      resKiB: r.resKiB,
-      cpuTicks: r.cpuTicks,
-      ipc: round(r.ipc),
-      l1HitPercent: round(r.l1HitPercent, 2),
-    })),
-    ...(extra.chapters && extra.chapters.length > 0 ? { chapters: extra.chapters } : {}),
-    ...(extra.events
-      ? { events: extra.events.map((e) => ({ ...e, text: describeEvent(e) })) }
-      : {}),
-  });
+  return safeJson(
+    JSON.stringify({
+      tick: h.tick,
+      window: h.window,
+      policy: h.policy,
+      quantum: h.quantum,
+      load: h.load.map((l) => round(l)),
+      tasks: { total: h.total, ...h.counts },
+      cpus: h.cores.map((c) => ({ utilisation: round(c.utilisation), pid: c.pid })),
+      ipc: round(h.ipc),
+      exitedCpuPercent: round(h.exitedPercent, 2),
+      ...(h.caches
+        ? { caches: Object.fromEntries(h.caches.map((c) => [c.name, round(c.rate)])) }
+        : {}),
+      ...(h.amat !== null ? { amat: round(h.amat) } : {}),
+      memory: { usedKiB: h.framesUsed * 4, totalKiB: h.framesTotal * 4 },
+      processes: rows.map((r) => ({
+        pid: r.pid,
+        ppid: r.ppid,
+        name: r.name,
+        state: r.stateWord,
+        letter: r.letter,
+        priority: r.priority,
+        nice: r.nice,
+        cpuPercent: round(r.cpuPercent, 2),
+        resKiB: r.resKiB,
+        cpuTicks: r.cpuTicks,
+        ipc: round(r.ipc),
+        l1HitPercent: round(r.l1HitPercent, 2),
+      })),
+      ...(extra.chapters && extra.chapters.length > 0 ? { chapters: extra.chapters } : {}),
+      ...(extra.events
+        ? { events: extra.events.map((e) => ({ ...e, text: describeEvent(e) })) }
+        : {}),
+    }),
+  );
 }
 
 export interface BatchOptions {

@@ -28,3 +28,17 @@ function escaped(ch: string): string {
 export function visible(s: string): string {
   return s.replace(UNSAFE, escaped);
 }
+
+/** What JSON.stringify leaves raw of UNSAFE: DEL, C1 controls, the bidi and line-breaking ones. */
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * JSON text (from JSON.stringify) with the control characters it leaves raw written as \uNNNN:
+ * the same value to a parser, and nothing a terminal would act on when the JSON is printed.
+ */
+export function safeJson(json: string): string {
+  return json.replace(
+    UNSAFE_IN_JSON,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}

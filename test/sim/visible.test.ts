@@ -1,7 +1,7 @@
 // Text from files made visible: every control character becomes an escape, everything else stays.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { visible } from "../../src/sim/visible.js";
+import { safeJson, visible } from "../../src/sim/visible.js";
 
 const UNSAFE =
   /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
@@ -31,6 +31,25 @@ describe("visible", () => {
         const v = visible(s);
         expect(UNSAFE.test(v)).toBe(false);
         expect(visible(v)).toBe(v);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("safeJson", () => {
+  it("escapes what JSON.stringify leaves raw: C1 CSI, DEL, a right-to-left override", () => {
+    expect(safeJson(JSON.stringify({ name: "a\u009b2Jb\u007f\u202e" }))).toBe(
+      '{"name":"a\\u009b2Jb\\u007f\\u202e"}',
+    );
+  });
+
+  it("parses back to the same value and holds no control character (200 strings)", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 40 }), (s) => {
+        const j = safeJson(JSON.stringify({ s }));
+        expect(UNSAFE.test(j)).toBe(false);
+        expect(JSON.parse(j)).toEqual({ s });
       }),
       { numRuns: 200 },
     );
