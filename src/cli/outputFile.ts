@@ -1,4 +1,4 @@
-// One file simtop writes (--save, --record, --cast, --svg): written whole or not at all, and never over a file by surprise.
+// One file simtop writes (--save, --record, --cast, --svg): opened harmlessly, then put in place or removed.
 import {
   closeSync,
   fchmodSync,
@@ -62,7 +62,7 @@ export interface OutputTarget {
   path: string;
   /** The path to write or rename onto: symbolic links resolved, so a link stays a link. */
   real: string;
-  /** A regular file is there now (replacing it was allowed: --overwrite or simtop's own stdout). */
+  /** A regular file is there now (replacing it was allowed by --overwrite). */
   exists: boolean;
   /** Not a regular file: a pipe or a device, written in place and never removed. */
   special: boolean;
@@ -73,6 +73,11 @@ export interface OutputTarget {
   fd?: number;
 }
 
+/**
+ * An output being written. Opening changes nothing that exists (a file to replace is emptied at
+ * the first write, a demo's goes to a temporary file); finish() puts it in place, discard()
+ * removes what this run created. A failed write is kept and thrown by finish(), once.
+ */
 export class OutputFile {
   readonly flag: string;
   readonly path: string;
