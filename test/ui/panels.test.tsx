@@ -93,6 +93,25 @@ describe("panels", () => {
     expect(s).toMatch(/data\s+00[0-9a-f]{4}-00[0-9a-f]{4}\s+\d+ B/);
   });
 
+  it("a program name from a file shows its control characters as escapes in the table and details", () => {
+    // A session file's programs are not held to the scenario format's names.
+    const name = "a\x1b[2Jb\x07";
+    const store = storeWith([name], {
+      programs: [{ name, source: "main: sleep 100\n      j main", description: "x\x1b]0;t\x07" }],
+    });
+    const c = new DashboardController({ store, color: false });
+    for (let i = 0; i < 3; i++) c.tickFrame();
+    c.select(pidOf(store, name));
+    const view = c.view(120, 40);
+    const table = show(<ProcessTable model={view.table} width={120} height={20} theme={mono} />);
+    const details = show(<Details model={view.details} width={60} height={16} theme={mono} />);
+    for (const s of [table, details]) {
+      expect(s).toContain("a\\x1b[2Jb\\x07");
+      expect(s).not.toContain("\x1b[2J");
+      expect(s).not.toContain("\x07");
+    }
+  });
+
   it("details of a fork child show its pages shared copy-on-write", () => {
     const store = storeWith(["sleeper"]);
     const c = new DashboardController({ store, color: false });
