@@ -203,7 +203,7 @@ describe("panels", () => {
     for (let i = 0; i < 12; i++)
       expect(legend).toContain(`${String.fromCharCode(65 + i)} ${100 + i} worker-${i}`);
     const tight = show(<Gantt model={many} width={60} height={6} theme={mono} />);
-    expect(tight).toMatch(/Gantt · who ran · 500 ticks\/column · legend 1\/\d · Tab/);
+    expect(tight).toMatch(/Gantt · legend 1\/\d · Tab · who ran · 500 ticks\/column/);
     expect(tight).toContain("A 100 worker-0");
     const next = show(<Gantt model={many} width={60} height={6} theme={mono} page={1} />);
     expect(next).toMatch(/legend 2\/\d · Tab/);

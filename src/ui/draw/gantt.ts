@@ -50,7 +50,8 @@ export function ganttLines(
     titleLine(
       theme,
       width,
-      ` Gantt · who ran · ${grouped(m.ticksPerColumn)} ticks/column${paged === "" ? "" : ` · ${paged}`}`,
+      // What is paged first: the rest of a narrow title is what may be cut.
+      ` Gantt${paged === "" ? "" : ` · ${paged}`} · who ran · ${grouped(m.ticksPerColumn)} ticks/column`,
     ),
   ];
   m.cores.slice(cores.from, cores.to).forEach((cells, n) => {
