@@ -13,7 +13,13 @@ import { type Action, ALWAYS, actionFor } from "./keymap.js";
 import { isText, type KeyName, parseKeys, textOf } from "./keys.js";
 import { computeLayout, tooSmall } from "./layout.js";
 import { SIGNAL_ORDER } from "./menus.js";
-import { type HistoryPoint, pastWindow, RateTracker, type Ring } from "./sampling.js";
+import {
+  type HistoryPoint,
+  pastWindow,
+  RateTracker,
+  type Ring,
+  type SystemHistory,
+} from "./sampling.js";
 import type { HistoryView } from "./selectors/caches.js";
 import { findEvent, logEnd } from "./selectors/events.js";
 import { GanttLegend } from "./selectors/gantt.js";
@@ -135,6 +141,7 @@ export class DashboardController implements ViewState {
     rates: RateWindow;
     machine: HistoryView;
     process: HistoryView;
+    system: SystemHistory;
   } | null = null;
   private carry = 0;
   private note: { text: string; frame: number } | null = null;
@@ -173,6 +180,12 @@ export class DashboardController implements ViewState {
   get machineHistory(): HistoryView {
     if (this.past) return this.past.machine;
     const h = this.tracker.machineHistory;
+    return { points: h.toArray(), total: h.total };
+  }
+
+  get systemHistory(): SystemHistory {
+    if (this.past) return this.past.system;
+    const h = this.tracker.systemHistory;
     return { points: h.toArray(), total: h.total };
   }
 
@@ -296,7 +309,7 @@ export class DashboardController implements ViewState {
     const t = Math.max(s.oldestTick, tick);
     const kernel = s.seek(t);
     const before = s.seek(Math.max(s.oldestTick, t - this.windowTicks));
-    const upTo = (h: Ring<HistoryPoint>): HistoryView => {
+    const upTo = <P extends { tick: number }>(h: Ring<P>): { points: P[]; total: number } => {
       const all = h.toArray();
       const points = all.filter((p) => p.tick <= t);
       return { points, total: h.total - (all.length - points.length) };
@@ -305,6 +318,7 @@ export class DashboardController implements ViewState {
       kernel,
       rates: pastWindow(before, kernel),
       machine: upTo(this.tracker.machineHistory),
+      system: upTo(this.tracker.systemHistory),
       process:
         this.tracker.historyPid === this.selectedPid
           ? upTo(this.tracker.processHistory)

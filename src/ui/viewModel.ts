@@ -11,6 +11,7 @@ import { niceCeil } from "./format.js";
 import { KEY_BAR, KEYMAP } from "./keymap.js";
 import { computeLayout, type Layout, SIGNAL_MENU_WIDTH, SPAWN_MENU_WIDTH } from "./layout.js";
 import { type MenuItem, signalItems, spawnItems } from "./menus.js";
+import type { SystemHistory } from "./sampling.js";
 import {
   type CachesModel,
   type HistoryView,
@@ -61,6 +62,7 @@ export interface HeaderModel {
   /** L1 (both sides), L2, L3 hit rates over the window; null with the ideal CPU. */
   caches: { name: string; rate: number }[] | null;
   amat: number | null;
+  history: SystemHistory;
 }
 
 export interface ChapterView {
@@ -136,6 +138,8 @@ export interface ViewState {
   /** Cache history up to the kernel's tick: the machine's, and the selected process's. */
   machineHistory: HistoryView;
   processHistory: HistoryView;
+  /** CPU per core, memory and load over time, up to the kernel's tick (the header's sparklines). */
+  systemHistory: SystemHistory;
   mode: Mode;
   speed: number;
   fps: number;
@@ -246,6 +250,7 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
     speed: state.speed,
     achieved: state.achieved,
     cpu: k.cpu.kind,
+    history: state.systemHistory,
   };
 
   // Table: every row is computed (filter and sort need them), only the visible ones are kept.

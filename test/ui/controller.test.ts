@@ -173,6 +173,25 @@ describe("chapters", () => {
   });
 });
 
+describe("history in the header", () => {
+  it("CPU per core, memory and load get a mark per rate window, up to the tick shown (also rewound)", () => {
+    const d = createHeadlessDashboard({
+      store: storeWith(["cpu-bound", "cpu-bound"], { cpu: "ideal" }),
+      columns: 120,
+      rows: 40,
+    });
+    // 10,000 ticks a second at 10 frames a second: a window is 10 frames, so 35 frames hold 3.
+    for (let i = 0; i < 35; i++) d.frame();
+    const meters = () => plain(d.screen()).split("\n")[2];
+    // Two cpu-bound processes keep both cores busy: every mark is a full block.
+    expect(meters()).toMatch(/^cpu0 \[\|+100\.0%\] █{3} +cpu1 \[\|+100\.0%\] █{3} *$/);
+    expect(plain(d.screen()).split("\n")[3]).toMatch(/^Mem \[.*\] [▁-█]{3} +load [▁-█]{3} /);
+    // Rewound 20 frames (to tick 15,000): only the first window had ended.
+    for (let i = 0; i < 20; i++) d.press(KEY.left);
+    expect(meters()).toMatch(/^cpu0 \[\|+[\d.]+%\] █ +cpu1/);
+  });
+});
+
 describe("one tick per frame", () => {
   it("every frame's table, header and rates describe the tick just simulated", () => {
     const store = storeWith(BUSY, { cpu: "ideal" });
