@@ -50,7 +50,8 @@ describe("panels", () => {
     expect(s).toContain("policy rr q=100");
     expect(s).toMatch(/load \d+\.\d\d \d+\.\d\d \d+\.\d\d/);
     expect(s).toContain(`Tasks: ${k.procs.size} total, ${k.stateCounts.get("running")} running`);
-    expect(s).toMatch(/cpu0 \[\|*\s*\d+\.\d%\] cpu1 \[/);
+    // Each meter, then room for its history (no window has ended yet at tick 6,000).
+    expect(s).toMatch(/cpu0 \[\|*\s*\d+\.\d%\] +cpu1 \[/);
     expect(s).toContain(`${(k.ram.used * 4).toString()} KiB/16 MiB`);
     expect(s).toMatch(/IPC \d\.\d\d {2}L1 \d+\.\d% {2}L2 /);
     expect(s).toMatch(/AMAT \d+\.\d\d cycles/);
