@@ -6,12 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { runBatch } from "../../src/cli/batch.js";
 import { UsageError } from "../../src/cli/errors.js";
-import {
-  configShapeProblem,
-  readSession,
-  replayIterations,
-  replayStore,
-} from "../../src/cli/replay.js";
+import { readSession, replayIterations, replayStore } from "../../src/cli/replay.js";
 import { PROGRESS_EVERY, SessionWriter } from "../../src/cli/save.js";
 import { builtinScenario } from "../../src/scenario/load.js";
 import { scenarioConfig, startScenario } from "../../src/scenario/start.js";
@@ -189,7 +184,7 @@ describe("bad session files", () => {
       usage(
         `${header}\n${cmd(9, { type: "fork", pid: 1 })}\n${cmd(3, { type: "fork", pid: 1 })}\n`,
       ),
-    ).toBe("line 3: command tick missing or out of order");
+    ).toBe("line 3: command tick 3 is before the tick of line 2 (9): out of order");
     expect(usage(`${header}\n${cmd(1, { type: "reboot" })}\n`)).toBe(
       'line 2: unknown command type "reboot"',
     );
@@ -201,26 +196,16 @@ describe("bad session files", () => {
       usage(
         `${JSON.stringify({ type: "session", format: "simtop-session", version: 1, config: noDisk })}\n`,
       ),
-    ).toBe("line 1: config.disk is missing");
+    ).toBe("line 1: config.disk: expected an object (a mapping), got nothing");
     const badCores = { ...defaultConfig(), cores: 0 };
     expect(
       usage(
         `${JSON.stringify({ type: "session", format: "simtop-session", version: 1, config: badCores })}\n`,
       ),
-    ).toBe("line 1: bad configuration: cores must be 1 to 64");
+    ).toBe("line 1: config.cores: must be at least 1, got 0");
   });
 
   it("a missing file", () => {
     expect(() => readSession(join(dir, "nope.jsonl"))).toThrow(/nope\.jsonl: no such file/);
-  });
-
-  it("compares shapes against the defaults, not values", () => {
-    expect(configShapeProblem(defaultConfig({ cores: 7 }), defaultConfig())).toBeNull();
-    expect(configShapeProblem({ ...defaultConfig(), seed: "1" }, defaultConfig())).toBe(
-      "config.seed should be a number",
-    );
-    expect(configShapeProblem({ ...defaultConfig(), programs: {} }, defaultConfig())).toBe(
-      "config.programs should be a list",
-    );
   });
 });
