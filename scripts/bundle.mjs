@@ -7,7 +7,7 @@ import { build } from "esbuild";
 const out = new URL("../dist/bundle/", import.meta.url).pathname;
 rmSync(out, { recursive: true, force: true });
 await build({
-  entryPoints: { main: "src/cli/main.ts", cacheWorker: "src/cli/lab/cacheWorker.ts" },
+  entryPoints: { main: "src/cli/cli.ts", cacheWorker: "src/cli/lab/cacheWorker.ts" },
   bundle: true,
   splitting: true,
   format: "esm",

@@ -31,7 +31,15 @@ export function parseJsonText(text: string): unknown {
 }
 
 function yamlWhat(message: string): string {
-  return oneLine(message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, ""), 200);
+  const what = message
+    .split("\n")[0]
+    .replace(/ at line \d+, column \d+:?$/, "")
+    // A tag that asks for a type (`!!js/function`): plain data only.
+    .replace(
+      /^Unresolved tag: (?:tag:yaml\.org,2002:)?(.*)$/,
+      "unknown tag !!$1 (tags are not supported)",
+    );
+  return oneLine(what, 200);
 }
 
 /**
