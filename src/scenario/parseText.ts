@@ -19,9 +19,11 @@ export function parseJsonText(text: string): unknown {
     return JSON.parse(text);
   } catch (e) {
     const raw = e instanceof Error ? e.message : String(e);
-    const at = / in JSON at position \d+ \(line (\d+) column (\d+)\)/.exec(raw);
+    const at = / JSON at position \d+ \(line (\d+) column (\d+)\)/.exec(raw);
     let what = raw
-      .replace(/ in JSON at position \d+.*$/s, "")
+      .replace(/ (?:in|after) JSON at position \d+.*$/s, (m) =>
+        m.startsWith(" after") ? " after the end" : "",
+      )
       .replace(/, ".*" is not valid JSON$/s, "");
     // "Unexpected token '\n'": the token itself may be a control character.
     what = what.replace(/'(.+)'$/s, (_m, tok: string) => quoted(tok));
