@@ -36,6 +36,7 @@ function yamlWhat(message: string): string {
   const what = message
     .split("\n")[0]
     .replace(/ at line \d+, column \d+:?$/, "")
+    .replace(/^Maximum call stack size exceeded$/, "nested too deeply")
     // A tag that asks for a type (`!!js/function`): plain data only.
     .replace(
       /^Unresolved tag: (?:tag:yaml\.org,2002:)?(.*)$/,
@@ -84,6 +85,7 @@ export function parseYamlText(text: string): unknown {
         `not valid YAML: ${where}aliases expand to too much (at most ${MAX_YAML_ALIASES} uses of anchors)`,
       );
     }
+    if (e instanceof RangeError) throw new TextSyntaxError("not valid YAML: nested too deeply");
     throw e;
   }
 }

@@ -30,7 +30,10 @@ function head(s: string, max: number): { text: string; cut: boolean } {
 export function quoted(s: string, max = 40): string {
   const { text, cut } = head(s, max);
   const q = `"${visible(text.replace(/\\/g, "\\\\").replace(/"/g, '\\"'))}"`;
-  return cut ? `${q}… (${s.length} characters)` : q;
+  if (!cut) return q;
+  let length = 0;
+  for (const _ of s) length++;
+  return `${q}… (${length} characters)`;
 }
 
 /** A whole message fit for one line of a terminal: controls visible, at most `max` characters. */
