@@ -275,6 +275,14 @@ function buildProgram(io: CliIo): Command {
   addBatchOptions(program);
   addDisplayOptions(program);
   program.addHelpText("after", EXAMPLES).action((flags: MainFlags, cmd: Command) => {
+    // `simtop help [command]`, as git and npm have it.
+    if (cmd.args[0] === "help" && cmd.args.length <= 2) {
+      const sub =
+        cmd.args[1] === undefined
+          ? program
+          : program.commands.find((c) => c.name() === cmd.args[1]);
+      if (sub) return sub.outputHelp();
+    }
     // Words after `simtop` that name no subcommand: say so, not "too many arguments".
     if (cmd.args.length > 0)
       throw new UsageError(
