@@ -13,8 +13,11 @@ const dir = mkdtempSync(join(tmpdir(), "simtop-fuzz-"));
 let n = 0;
 const tmp = (ext: string) => join(dir, `f${n++}.${ext}`);
 
-/** The seed of every generator here: a failure names its case, and the same seed repeats it. */
-const SEED = 20261206;
+/**
+ * The seed of every generator here: a failure names its case and seed, and the same seed
+ * repeats it (SIMTOP_FUZZ_SEED=n tries another sequence).
+ */
+const SEED = Number(process.env.SIMTOP_FUZZ_SEED ?? 20261206);
 
 interface Outcome {
   code: number;
