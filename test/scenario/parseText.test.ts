@@ -25,7 +25,7 @@ describe("JSON", () => {
   it("does not copy the input (newlines, controls) into the message", () => {
     const m = problem(() => parseJsonText("[1,\n\n]\n\u001b[2J"));
     expect(m).not.toMatch(/[\n\u001b]/);
-    expect(m).toBe("not valid JSON: Unexpected token \"]\"");
+    expect(m).toBe('not valid JSON: Unexpected token "]"');
   });
 });
 
