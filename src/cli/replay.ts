@@ -3,7 +3,12 @@ import { ScenarioError } from "../scenario/compile.js";
 import { checkKernelConfig } from "../scenario/configSchema.js";
 import { InputFileError, MAX_SESSION_FILE_BYTES, readInputFile } from "../scenario/inputFile.js";
 import type { KernelConfig } from "../sim/config.js";
-import { type ParsedSession, parseSession, type Session, SessionError } from "../sim/session.js";
+import {
+  type ParsedSession,
+  parseSessionFile,
+  type Session,
+  SessionError,
+} from "../sim/session.js";
 import { Store, type StoreOptions } from "../sim/store.js";
 import { oneLine, shown } from "../sim/visible.js";
 import { UsageError } from "./errors.js";
@@ -44,7 +49,7 @@ export function readSession(path: string): SavedSession {
   }
   let parsed: ParsedSession;
   try {
-    parsed = parseSession(text);
+    parsed = parseSessionFile(text);
   } catch (e) {
     if (e instanceof SessionError) throw new UsageError(`${file}: ${e.message}`);
     throw e;
