@@ -44,6 +44,7 @@ export function readInputFile(path: string, maxBytes = MAX_TEXT_FILE_BYTES): str
     if (code === "ENOENT") throw new InputFileError(code, "no such file");
     if (code === "EISDIR") throw new InputFileError(code, "is a directory, not a file");
     if (code === "EACCES") throw new InputFileError(code, "permission denied");
+    if (code === "ENAMETOOLONG") throw new InputFileError(code, "file name too long");
     throw new InputFileError(code, `cannot read: ${code}`);
   }
   try {

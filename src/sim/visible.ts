@@ -1,7 +1,10 @@
 // Text from a file or a flag shown inside a message: control characters made visible, long text cut.
 
-/** C0 and C1 controls, DEL, and the Unicode line and paragraph separators. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+/**
+ * C0 and C1 controls, DEL, the Unicode line and paragraph separators, and the bidirectional
+ * marks and overrides (which would reorder the rest of the line on screen).
+ */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t", "\u001b": "\\e" };
 
 function escapeControl(ch: string): string {

@@ -8,6 +8,7 @@ describe("visible text", () => {
       "a\\nb\\tc\\r\\e[31m\\x07\\x7f\\x9b\\u2028",
     );
     expect(visible("plain é 🙂")).toBe("plain é 🙂");
+    expect(visible("abc\u202edef")).toBe("abc\\u202edef");
   });
 
   it("quotes, escapes and cuts, saying how long the text was", () => {
