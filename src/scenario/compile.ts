@@ -291,6 +291,7 @@ function machineConfig(f: ParsedScenarioFile, programs: ProgramSource[]): Partia
     };
   if (lat.exec !== undefined || lat.execPerPage !== undefined)
     out.execCost = {
+      ...base.execCost,
       base: lat.exec ?? base.execCost.base,
       perPage: lat.execPerPage ?? base.execCost.perPage,
     };

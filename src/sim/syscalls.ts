@@ -74,9 +74,8 @@ function sysExec(k: Kernel, p: Pcb, programId: number): void {
   }
   const name = k.programs.get(programId).name;
   k.emit({ tick: k.now, type: "Exec", pid: p.pid, program: name });
-  if (!k.loadImage(p, programId)) return;
-  // Reading the new image from disk is kernel work charged to the process.
-  p.kernelTicks += k.config.execCost.base + k.config.execCost.perPage * p.mem.resident;
+  // Reading the new image from disk and setting up main's arguments: kernel work charged to it.
+  k.exec(p, programId);
 }
 
 /** wait/waitpid: reap a zombie child now, block until one exits, or fail with -1 (ECHILD). */
