@@ -317,7 +317,7 @@ export class Kernel implements MemoryListener {
     if (p.state === "stopped") p.resumeState = "ready";
     else {
       this.makeReady(p, "new");
-      p.story.add(p.times.readySince, Step.Ready);
+      p.story.add(this.now, Step.Ready);
     }
   }
 
@@ -332,6 +332,8 @@ export class Kernel implements MemoryListener {
   exec(p: Pcb, programId: number): boolean {
     p.story.add(this.holdsFrom(), Step.Exec, programId);
     if (!this.loadImage(p, programId)) return false;
+    // Its start-up goes on until the new program's main runs.
+    p.story.startedAt = -1;
     p.story.pendingStart = Step.Main;
     this.beginStep(p, Step.Loaded);
     return true;
@@ -397,7 +399,8 @@ export class Kernel implements MemoryListener {
     parent.kernelTicks +=
       this.config.forkCost.base + this.config.forkCost.perPage * parent.mem.resident;
     this.makeReady(child, "new");
-    child.story.add(child.times.readySince, Step.Ready);
+    // In the run queue from now: another core may take it within this very tick.
+    child.story.add(this.now, Step.Ready);
     return child;
   }
 
