@@ -53,6 +53,10 @@ export function performSyscall(k: Kernel, p: Pcb): void {
     case Sys.PAUSE:
       k.block(p, "pause");
       return;
+    case Sys.RAND:
+      // The workload's variable parts come from the scenario's seed: same seed, same run.
+      p.regs[Reg.V0] = a0 > 0 ? k.rng.below(a0) : 0;
+      return;
     default:
       p.regs[Reg.V0] = -1; // ENOSYS
   }
