@@ -161,7 +161,8 @@ spin:   addi $t0, $t0, -1
 
 const CPU_VS_IO: ScenarioFile = {
   name: "cpu-vs-io",
-  description: "a CPU-bound and an I/O-bound process side by side: one always running, one mostly blocked",
+  description:
+    "a CPU-bound and an I/O-bound process side by side: one always running, one mostly blocked",
   // A core each, so neither waits for the other: the I/O-bound one's %CPU is the share of time
   // it runs, the rest it is blocked on the disk. Its bursts and reads are drawn from the seed.
   machine: { cores: 2, cpu: "pipeline" },

@@ -103,7 +103,7 @@ describe("panels", () => {
     );
     // sleeper: 3 instructions and a stack page, 2 pages: loaded at 100 + 2 × 10 = 120, then
     // 3 ticks of stdio and 2 of arguments; in the run queue at 125.
-    expect(s).toMatch(/story 0 created · addr space/);
+    expect(s).toMatch(/^0 created · addr space/m);
     expect(s).toMatch(/120 code\+data \+120\s+(· )?123 stdio \+3\s+(· )?125 argv \+2 · ready/);
     const p = store.kernel.procs.get(pid)!;
     const main = p.times.firstRun;

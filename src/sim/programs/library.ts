@@ -44,7 +44,8 @@ loop:   addi $t0, $t0, 1
   },
   {
     name: "io-bound",
-    description: "a short burst of work, then a disk read of 1 to 4 blocks, forever: mostly blocked",
+    description:
+      "a short burst of work, then a disk read of 1 to 4 blocks, forever: mostly blocked",
     source: `
 main:   rand 40                 # a burst of 10 to 49 turns of the loop (from the seed)
         addi $t0, $v0, 10

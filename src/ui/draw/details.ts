@@ -86,13 +86,12 @@ function segsWidth(segs: Seg[]): number {
 }
 
 const SEP: Seg = [" · ", "dim"];
-const LEAD: Seg = ["story ", "heading"];
 const ELLIPSIS: Seg[] = [["…", "dim"]];
 
-/** Steps laid out after LEAD in at most `rows` lines of `width`, greedily; null when they do not fit. */
+/** Steps laid out in at most `rows` lines of `width`, greedily; null when they do not fit. */
 function wrapSteps(items: Seg[][], width: number, rows: number): Seg[][] | null {
-  const out: Seg[][] = [[LEAD]];
-  let used = segsWidth([LEAD]);
+  const out: Seg[][] = [[]];
+  let used = 0;
   let fresh = true;
   for (const item of items) {
     const w = segsWidth(item);
