@@ -300,10 +300,17 @@ function machineConfig(f: ParsedScenarioFile, programs: ProgramSource[]): Partia
       base: lat.fork ?? base.forkCost.base,
       perPage: lat.forkPerPage ?? base.forkCost.perPage,
     };
-  if (lat.exec !== undefined || lat.execPerPage !== undefined)
+  if (
+    lat.exec !== undefined ||
+    lat.execPerPage !== undefined ||
+    lat.stdio !== undefined ||
+    lat.args !== undefined
+  )
     out.execCost = {
       base: lat.exec ?? base.execCost.base,
       perPage: lat.execPerPage ?? base.execCost.perPage,
+      stdio: lat.stdio ?? base.execCost.stdio,
+      args: lat.args ?? base.execCost.args,
     };
   if (m.maxProcesses !== undefined) out.maxProcesses = m.maxProcesses;
   if (m.caches !== undefined || lat.ram !== undefined)

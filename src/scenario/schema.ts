@@ -131,6 +131,9 @@ const machine = z.strictObject({
       /** Ticks to load an image, and per page loaded. */
       exec: latency.optional(),
       execPerPage: latency.optional(),
+      /** Ticks to open a new process's standard streams, and to put main's arguments on its stack. */
+      stdio: latency.optional(),
+      args: latency.optional(),
       /** Cycles for RAM to deliver a cache line after an L3 miss. */
       ram: latency.optional(),
     })
