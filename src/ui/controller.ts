@@ -23,13 +23,19 @@ import {
 import type { HistoryView } from "./selectors/caches.js";
 import { findEvent, logEnd } from "./selectors/events.js";
 import { GanttLegend } from "./selectors/gantt.js";
-import { COLUMNS, type SortKey } from "./selectors/table.js";
+import type { SortKey } from "./selectors/table.js";
 import {
   type EventLogAction,
   type EventLogState,
   eventLogReducer,
   INITIAL_EVENT_LOG,
 } from "./state/eventLog.js";
+import {
+  INITIAL_TABLE_VIEW,
+  type TableViewAction,
+  type TableViewState,
+  tableViewReducer,
+} from "./state/tableView.js";
 import { createTheme, type Theme } from "./theme.js";
 import {
   bodyRows,
@@ -104,11 +110,8 @@ export class DashboardController implements ViewState {
   paused: boolean;
   readonly theme: Theme;
   readonly chapters: readonly Chapter[];
-  sort: SortKey = "pid";
-  descending = false;
-  filter = "";
-  editingFilter = false;
-  tree = false;
+  /** Order and filter of the process table (a pure reducer: state/tableView.ts). */
+  tableView: TableViewState = INITIAL_TABLE_VIEW;
   selectedPid = 1;
   selectedIndex = 0;
   scrollTop = 0;
@@ -204,6 +207,30 @@ export class DashboardController implements ViewState {
 
   get mode(): Mode {
     return this.past ? "past" : this.paused ? "paused" : "live";
+  }
+
+  get sort(): SortKey {
+    return this.tableView.sort;
+  }
+
+  get descending(): boolean {
+    return this.tableView.descending;
+  }
+
+  get filter(): string {
+    return this.tableView.filter;
+  }
+
+  get editingFilter(): boolean {
+    return this.tableView.editingFilter;
+  }
+
+  get tree(): boolean {
+    return this.tableView.tree;
+  }
+
+  private table(a: TableViewAction): void {
+    this.tableView = tableViewReducer(this.tableView, a);
   }
 
   /** The chapter whose banner is up, if any. */
@@ -490,12 +517,10 @@ export class DashboardController implements ViewState {
 
   /** Typing into the filter prompt; false lets the key through (moving the selection). */
   private filterKey(k: KeyName): boolean {
-    if (k === "enter") this.editingFilter = false;
-    else if (k === "escape") {
-      this.filter = "";
-      this.editingFilter = false;
-    } else if (k === "backspace") this.filter = this.filter.slice(0, -1);
-    else if (isText(k)) this.filter += textOf(k);
+    if (k === "enter") this.table({ type: "filterKeep" });
+    else if (k === "escape") this.table({ type: "filterClear" });
+    else if (k === "backspace") this.table({ type: "filterErase" });
+    else if (isText(k)) this.table({ type: "filterType", text: textOf(k) });
     else return !["up", "down", "pageup", "pagedown", "home", "end"].includes(k);
     return true;
   }
@@ -602,9 +627,7 @@ export class DashboardController implements ViewState {
   }
 
   private sortBy(key: SortKey): void {
-    if (this.sort === key) return;
-    this.sort = key;
-    this.descending = COLUMNS.find((c) => c.key === key)!.descending;
+    this.table({ type: "sortBy", key });
   }
 
   private act(a: Action): void {
@@ -628,12 +651,9 @@ export class DashboardController implements ViewState {
         this.move(this.order.length - 1);
         break;
       case "sortPrev":
-      case "sortNext": {
-        const i = COLUMNS.findIndex((c) => c.key === this.sort);
-        const j = (i + (a === "sortNext" ? 1 : COLUMNS.length - 1)) % COLUMNS.length;
-        this.sortBy(COLUMNS[j].key);
+      case "sortNext":
+        this.table({ type: "sortStep", dir: a === "sortNext" ? 1 : -1 });
         break;
-      }
       case "sortCpu":
         this.sortBy("cpu");
         break;
@@ -647,13 +667,13 @@ export class DashboardController implements ViewState {
         this.sortBy("pid");
         break;
       case "sortInvert":
-        this.descending = !this.descending;
+        this.table({ type: "invert" });
         break;
       case "filter":
-        this.editingFilter = true;
+        this.table({ type: "filterStart" });
         break;
       case "tree":
-        this.tree = !this.tree;
+        this.table({ type: "tree" });
         break;
       case "cacheScope":
         this.cacheScope = this.cacheScope === "machine" ? "process" : "machine";
