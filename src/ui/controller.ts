@@ -30,6 +30,7 @@ import {
   eventLogReducer,
   INITIAL_EVENT_LOG,
 } from "./state/eventLog.js";
+import { type MenuMove, menuReducer } from "./state/menu.js";
 import {
   INITIAL_TABLE_VIEW,
   type TableViewAction,
@@ -605,10 +606,15 @@ export class DashboardController implements ViewState {
       return true;
     }
     const count = o.kind === "signal" ? SIGNAL_ORDER.length : this.kernel.programs.programs.length;
-    if (a === "down") o.index = Math.min(count - 1, o.index + 1);
-    else if (a === "up") o.index = Math.max(0, o.index - 1);
-    else if (a === "first" || a === "pageUp") o.index = 0;
-    else if (a === "last" || a === "pageDown") o.index = count - 1;
+    const move: MenuMove | null =
+      a === "down" || a === "up"
+        ? a
+        : a === "first" || a === "pageUp"
+          ? "first"
+          : a === "last" || a === "pageDown"
+            ? "last"
+            : null;
+    if (move !== null) this.overlay = { ...o, index: menuReducer(o.index, move, count) };
     else if (k === "enter") {
       this.overlay = null;
       if (o.kind === "signal")
