@@ -137,7 +137,9 @@ export function intListOption(flag: string, min: number): (value: string) => num
           `${flag}: expected comma-separated integers, got ${JSON.stringify(value)}`,
         );
       if (n < min)
-        throw new UsageError(`${flag}: each value must be ${min} or more, got ${JSON.stringify(p)}`);
+        throw new UsageError(
+          `${flag}: each value must be ${min} or more, got ${JSON.stringify(p)}`,
+        );
       return n;
     });
   };

@@ -40,7 +40,8 @@ const INT = Number.MAX_SAFE_INTEGER;
 
 /** -l: start,run,ioFreq triples separated by ':'. */
 export function parseMlfqJobs(value: string): MlfqJob[] {
-  if (value.trim() === "") throw new UsageError("-l: expected start,run,ioFreq triples, got an empty list");
+  if (value.trim() === "")
+    throw new UsageError("-l: expected start,run,ioFreq triples, got an empty list");
   const start = intOption("-l: start", 0, INT);
   const run = intOption("-l: run time", 1, INT);
   const ioFreq = intOption("-l: ioFreq", 0, INT);

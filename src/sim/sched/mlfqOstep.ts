@@ -224,7 +224,8 @@ export class OstepMlfqPolicy implements SchedPolicy {
     if (!blocked) {
       const st = this.jobs.get(p.pid);
       // Its last tick ended the job: charged for the trace, though nothing is left to count.
-      if (st !== undefined) this.observer?.charged(p, st.level, st.ticksLeft - 1, st.allotLeft, "exits");
+      if (st !== undefined)
+        this.observer?.charged(p, st.level, st.ticksLeft - 1, st.allotLeft, "exits");
       if (p.state === "zombie") this.jobs.delete(p.pid);
       return;
     }
