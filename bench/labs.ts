@@ -1,7 +1,7 @@
 // Benchmark: `lab sched` and `lab process-run` with 10,000 jobs, through the code the CLI runs.
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
-import { processRunLab } from "../src/cli/lab/processRun.js";
+import { parseProcessList, processRunLab } from "../src/cli/lab/processRun.js";
 import { schedLab } from "../src/cli/lab/sched.js";
 import { randomProgram, runProcessRun } from "../src/sim/lab/processRun.js";
 import { PyRandom } from "../src/sim/lab/pyRandom.js";
@@ -56,11 +56,11 @@ export async function benchLabs(): Promise<Figures> {
   const list = Array(500).fill("5:50").join(",");
   const traced = timed(() =>
     processRunLab({
-      processlist: list,
-      iolength: "5",
+      processlist: parseProcessList(list),
+      iolength: 5,
       switch: "SWITCH_ON_IO",
       iodone: "IO_RUN_LATER",
-      seed: "0",
+      seed: 0,
       json: true,
     }),
   );
