@@ -1,5 +1,5 @@
 // `simtop lab sched`: OSTEP's scheduler.py exercise (FIFO, SJF, RR), answered by simtop's kernel.
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { MAX_FRAMES } from "../../sim/lab/jobs.js";
 import { PyRandom } from "../../sim/lab/pyRandom.js";
 import {
@@ -10,20 +10,22 @@ import {
   schedFrames,
 } from "../../sim/lab/sched.js";
 import { UsageError } from "../errors.js";
-import { checkSize, choiceArg, intArg } from "./ostepArgs.js";
+import { anyIntOption, choiceOption, intOption } from "../options.js";
+import { checkSize } from "./ostepArgs.js";
 import { mean, pyFixed, pyFloat, rjust } from "./table.js";
 
 export interface SchedFlags {
-  seed: string;
-  jobs: string;
-  jlist?: string;
-  maxlen: string;
-  policy: string;
-  quantum: string;
+  seed: number;
+  jobs: number;
+  jlist?: JobList;
+  maxlen: number;
+  policy: SchedLabPolicy;
+  quantum: number;
   c?: boolean;
   json?: boolean;
 }
 
+const INT = Number.MAX_SAFE_INTEGER;
 /** Most ticks a run may take: lengths are simulated tick by tick. */
 const MAX_TICKS = 50_000_000;
 /** Decimal places a -l length may have (a tick is then 1/1000 of a time unit). */
@@ -40,8 +42,12 @@ interface JobList {
   args: string[];
 }
 
-/** -l: comma-separated positive run times, possibly with decimals (scheduler.py reads floats). */
+const POLICIES = ["FIFO", "SJF", "RR"] as const;
+
+/** -l: comma-separated run times (0 allowed), possibly with decimals (scheduler.py reads floats). */
 export function parseJobList(value: string): JobList {
+  if (value.trim() === "")
+    throw new UsageError("-l: expected comma-separated run times, got an empty list");
   let decimals = 0;
   const lengths = value.split(",").map((part) => {
     const v = part.trim();
@@ -55,7 +61,6 @@ export function parseJobList(value: string): JobList {
       );
     decimals = Math.max(decimals, frac.length);
     const n = Number(v);
-    if (n <= 0) throw new UsageError(`-l: run times must be > 0, got ${JSON.stringify(part)}`);
     return n;
   });
   return { lengths, scale: 10 ** decimals, fromList: true, args: [`jlist ${value}`] };
@@ -91,8 +96,13 @@ function solution(r: SchedResult, policy: SchedLabPolicy, scale: number): string
   }
   s += "\nFinal statistics:\n";
   // FIFO and SJF list jobs in the order they ran; RR by job number.
+  // (A job of no length runs before the one that starts when it is done.)
   const order =
-    policy === "RR" ? r.jobs : [...r.jobs].sort((a, b) => a.response - b.response || a.job - b.job);
+    policy === "RR"
+      ? r.jobs
+      : [...r.jobs].sort(
+          (a, b) => a.response - b.response || a.turnaround - b.turnaround || a.job - b.job,
+        );
   for (const j of order) {
     s += `  Job ${rjust(j.job, 3)} -- Response: ${pyFixed(u(j.response), 2)}  Turnaround ${pyFixed(u(j.turnaround), 2)}  Wait ${pyFixed(u(j.wait), 2)}\n`;
   }
@@ -111,16 +121,13 @@ function averages(r: SchedResult, scale: number) {
 
 /** What `simtop lab sched` prints for these flags. */
 export function schedLab(flags: SchedFlags): string {
-  const policy = choiceArg("-p", flags.policy, ["FIFO", "SJF", "RR"] as const);
-  const quantum = intArg("-q", flags.quantum, 1);
+  const { policy, quantum } = flags;
   let list: JobList;
-  if (flags.jlist !== undefined && flags.jlist !== "") {
-    list = parseJobList(flags.jlist);
+  if (flags.jlist !== undefined) {
+    list = flags.jlist;
   } else {
-    const jobs = intArg("-j", flags.jobs, 1);
-    const maxlen = intArg("-m", flags.maxlen, 1);
+    const { jobs, maxlen, seed } = flags;
     checkSize("-j", "jobs", jobs, 1_000_000);
-    const seed = intArg("-s", flags.seed);
     list = {
       lengths: randomLengths(jobs, maxlen, new PyRandom(seed)),
       scale: 1,
@@ -164,12 +171,21 @@ export function registerSchedLab(lab: Command): void {
     .description(
       "OSTEP scheduler.py: FIFO, SJF and RR response, turnaround and wait (-c for the answer)",
     )
-    .option("-s, --seed <n>", "random seed", "0")
-    .option("-j, --jobs <n>", "number of random jobs", "3")
-    .option("-l, --jlist <lengths>", "instead of random jobs, their run times, e.g. 10,15,20")
-    .option("-m, --maxlen <n>", "longest random job", "10")
-    .option("-p, --policy <name>", "FIFO, SJF or RR", "FIFO")
-    .option("-q, --quantum <n>", "RR time slice", "1")
+    .option("-s, --seed <n>", "random seed", anyIntOption("-s"), 0)
+    .option("-j, --jobs <n>", "number of random jobs", intOption("-j", 1, INT), 3)
+    .option(
+      "-l, --jlist <lengths>",
+      "instead of random jobs, their run times, e.g. 10,15,20",
+      parseJobList,
+    )
+    .option("-m, --maxlen <n>", "longest random job", intOption("-m", 1, INT), 10)
+    .addOption(
+      new Option("-p, --policy <name>", "scheduling policy")
+        .choices(POLICIES)
+        .argParser(choiceOption("-p", POLICIES))
+        .default("FIFO"),
+    )
+    .option("-q, --quantum <n>", "RR time slice", intOption("-q", 1, INT), 1)
     .option("-c", "compute the answer")
     .option("--json", "print each job's times and the averages as JSON")
     .action((flags: SchedFlags) => {
