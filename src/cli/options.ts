@@ -156,10 +156,13 @@ export function choiceOption<T extends string>(
 ): (value: string) => T {
   return (value) => {
     const hit = choices.find((c) => c === value);
-    if (hit === undefined)
-      throw new UsageError(
-        `${flag}: expected one of ${choices.join(", ")}, got ${JSON.stringify(value)}`,
-      );
+    if (hit === undefined) {
+      const list =
+        choices.length <= 2
+          ? choices.join(" or ")
+          : `${choices.slice(0, -1).join(", ")} or ${choices.at(-1)}`;
+      throw new UsageError(`${flag}: expected ${list}, got ${JSON.stringify(value)}`);
+    }
     return hit;
   };
 }

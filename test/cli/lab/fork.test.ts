@@ -161,7 +161,7 @@ describe("fork arguments", () => {
     [["-A", "a+"], '-A: expected X+Y or X- (X, Y process names), got "a+"'],
     [["-A", "x+y"], "-A: x+y: no live process x"],
     [["-A", ""], "-A: expected X+Y or X- actions, got an empty list"],
-    [["-P", "weird"], '-P: expected one of basic, line1, line2, fancy, got "weird"'],
+    [["-P", "weird"], '-P: expected basic, line1, line2 or fancy, got "weird"'],
     [["-f", "0"], "-f: must be more than 0.001, got 0.0"],
     [["-f", "2"], '-f: expected a number from 0 to 1, got "2"'],
     [["-s", "1.5"], '-s: expected an integer, got "1.5"'],

@@ -215,12 +215,9 @@ describe("process-run arguments", () => {
     [["-l", "1:100", "-L", "-1"], '-L: expected an integer of 0 or more, got "-1"'],
     [
       ["-l", "1:100", "-S", "SOMETIMES"],
-      '-S: expected one of SWITCH_ON_IO, SWITCH_ON_END, got "SOMETIMES"',
+      '-S: expected SWITCH_ON_IO or SWITCH_ON_END, got "SOMETIMES"',
     ],
-    [
-      ["-l", "1:100", "-I", "NEVER"],
-      '-I: expected one of IO_RUN_LATER, IO_RUN_IMMEDIATE, got "NEVER"',
-    ],
+    [["-l", "1:100", "-I", "NEVER"], '-I: expected IO_RUN_LATER or IO_RUN_IMMEDIATE, got "NEVER"'],
     [[], "-l: give the processes to run, e.g. -l 5:100,5:100 (or -P c3,i:c5)"],
   ])("%j is a usage error", async (args, message) => {
     await expect(runLab("process-run", [...args, "-c"])).rejects.toThrow(new UsageError(message));

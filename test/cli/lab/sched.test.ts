@@ -170,7 +170,7 @@ describe("sched output", () => {
 
 describe("sched arguments", () => {
   it.each([
-    [["-p", "LIFO"], '-p: expected one of FIFO, SJF, RR, got "LIFO"'],
+    [["-p", "LIFO"], '-p: expected FIFO, SJF or RR, got "LIFO"'],
     [["-l", "10,-1"], '-l: expected comma-separated run times, got "-1"'],
     [["-l", ""], "-l: expected comma-separated run times, got an empty list"],
     [["-l", "10,x"], '-l: expected comma-separated run times, got "x"'],
