@@ -5,6 +5,7 @@ import { PyRandom } from "../../sim/lab/pyRandom.js";
 import {
   randomLengths,
   runSched,
+  type SchedJobTimes,
   type SchedLabPolicy,
   type SchedResult,
   schedFrames,
@@ -85,14 +86,34 @@ const QUESTION = [
   "",
 ];
 
-/** scheduler.py's solution: the execution trace and the statistics, in its order and format. */
-function solution(r: SchedResult, policy: SchedLabPolicy, scale: number): string {
-  const u = (ticks: number) => ticks / scale;
+type Times = Pick<SchedJobTimes, "response" | "turnaround" | "wait">;
+
+/**
+ * scheduler.py's solution: the execution trace and the statistics, in its order and format.
+ * The kernel decides who runs when; the times are then counted in time units as floats, in the
+ * order scheduler.py adds them up, so a value at a rounding tie prints as it prints it.
+ */
+function solution(r: SchedResult, policy: SchedLabPolicy, list: JobList, quantum: number): string {
+  const py: Times[] = r.jobs.map(() => ({ response: -1, turnaround: 0, wait: 0 }));
+  const left = list.lengths.slice();
+  const lastRan = list.lengths.map(() => 0);
+  let time = 0;
   let s = "** Solutions **\n\nExecution trace:\n";
   for (const g of r.segments) {
+    const t = py[g.job];
+    if (t.response === -1) t.response = time;
+    t.wait += time - lastRan[g.job];
+    const ranFor = g.done ? left[g.job] : quantum;
+    left[g.job] -= ranFor;
     const job = policy === "RR" ? rjust(g.job, 3) : String(g.job);
-    const done = g.done ? ` ( DONE at ${pyFixed(u(g.end), 2)} )` : "";
-    s += `  [ time ${rjust(Math.trunc(u(g.start)), 3)} ] Run job ${job} for ${pyFixed(u(g.end - g.start), 2)} secs${done}\n`;
+    let done = "";
+    if (g.done) {
+      t.turnaround = time + ranFor;
+      done = ` ( DONE at ${pyFixed(time + ranFor, 2)} )`;
+    }
+    s += `  [ time ${rjust(Math.trunc(time), 3)} ] Run job ${job} for ${pyFixed(ranFor, 2)} secs${done}\n`;
+    time += ranFor;
+    lastRan[g.job] = time;
   }
   s += "\nFinal statistics:\n";
   // FIFO and SJF list jobs in the order they ran; RR by job number.
@@ -103,19 +124,25 @@ function solution(r: SchedResult, policy: SchedLabPolicy, scale: number): string
       : [...r.jobs].sort(
           (a, b) => a.response - b.response || a.turnaround - b.turnaround || a.job - b.job,
         );
-  for (const j of order) {
-    s += `  Job ${rjust(j.job, 3)} -- Response: ${pyFixed(u(j.response), 2)}  Turnaround ${pyFixed(u(j.turnaround), 2)}  Wait ${pyFixed(u(j.wait), 2)}\n`;
+  for (const { job } of order) {
+    const t = py[job];
+    s += `  Job ${rjust(job, 3)} -- Response: ${pyFixed(t.response, 2)}  Turnaround ${pyFixed(t.turnaround, 2)}  Wait ${pyFixed(t.wait, 2)}\n`;
   }
-  const avg = averages(r, scale);
+  const avg = averages(
+    order.map((j) => py[j.job]),
+    1,
+  );
   s += `\n  Average -- Response: ${pyFixed(avg.response, 2)}  Turnaround ${pyFixed(avg.turnaround, 2)}  Wait ${pyFixed(avg.wait, 2)}\n\n`;
   return s;
 }
 
-function averages(r: SchedResult, scale: number) {
+/** Average times in time units (each job's ticks / scale), summed in the order given. */
+function averages(jobs: readonly Times[], scale: number): Times {
+  const avg = (pick: (j: Times) => number) => mean(jobs.map((j) => pick(j) / scale));
   return {
-    response: mean(r.jobs.map((j) => j.response)) / scale,
-    turnaround: mean(r.jobs.map((j) => j.turnaround)) / scale,
-    wait: mean(r.jobs.map((j) => j.wait)) / scale,
+    response: avg((j) => j.response),
+    turnaround: avg((j) => j.turnaround),
+    wait: avg((j) => j.wait),
   };
 }
 
@@ -152,7 +179,7 @@ export function schedLab(flags: SchedFlags): string {
     quantum: quantum * list.scale,
     segments: !flags.json,
   });
-  if (!flags.json) return out + solution(r, policy, list.scale);
+  if (!flags.json) return out + solution(r, policy, list, quantum);
   const u = (t: number) => t / list.scale;
   const jobs = r.jobs.map((j) => ({
     job: j.job,
@@ -161,7 +188,7 @@ export function schedLab(flags: SchedFlags): string {
     turnaround: u(j.turnaround),
     wait: u(j.wait),
   }));
-  return `${JSON.stringify({ jobs, average: averages(r, list.scale) })}\n`;
+  return `${JSON.stringify({ jobs, average: averages(r.jobs, list.scale) })}\n`;
 }
 
 /** Adds `sched` under `simtop lab`. */
