@@ -2,7 +2,20 @@
 // Launcher: the compiled CLI lives in dist/ (built by `npm run build`). simtop needs Node 22 or
 // later; started by an older node (the system's, say), it re-runs itself with the project's own
 // (the `node` dev dependency), or says what it needs and exits 2.
+
+// SIGUSR1 would make Node open a debugger port (and print so over the dashboard): a listener
+// of its own takes the signal from Node, and simtop ignores it.
+process.on("SIGUSR1", () => {});
+
 if (Number(process.versions.node.split(".")[0]) >= 22) {
+  if (process.env.SIMTOP_REEXEC) {
+    // The launcher below waits in this process group and does not stop on SIGTSTP itself (it
+    // could not tell the shell): stopping the group stops it too, so the shell sees the job
+    // stop. The dashboard has its own handler (it gives the terminal back first).
+    process.on("SIGTSTP", () => {
+      if (process.listenerCount("SIGTSTP") === 1) process.kill(0, "SIGSTOP");
+    });
+  }
   await import("../dist/bundle/main.js");
 } else {
   const { existsSync } = await import("node:fs");
@@ -17,20 +30,29 @@ if (Number(process.versions.node.split(".")[0]) >= 22) {
   }
   const { spawn } = await import("node:child_process");
   const { constants } = await import("node:os");
-  const child = spawn(node, [here("simtop.js"), ...process.argv.slice(2)], {
+  const { ENDING_SIGNALS, detachFromTerminal } = await import("../dist/src/cli/term/ending.js");
+  // The project's node (22.23) has --disable-sigusr1: no debugger even while starting up.
+  const child = spawn(node, ["--disable-sigusr1", here("simtop.js"), ...process.argv.slice(2)], {
     stdio: "inherit",
     env: { ...process.env, SIMTOP_REEXEC: "1" },
   });
   // Signals sent to this process go to the child; its exit (or death by a signal) is ours.
-  const signals = ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"];
   const forward = (signal) => child.kill(signal);
-  for (const s of signals) process.on(s, forward);
+  for (const s of ENDING_SIGNALS) process.on(s, forward);
+  // Ctrl+Z stops the whole process group: the child stops it (after giving the terminal back),
+  // so this process must not stop first.
+  const stay = () => {};
+  process.on("SIGTSTP", stay);
   child.on("error", (err) => {
     process.stderr.write(`simtop: cannot run ${node}: ${err.message}\n`);
     process.exit(2);
   });
   child.on("exit", (code, signal) => {
-    for (const s of signals) process.off(s, forward);
+    for (const s of ENDING_SIGNALS) process.off(s, forward);
+    process.off("SIGTSTP", stay);
+    // Ended by a hangup: the terminal may be gone, and node aborts at exit when it cannot
+    // restore a terminal's modes.
+    if (code === 128 + constants.signals.SIGHUP || signal === "SIGHUP") detachFromTerminal();
     if (!signal) process.exit(code ?? 1);
     process.kill(process.pid, signal);
     process.exit(128 + (constants.signals[signal] ?? 0)); // a signal that does not end node by default
