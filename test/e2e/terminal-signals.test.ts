@@ -54,6 +54,8 @@ describe.skipIf(!hasTmux)("signals to the dashboard (tmux)", () => {
     "SIGALRM",
     "SIGABRT",
     "SIGPIPE",
+    "SIGTRAP",
+    "SIGXFSZ",
   ] as const)("%s: the terminal is restored, exit 128+n", async (signal) => {
     pane = Pane.sh(`${SIMTOP} 2>/dev/null${AFTER}`);
     const p = pane;

@@ -5,32 +5,44 @@ import { isatty } from "node:tty";
 
 /**
  * Signals whose default action ends the process and that JavaScript may catch: each one
- * restores the terminal and exits 128+n. Left out: SIGUSR1 (bin/simtop.js ignores it, so
- * Node opens no debugger port), SIGXFSZ (Node ignores it: a file too large is an EFBIG
- * error), SIGPROF (profilers), SIGTRAP (debuggers), and the faults (SIGSEGV, SIGBUS, SIGFPE,
- * SIGILL) after which no JavaScript can safely run.
+ * restores the terminal and exits 128+n. Every name Ink's signal-exit listens to is here,
+ * aliases included (SIGIOT is SIGABRT, SIGPOLL is SIGIO): on a signal nothing else listens
+ * to, signal-exit unmounts Ink and raises it again, which ends the process before the
+ * terminal is restored (or, for an alias, lets the dashboard return and exit 0). Left out:
+ * SIGUSR1 (bin/simtop.js ignores it, so Node opens no debugger port), SIGPROF (profilers),
+ * and the faults (SIGSEGV, SIGBUS, SIGFPE, SIGILL) after which no JavaScript can safely run.
  */
 const ENDING: readonly string[] = [
   "SIGHUP",
   "SIGINT",
   "SIGQUIT",
+  "SIGTRAP",
   "SIGABRT",
+  "SIGIOT",
   "SIGUSR2",
   "SIGPIPE",
   "SIGALRM",
   "SIGTERM",
   "SIGSTKFLT",
   "SIGXCPU",
+  "SIGXFSZ",
   "SIGVTALRM",
   "SIGIO",
+  "SIGPOLL",
   "SIGPWR",
   "SIGSYS",
+  "SIGUNUSED",
 ];
 
 /** The ending signals this platform has (Linux has them all; macOS lacks a few). */
 export const ENDING_SIGNALS: readonly NodeJS.Signals[] = ENDING.filter(
   (s): s is NodeJS.Signals => s in constants.signals,
 );
+
+/** Signals Node ignores (SIG_IGN) until something listens to them. */
+const IGNORED_BY_NODE: readonly NodeJS.Signals[] = ["SIGPIPE", "SIGXFSZ"];
+
+function ignore(): void {}
 
 export type Ending =
   | { kind: "signal"; signal: NodeJS.Signals }
@@ -76,9 +88,11 @@ export function watchEnding(
   stdin.on("end", onInputEnd);
   return () => {
     for (const s of ENDING_SIGNALS) process.off(s, onSignal);
-    // Node ignores SIGPIPE (a write to a closed pipe is an EPIPE error), but the last listener
-    // removed leaves it at the default, which kills: a listener that does nothing keeps it so.
-    if (process.listenerCount("SIGPIPE") === 0) process.on("SIGPIPE", ignore);
+    // Node ignores SIGPIPE and SIGXFSZ (a write fails with EPIPE or EFBIG instead), but the
+    // last listener removed leaves a signal at its default, which kills: a listener that does
+    // nothing keeps them ignored.
+    for (const s of IGNORED_BY_NODE)
+      if (ENDING_SIGNALS.includes(s) && process.listenerCount(s) === 0) process.on(s, ignore);
     process.off("SIGTSTP", onSuspend);
     process.off("SIGCONT", onResume);
     process.off("uncaughtException", onCrash);
@@ -88,8 +102,6 @@ export function watchEnding(
     stdin.off("end", onInputEnd);
   };
 }
-
-function ignore(): void {}
 
 /** The standard descriptors that are terminals, noted before the terminal can go away. */
 const STDIO_TTYS = [0, 1, 2].filter((fd) => isatty(fd));
