@@ -167,16 +167,19 @@ export async function runDashboard(opts: DashboardRunOptions): Promise<void> {
     }
     stdin.pause();
   };
-  let ending: Ending | null = null;
+  let ended = false;
   const end = (e: Ending): void => {
     // The first ending decides the exit; what restoring it sets off (input ending, a failed
     // write) is part of it.
-    if (ending !== null) return;
-    ending = e;
+    if (ended) return;
+    ended = true;
     // After SIGHUP the terminal may still be there (kill -HUP): giving it back finds out.
     if (e.kind === "hangup") screen.markLost();
-    close();
-    exitFor(e, screen.isLost);
+    try {
+      close();
+    } finally {
+      exitFor(e, screen.isLost);
+    }
   };
   // Everything that restores the terminal is armed before the terminal is touched.
   const stopWatching = watchEnding(
@@ -194,8 +197,8 @@ export async function runDashboard(opts: DashboardRunOptions): Promise<void> {
   process.on("exit", close);
   stdout.on("resize", onResize);
 
-  screen.take();
   try {
+    screen.take();
     const { mountApp } = await import("../ui/App.js");
     if (closed) return;
     // Ink renders each frame to a string (debug mode writes whole frames) and FrameWriter

@@ -260,7 +260,7 @@ export const KEYMAP: readonly KeyBinding[] = [
     action: "suspend",
     keys: ["ctrl+z"],
     group: "General",
-    help: "suspend simtop to the shell, as Ctrl+Z does elsewhere (fg resumes)",
+    help: "suspend to the shell (fg resumes)",
   },
   {
     action: "quit",
