@@ -8,14 +8,6 @@
 process.on("SIGUSR1", () => {});
 
 if (Number(process.versions.node.split(".")[0]) >= 22) {
-  if (process.env.SIMTOP_REEXEC) {
-    // The launcher below waits in this process group and does not stop on SIGTSTP itself (it
-    // could not tell the shell): stopping the group stops it too, so the shell sees the job
-    // stop. The dashboard has its own handler (it gives the terminal back first).
-    process.on("SIGTSTP", () => {
-      if (process.listenerCount("SIGTSTP") === 1) process.kill(0, "SIGSTOP");
-    });
-  }
   await import("../dist/bundle/main.js");
 } else {
   const { existsSync } = await import("node:fs");
@@ -39,17 +31,14 @@ if (Number(process.versions.node.split(".")[0]) >= 22) {
   // Signals sent to this process go to the child; its exit (or death by a signal) is ours.
   const forward = (signal) => child.kill(signal);
   for (const s of ENDING_SIGNALS) process.on(s, forward);
-  // Ctrl+Z stops the whole process group: the child stops it (after giving the terminal back),
-  // so this process must not stop first.
-  const stay = () => {};
-  process.on("SIGTSTP", stay);
+  // SIGTSTP stops this process as usual: the dashboard reads Ctrl+Z as a key and stops the
+  // whole process group itself, this process included, once it has given the terminal back.
   child.on("error", (err) => {
     process.stderr.write(`simtop: cannot run ${node}: ${err.message}\n`);
     process.exit(2);
   });
   child.on("exit", (code, signal) => {
     for (const s of ENDING_SIGNALS) process.off(s, forward);
-    process.off("SIGTSTP", stay);
     // Ended by a hangup: the terminal may be gone, and node aborts at exit when it cannot
     // restore a terminal's modes.
     if (code === 128 + constants.signals.SIGHUP || signal === "SIGHUP") detachFromTerminal();

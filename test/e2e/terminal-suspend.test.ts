@@ -1,4 +1,5 @@
 // Job control: Ctrl+Z, SIGTSTP and SIGSTOP give the shell its terminal back; fg brings the dashboard back, raw (q quits without Enter).
+import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { hasTmux, LAUNCHED, Pane, SIMTOP } from "./terminalPane.js";
 
@@ -7,6 +8,12 @@ afterEach(() => {
   pane?.kill();
   pane = null;
 });
+
+/** A process's state letter (R, S, T...) from /proc. */
+function state(pid: number): string {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+}
 
 /** The shell's own tty modes while the job is stopped: canonical input, echo. */
 async function expectShellHasTerminal(p: Pane): Promise<void> {
@@ -19,13 +26,13 @@ async function expectShellHasTerminal(p: Pane): Promise<void> {
 /** fg: the dashboard is drawn again in full, keys are read raw (q quits without Enter). */
 async function expectResumes(p: Pane): Promise<void> {
   p.type("fg");
-  await p.until(() => p.showing(), "the dashboard again");
-  const s = p.screen();
-  // Drawn again in full: header, table and key bar; no line of the shell's screen is left.
-  expect(s).toMatch(/^simtop {2}tick/m);
-  expect(s).toMatch(/PID/);
-  expect(s).toMatch(/qQuit/);
-  expect(s).not.toMatch(/Stopped|mode=/);
+  // Drawn again in full: header, table and key bar.
+  await p.until(
+    () => p.showing() && /^simtop {2}tick[^]*PID[^]*qQuit/m.test(p.screen()),
+    "the dashboard again",
+  );
+  // No line of the shell's screen is left on it.
+  expect(p.screen()).not.toMatch(/Stopped|mode=|\$ fg/);
   p.keys("q");
   await p.until(() => p.restored() && /^\$\s*$/m.test(p.screen()), "simtop to quit on q alone");
   p.type("echo status=$?");
@@ -67,5 +74,27 @@ describe.skipIf(!hasTmux)("suspending the dashboard (tmux, bash with job control
     // bash sets its own modes when it sees the job stop; the screen is still the dashboard's.
     await p.until(() => /Stopped/.test(p.screen()) || p.flag("alternate_on") === "1", "a stop");
     await expectResumes(p);
+  });
+
+  it.each([
+    ["the project's node", SIMTOP],
+    ["the launcher", LAUNCHED],
+  ])("--batch (%s): Ctrl+Z stops the whole job, fg runs it on", async (_, cmd) => {
+    if (!cmd) return;
+    const p = Pane.bash();
+    pane = p;
+    await p.until(() => p.screen().includes("$"), "the prompt");
+    // A long batch run, busy in one synchronous loop: the stop must not need JavaScript.
+    p.type(`${cmd} --batch -n 100000000 -d 100000 | tail -c 10`);
+    await p.until(() => p.simtopPids().length > 0, "simtop to start");
+    p.keys("C-z");
+    await p.until(() => /Stopped/.test(p.screen()), "the job stopped");
+    // Every simtop process is stopped (a launcher and its child alike), not just the shell's view.
+    await p.until(() => p.simtopPids().every((pid) => state(pid) === "T"), "every process stopped");
+    p.type("fg");
+    await p.until(() => /^\$ fg$/m.test(p.screen()), "fg");
+    expect(p.simtopPids().length).toBeGreaterThan(0);
+    p.keys("C-c");
+    await p.until(() => p.simtopPids().length === 0, "simtop to end on Ctrl+C");
   });
 });
