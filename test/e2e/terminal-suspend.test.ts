@@ -28,7 +28,7 @@ async function expectResumes(p: Pane): Promise<void> {
   p.type("fg");
   // Drawn again in full: header, table and key bar.
   await p.until(
-    () => p.showing() && /^simtop {2}tick[^]*PID[^]*qQuit/m.test(p.screen()),
+    () => p.showing() && /^simtop {2}tick[\s\S]*PID[\s\S]*qQuit/m.test(p.screen()),
     "the dashboard again",
   );
   // No line of the shell's screen is left on it.
