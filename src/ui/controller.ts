@@ -125,6 +125,8 @@ export class DashboardController implements ViewState {
   onQuit: (() => void) | null = null;
   /** Called when the user asks for a full redraw (Ctrl+L). */
   onRedraw: (() => void) | null = null;
+  /** Called when the user asks to suspend simtop to the shell (Ctrl+Z). */
+  onSuspend: (() => void) | null = null;
 
   /**
    * Values just asked for but not yet applied (commands apply at the next tick): a second
@@ -514,6 +516,11 @@ export class DashboardController implements ViewState {
       this.quit();
       return;
     }
+    // Suspending works whatever is open, as in other full-screen programs.
+    if (actionFor(k) === "suspend") {
+      this.onSuspend?.();
+      return;
+    }
     const { columns, rows } = this.lastSize;
     if (columns > 0 && tooSmall(columns, rows)) {
       // Nothing else is on screen to act on; only quitting and redrawing make sense.
@@ -785,6 +792,9 @@ export class DashboardController implements ViewState {
         break;
       case "redraw":
         this.onRedraw?.();
+        break;
+      case "suspend":
+        this.onSuspend?.();
         break;
       case "quit":
         this.quit();
