@@ -79,3 +79,20 @@ describe.skipIf(!hasTmux)("the terminal closes under the dashboard (tmux)", () =
     expectCleanHangup(await statusFile());
   });
 });
+
+describe.skipIf(!hasTmux)("the terminal closes under --batch (tmux)", () => {
+  it("writes fail (EIO): simtop stops quietly, no internal error", async () => {
+    const f = (n: string) => quote(join(dir, n));
+    pane = Pane.sh(
+      `trap '' HUP; ${SIMTOP} --batch -n 1000000 -d 1000 2>${f("err")}; echo $? >${f("status")}`,
+    );
+    const p = pane;
+    await p.until(() => p.screen().includes("Tasks:"), "batch output");
+    p.kill(); // the window closes
+    pane = null;
+    const status = await statusFile();
+    expect(readFileSync(join(dir, "err"), "utf8")).toBe("");
+    // Ended by the hangup (129) or by the failed write, which stops batch output quietly (0).
+    expect(["0", "129"]).toContain(status);
+  });
+});
