@@ -15,7 +15,15 @@
 //   a capacity miss after that.
 import type { Rng } from "../rng.js";
 import { FullyAssocShadow, type Replacement, SeenBlocks, type ShadowSnapshot } from "./cache3c.js";
-import { newOwner, type PageLayout, PRISTINE, pageLayout, pristinePage } from "./cachePages.js";
+import {
+  DIRTY,
+  newOwner,
+  PRISTINE,
+  pageLayout,
+  pristinePage,
+  VALID,
+  WAY_SHIFT,
+} from "./cachePages.js";
 
 export type { Replacement } from "./cache3c.js";
 
@@ -160,6 +168,31 @@ export function validateCacheConfig(c: CacheConfig): void {
   }
 }
 
+/** Dinero's `d4movetotop`: the way at `at` goes on top of the set at `base`, those above it down one. */
+function moveToTop(p: Int32Array, base: number, at: number): void {
+  if (at === base) return;
+  const tag = p[at];
+  const meta = p[at + 1];
+  for (let j = at; j > base; j -= 2) {
+    p[j] = p[j - 2];
+    p[j + 1] = p[j - 1];
+  }
+  p[base] = tag;
+  p[base + 1] = meta;
+}
+
+/** Dinero's `d4movetobot`, for a way made invalid: to the bottom (`last`), those below it up one. */
+function moveToBottom(p: Int32Array, last: number, at: number): void {
+  const tag = p[at];
+  const meta = p[at + 1];
+  for (let j = at; j < last; j += 2) {
+    p[j] = p[j + 2];
+    p[j + 1] = p[j + 3];
+  }
+  p[last] = tag;
+  p[last + 1] = meta;
+}
+
 const emptyKinds = (): KindCounts => ({ read: 0, write: 0, fetch: 0, misc: 0, total: 0 });
 
 function kinds(c: Float64Array, at: number): KindCounts {
@@ -190,20 +223,14 @@ export class Cache implements NextLevel {
   private readonly writeBack: boolean;
   private readonly writeAllocate: boolean;
   private readonly rng: Rng | null;
-  private readonly layout: PageLayout;
   private readonly pageShift: number;
   private readonly pageMask: number;
-  /** Offsets of the fields in a page (see cachePages.ts). */
-  private readonly upAt: number;
-  private readonly downAt: number;
-  private readonly flagsAt: number;
-  private readonly topAt: number;
+  /** Numbers a set takes in a page: two a way (see cachePages.ts). */
+  private readonly setSpan: number;
   private readonly ownerAt: number;
   /**
-   * The state, a page per `pageSets` sets. Each set's ways form a circular list ordered like
-   * Dinero's priority stack: its top is the most recently used (LRU) or filled (FIFO, random)
-   * way, the one above the top is the bottom, which is the next victim; invalid ways always sit
-   * at the bottom. Pages stamped with another owner are shared: copied before any write.
+   * The state, a page per `pageSets` sets, each set's ways in priority-stack order. Pages
+   * stamped with another owner are shared: copied before any write.
    */
   private pages: Int32Array[];
   private owner = newOwner();
@@ -233,13 +260,9 @@ export class Cache implements NextLevel {
     this.writeBack = config.writePolicy === "write-back";
     this.writeAllocate = config.writeAllocate;
     const layout = pageLayout(this.numSets, this.assoc);
-    this.layout = layout;
     this.pageShift = layout.pageShift;
     this.pageMask = layout.pageSets - 1;
-    this.upAt = layout.upAt;
-    this.downAt = layout.downAt;
-    this.flagsAt = layout.flagsAt;
-    this.topAt = layout.topAt;
+    this.setSpan = 2 * this.assoc;
     this.ownerAt = layout.ownerAt;
     this.pages = new Array<Int32Array>(layout.numPages).fill(pristinePage(layout, this.assoc));
     const ccc = config.classify3C === true;
@@ -263,6 +286,11 @@ export class Cache implements NextLevel {
     const i = set >>> this.pageShift;
     const page = this.pages[i];
     return page[this.ownerAt] === this.owner ? page : this.own(i);
+  }
+
+  /** Where `set` starts in its page. */
+  private baseOf(set: number): number {
+    return (set & this.pageMask) * this.setSpan;
   }
 
   /**
@@ -293,29 +321,29 @@ export class Cache implements NextLevel {
     const block = addr >>> this.lg2Line;
     const set = this.setsPow2 ? block & this.setMask : block % this.numSets;
     const p = this.writable(set);
-    const local = set & this.pageMask;
+    const base = (set & this.pageMask) * this.setSpan;
     const tag = block | 0;
-    const flags = this.flagsAt;
-    const top = p[this.topAt + local];
-    let way = -1;
-    if (p[top] === tag && (p[flags + top] & 1) !== 0) {
-      way = top;
-    } else {
-      for (let j = local * this.assoc, end = j + this.assoc; j < end; j++) {
-        if (p[j] === tag && (p[flags + j] & 1) !== 0) {
-          way = j;
+    let at = base;
+    if (p[base] !== tag || (p[base + 1] & VALID) === 0) {
+      at = -1;
+      for (let j = base + 2, end = base + this.setSpan; j < end; j += 2) {
+        if (p[j] === tag && (p[j + 1] & VALID) !== 0) {
+          at = j;
           break;
         }
       }
-      if (way < 0) return this.miss(p, local, addr, kind, size, block);
-      if (this.lru) this.moveToTop(p, local, way);
+      if (at < 0) return this.miss(p, base, addr, kind, size, block);
+      if (this.lru) {
+        moveToTop(p, base, at);
+        at = base;
+      }
     }
     // A hit: only a write-through store has anything to send down.
     if (this.shadow !== null) this.classify(block, kind, false, kind !== 1 || this.writeAllocate);
     this.counters[kind]++;
     if (kind === 1) {
       if (this.writeBack) {
-        p[flags + way] |= 2;
+        p[at + 1] |= DIRTY;
       } else {
         this.counters[CacheCounter.BytesWritten] += size;
         this.next.access(addr, 1, size);
@@ -327,7 +355,7 @@ export class Cache implements NextLevel {
   /** The miss path, with Dinero's downstream order: line fetch, write-through, write-back. */
   private miss(
     p: Int32Array,
-    local: number,
+    base: number,
     addr: number,
     kind: AccessKind,
     size: number,
@@ -339,25 +367,20 @@ export class Cache implements NextLevel {
     let wback = false;
     let victim = -1;
     if (allocate) {
-      const flags = this.flagsAt;
-      let way = p[this.upAt + p[this.topAt + local]];
-      if (this.random && (p[flags + way] & 1) !== 0) way = this.randomWay(local);
-      const f = p[flags + way];
-      if ((f & 1) !== 0) {
+      let at = base + this.setSpan - 2;
+      if (this.random && (p[at + 1] & VALID) !== 0) at = this.randomWay(p, base);
+      const meta = p[at + 1];
+      if ((meta & VALID) !== 0) {
         c[CacheCounter.Evictions]++;
-        if ((f & 2) !== 0) {
-          victim = p[way] >>> 0;
+        if ((meta & DIRTY) !== 0) {
+          victim = p[at] >>> 0;
           c[CacheCounter.DirtyEvictions]++;
         }
       }
-      this.moveToTop(p, local, way);
-      p[way] = block | 0;
-      if (isWrite && this.writeBack) {
-        p[flags + way] = 3;
-        wback = true;
-      } else {
-        p[flags + way] = 1;
-      }
+      moveToTop(p, base, at);
+      p[base] = block | 0;
+      wback = isWrite && this.writeBack;
+      p[base + 1] = (meta & ~(VALID | DIRTY)) | (wback ? VALID | DIRTY : VALID);
     }
     if (this.shadow !== null) this.classify(block, kind, true, allocate);
     c[kind]++;
@@ -381,48 +404,15 @@ export class Cache implements NextLevel {
     return depth;
   }
 
-  /** A uniformly chosen way of a full set (random replacement), local to its page. */
-  private randomWay(local: number): number {
-    return local * this.assoc + this.rng!.below(this.assoc);
-  }
-
-  /** Dinero's `d4movetotop`: the bottom way only needs the circle rotated. */
-  private moveToTop(p: Int32Array, local: number, way: number): void {
-    const topAt = this.topAt + local;
-    const top = p[topAt];
-    if (way === top) return;
-    const up = this.upAt;
-    const down = this.downAt;
-    const bottom = p[up + top];
-    if (way !== bottom) {
-      p[down + p[up + way]] = p[down + way];
-      p[up + p[down + way]] = p[up + way];
-      p[up + way] = bottom;
-      p[down + way] = top;
-      p[down + bottom] = way;
-      p[up + top] = way;
-    }
-    p[topAt] = way;
-  }
-
-  /** Dinero's `d4movetobot`, used when a way becomes invalid. */
-  private moveToBottom(p: Int32Array, local: number, way: number): void {
-    const topAt = this.topAt + local;
-    const top = p[topAt];
-    const up = this.upAt;
-    const down = this.downAt;
-    const bottom = p[up + top];
-    if (way === bottom) return;
-    if (way === top) {
-      p[topAt] = p[down + top];
-      return;
-    }
-    p[down + p[up + way]] = p[down + way];
-    p[up + p[down + way]] = p[up + way];
-    p[up + way] = bottom;
-    p[down + way] = top;
-    p[down + bottom] = way;
-    p[up + top] = way;
+  /**
+   * Where a uniformly chosen way of a full set sits (random replacement): the choice is of
+   * the way's own number, as Dinero picks a way of the set, not a place in the stack.
+   */
+  private randomWay(p: Int32Array, base: number): number {
+    const way = this.rng!.below(this.assoc);
+    let at = base;
+    while (p[at + 1] >>> WAY_SHIFT !== way) at += 2;
+    return at;
   }
 
   private classify(block: number, kind: AccessKind, miss: boolean, allocate: boolean): void {
@@ -433,47 +423,44 @@ export class Cache implements NextLevel {
     else this.counters[CacheCounter.Compulsory + kind]++;
   }
 
-  private setOf(block: number): number {
+  private setOf(addr: number): number {
+    const block = (addr >>> 0) >>> this.lg2Line;
     return this.setsPow2 ? block & this.setMask : block % this.numSets;
   }
 
-  /** Way (local to its page) holding `addr`'s line, or -1; reads only. */
+  /** Where in page `p` the line holding `addr` sits (its set being `set`), or -1; reads only. */
   private find(p: Int32Array, set: number, addr: number): number {
     const tag = ((addr >>> 0) >>> this.lg2Line) | 0;
-    const base = (set & this.pageMask) * this.assoc;
-    for (let j = base, end = base + this.assoc; j < end; j++) {
-      if (p[j] === tag && (p[this.flagsAt + j] & 1) !== 0) return j;
+    const base = this.baseOf(set);
+    for (let j = base, end = base + this.setSpan; j < end; j += 2) {
+      if (p[j] === tag && (p[j + 1] & VALID) !== 0) return j;
     }
     return -1;
   }
 
-  private setOfAddr(addr: number): number {
-    return this.setOf((addr >>> 0) >>> this.lg2Line);
-  }
-
-  /** Flags of the way holding `addr`'s line (bit 0 valid, bit 1 dirty), 0 if not held. */
-  private flagsOf(addr: number): number {
-    const set = this.setOfAddr(addr);
+  /** Meta of the way holding `addr`'s line (valid, dirty), 0 if not held. */
+  private metaOf(addr: number): number {
+    const set = this.setOf(addr);
     const p = this.pages[set >>> this.pageShift];
-    const j = this.find(p, set, addr);
-    return j < 0 ? 0 : p[this.flagsAt + j];
+    const at = this.find(p, set, addr);
+    return at < 0 ? 0 : p[at + 1];
   }
 
   contains(addr: number): boolean {
-    return (this.flagsOf(addr) & 1) !== 0;
+    return (this.metaOf(addr) & VALID) !== 0;
   }
 
   isDirty(addr: number): boolean {
-    return (this.flagsOf(addr) & 2) !== 0;
+    return (this.metaOf(addr) & DIRTY) !== 0;
   }
 
   /** Number of valid lines held. */
   occupancy(): number {
-    const { flagsAt, ownerAt, ways } = this.layout;
+    const end = this.ownerAt;
     let n = 0;
     for (const p of this.pages) {
-      if (p[ownerAt] === PRISTINE) continue;
-      for (let j = flagsAt; j < flagsAt + ways; j++) n += p[j] & 1;
+      if (p[end] === PRISTINE) continue;
+      for (let j = 1; j < end; j += 2) n += p[j] & VALID;
     }
     return n;
   }
@@ -491,28 +478,22 @@ export class Cache implements NextLevel {
    * sets from last to first, each from the bottom of its stack to the top.
    */
   copyBack(addr: number, wholeCache: boolean): void {
-    const flags = this.flagsAt;
     if (!wholeCache) {
-      const set = this.setOfAddr(addr);
-      const j = this.find(this.pages[set >>> this.pageShift], set, addr);
-      if (j >= 0 && (this.pages[set >>> this.pageShift][flags + j] & 2) !== 0)
-        this.writeBackWay(this.writable(set), j);
+      const set = this.setOf(addr);
+      const at = this.find(this.pages[set >>> this.pageShift], set, addr);
+      if (at >= 0 && (this.pages[set >>> this.pageShift][at + 1] & DIRTY) !== 0)
+        this.writeBackWay(this.writable(set), at);
     } else {
       for (let set = this.numSets - 1; set >= 0; set--) {
         const i = set >>> this.pageShift;
         if (this.pages[i][this.ownerAt] === PRISTINE) {
-          set = i << this.pageShift; // skip the page's other sets: nothing held there
+          set = i << this.pageShift; // nothing held in the page's other sets either
           continue;
         }
-        const local = set & this.pageMask;
-        let p = this.pages[i];
-        let way = p[this.upAt + p[this.topAt + local]];
-        for (let k = 0; k < this.assoc; k++) {
-          if ((p[flags + way] & 3) === 3) {
-            p = this.writable(set);
-            this.writeBackWay(p, way);
-          }
-          way = p[this.upAt + way];
+        const base = this.baseOf(set);
+        for (let at = base + this.setSpan - 2; at >= base; at -= 2) {
+          if ((this.pages[i][at + 1] & (VALID | DIRTY)) === (VALID | DIRTY))
+            this.writeBackWay(this.writable(set), at);
         }
       }
     }
@@ -524,10 +505,10 @@ export class Cache implements NextLevel {
     this.copyBack(0, true);
   }
 
-  private writeBackWay(p: Int32Array, j: number): void {
-    p[this.flagsAt + j] &= ~2;
+  private writeBackWay(p: Int32Array, at: number): void {
+    p[at + 1] &= ~DIRTY;
     this.counters[CacheCounter.BytesWritten] += this.lineSize;
-    this.next.access((p[j] << this.lg2Line) >>> 0, 1, this.lineSize);
+    this.next.access((p[at] << this.lg2Line) >>> 0, 1, this.lineSize);
   }
 
   /**
@@ -537,25 +518,23 @@ export class Cache implements NextLevel {
    */
   invalidate(addr: number, wholeCache: boolean): void {
     if (wholeCache) {
-      // Tags and stack order stay, as in Dinero: only the flags of pages ever written clear.
-      const { flagsAt, ways } = this.layout;
+      // Tags and stack order stay, as in Dinero: only the pages ever written have lines to drop.
       for (let i = 0; i < this.pages.length; i++) {
         if (this.pages[i][this.ownerAt] === PRISTINE) continue;
         const p = this.pages[i][this.ownerAt] === this.owner ? this.pages[i] : this.own(i);
-        p.fill(0, flagsAt, flagsAt + ways);
+        for (let j = 1; j < this.ownerAt; j += 2) p[j] &= ~(VALID | DIRTY);
       }
       this.shadow?.clear();
       this.seen?.clear();
     } else {
-      const block = (addr >>> 0) >>> this.lg2Line;
-      const set = this.setOf(block);
-      const j = this.find(this.pages[set >>> this.pageShift], set, addr);
-      if (j >= 0) {
+      const set = this.setOf(addr);
+      const at = this.find(this.pages[set >>> this.pageShift], set, addr);
+      if (at >= 0) {
         const p = this.writable(set);
-        p[this.flagsAt + j] = 0;
-        this.moveToBottom(p, set & this.pageMask, j);
+        p[at + 1] &= ~(VALID | DIRTY);
+        moveToBottom(p, this.baseOf(set) + this.setSpan - 2, at);
       }
-      this.shadow?.remove(block);
+      this.shadow?.remove((addr >>> 0) >>> this.lg2Line);
     }
     this.next.invalidate(addr, wholeCache);
   }

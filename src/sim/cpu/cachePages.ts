@@ -1,29 +1,26 @@
 // Pages of a cache's state: whole sets each, allocated on first write and shared copy-on-write.
 //
-// A page is one Int32Array: per way its tag, the ways above and below it in its set's
-// priority stack (way numbers local to the page), its flags (bit 0 valid, bit 1 dirty); then
-// per set its top way; then the id of the cache that owns it. A cache writes only pages it
-// owns, copying any other first, so pages can be shared freely between a cache, its clones
-// and its snapshots, and a set never touched costs nothing but a pointer to the pristine page.
+// A page is one Int32Array. Each set keeps its ways in the order of Dinero's priority stack,
+// from the top (most recently used or filled) to the bottom (the next victim; invalid ways
+// always sit at the bottom), two numbers a way: its tag, and its meta (the way's own number in
+// the set << 2 | dirty << 1 | valid). The last number is the id of the cache that owns the page.
+// A cache writes only pages it owns, copying any other first, so pages can be shared freely
+// between a cache, its clones and its snapshots, and a set never touched costs nothing but a
+// pointer to the pristine page.
 
-/** Ways a page aims at (4 KiB of tags): small pages keep copies after a snapshot small. */
-const PAGE_WAYS = 256;
-/** Most pages in a cache: a snapshot keeps a pointer per page. */
-const MAX_PAGES = 2 ** 20;
+/** Ways a page aims at (1 KiB): small pages keep the copies made after a snapshot small. */
+const PAGE_WAYS = 128;
+/** Most pages in a cache (larger caches get larger pages): a snapshot keeps a pointer per page. */
+const MAX_PAGES = 2 ** 18;
 
 export interface PageLayout {
   /** Sets per page (a power of two), its log2, and the pages covering every set. */
   pageSets: number;
   pageShift: number;
   numPages: number;
-  /** Ways per page; the offsets of each field in a page; a page's length. */
+  /** Ways per page; where the owner id sits, which is also the page's length - 1. */
   ways: number;
-  upAt: number;
-  downAt: number;
-  flagsAt: number;
-  topAt: number;
   ownerAt: number;
-  length: number;
 }
 
 export function pageLayout(numSets: number, assoc: number): PageLayout {
@@ -36,14 +33,14 @@ export function pageLayout(numSets: number, assoc: number): PageLayout {
     pageShift: Math.log2(pageSets),
     numPages: Math.ceil(numSets / pageSets),
     ways,
-    upAt: ways,
-    downAt: 2 * ways,
-    flagsAt: 3 * ways,
-    topAt: 4 * ways,
-    ownerAt: 4 * ways + pageSets,
-    length: 4 * ways + pageSets + 1,
+    ownerAt: 2 * ways,
   };
 }
+
+/** Meta bits of a way: valid, dirty, and the way's own number from bit 2 up. */
+export const VALID = 1;
+export const DIRTY = 2;
+export const WAY_SHIFT = 2;
 
 /** Owner id of pristine pages: no cache has it. */
 export const PRISTINE = 0;
@@ -58,21 +55,14 @@ const pristinePages = new Map<string, Int32Array>();
 
 /**
  * The page as a fresh cache has it: every way invalid with tag 0, each set's ways stacked in
- * index order with the first on top. One per geometry, shared by every cache (never written).
+ * their own order, way 0 on top. One per geometry, shared by every cache (never written).
  */
 export function pristinePage(layout: PageLayout, assoc: number): Int32Array {
   const key = `${layout.pageSets}:${assoc}`;
   let page = pristinePages.get(key);
   if (page === undefined) {
-    page = new Int32Array(layout.length);
-    for (let set = 0; set < layout.pageSets; set++) {
-      const base = set * assoc;
-      page[layout.topAt + set] = base;
-      for (let i = 0; i < assoc; i++) {
-        page[layout.downAt + base + i] = base + ((i + 1) % assoc);
-        page[layout.upAt + base + i] = base + ((i + assoc - 1) % assoc);
-      }
-    }
+    page = new Int32Array(layout.ownerAt + 1);
+    for (let w = 0; w < layout.ways; w++) page[2 * w + 1] = (w % assoc) << WAY_SHIFT;
     page[layout.ownerAt] = PRISTINE;
     pristinePages.set(key, page);
   }

@@ -156,11 +156,11 @@ describe("paged copy-on-write cache", () => {
       new MainMemory(),
     );
     const empty = c.stateBytes();
-    // A pointer per page of 1,024 sets.
-    expect(empty).toBe((2 ** 30 / 1024) * 8);
+    // A pointer per page of 4,096 sets (2^18 pages at most).
+    expect(empty).toBe(2 ** 18 * 8);
     const rng = new Rng(3);
     for (let i = 0; i < 200; i++) c.access(rng.below(2 ** 30), AccessKind.Read, 1);
     expect(c.occupancy()).toBe(200);
-    expect(c.stateBytes() - empty).toBeLessThanOrEqual(200 * (5 * 1024 + 1) * 4);
+    expect(c.stateBytes() - empty).toBeLessThanOrEqual(200 * (2 * 4096 + 1) * 4);
   });
 });

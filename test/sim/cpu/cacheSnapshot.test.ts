@@ -166,13 +166,14 @@ describe("cache snapshots", () => {
     const l3 = defaultHierarchyConfig(2).l3; // 4 MiB, 16 ways, 64 B lines: 4096 sets
     const c = new Cache(l3, new MainMemory(), new Rng(1));
     const pointers = c.stateBytes();
-    // Nothing but a pointer per page: 16 sets (256 ways) a page.
-    expect(pointers).toBe((4096 / 16) * 8);
-    // 100 lines in 100 consecutive sets, some written: 7 pages of 16 sets.
+    // Nothing but a pointer per page: 8 sets (128 ways) a page.
+    expect(pointers).toBe((4096 / 8) * 8);
+    // 100 lines in 100 consecutive sets, some written: 13 pages of 8 sets.
     for (let i = 0; i < 100; i++)
       c.access(i * 64, i % 3 === 0 ? AccessKind.Write : AccessKind.Read);
-    const pageBytes = (4 * 256 + 16 + 1) * 4;
-    expect(c.stateBytes()).toBe(pointers + 7 * pageBytes);
+    // Per way its tag and meta, and the page's owner.
+    const pageBytes = (2 * 128 + 1) * 4;
+    expect(c.stateBytes()).toBe(pointers + 13 * pageBytes);
     expect(c.occupancy()).toBe(100);
     const snap = c.snapshot();
     // A clone shares every page with the original and the snapshot.
