@@ -2,7 +2,6 @@
 import { spawnSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { defaultScenario } from "../src/scenario/builtins.js";
 import { compileScenario } from "../src/scenario/compile.js";
 import type { ScenarioFile } from "../src/scenario/schema.js";
 import { scenarioCommands, scenarioConfig } from "../src/scenario/start.js";

@@ -69,7 +69,7 @@ export function hierarchyLines(h: HierarchyConfig): number {
 export function hierarchyLimitProblem(h: HierarchyConfig): string | null {
   const n = hierarchyLines(h);
   if (n <= MAX_MACHINE_CACHE_LINES) return null;
-  return `the caches hold ${n} lines in all (L1I, L1D and L2 per core, and L3): at most ${MAX_MACHINE_CACHE_LINES} (e.g. 1 GiB of 64-byte lines)`;
+  return `the caches hold ${n} lines in all (L1I, L1D and L2 per core, and L3): at most ${MAX_MACHINE_CACHE_LINES} (2^25; a 1 GiB L3 of 64-byte lines is 16777216)`;
 }
 
 /** Aggregate counters of one level over all cores, for the dashboard. */
