@@ -20,7 +20,7 @@ import {
   newOwner,
   PRISTINE,
   pageLayout,
-  pristinePage,
+  pristineDirectory,
   VALID,
   WAY_SHIFT,
 } from "./cachePages.js";
@@ -233,9 +233,12 @@ export class Cache implements NextLevel {
    * stamped with another owner are shared: copied before any write.
    */
   private pages: Int32Array[];
+  /**
+   * Whether `pages` itself is shared (with snapshots, or the pristine directory of every cache
+   * of this geometry): copied before a page is replaced. While it is, the cache owns no page.
+   */
+  private pagesShared = true;
   private owner = newOwner();
-  /** The pages array last handed to a snapshot, while no page has been replaced since. */
-  private shared: readonly Int32Array[] | null = null;
   private readonly shadow: FullyAssocShadow | null;
   private readonly seen: SeenBlocks | null;
 
@@ -264,7 +267,7 @@ export class Cache implements NextLevel {
     this.pageMask = layout.pageSets - 1;
     this.setSpan = 2 * this.assoc;
     this.ownerAt = layout.ownerAt;
-    this.pages = new Array<Int32Array>(layout.numPages).fill(pristinePage(layout, this.assoc));
+    this.pages = pristineDirectory(layout, this.assoc);
     const ccc = config.classify3C === true;
     this.shadow = ccc
       ? new FullyAssocShadow(this.numSets * this.assoc, config.replacement, rng)
@@ -274,10 +277,13 @@ export class Cache implements NextLevel {
 
   /** Page `i`, made this cache's own to write (a copy, if it was shared or pristine). */
   private own(i: number): Int32Array {
+    if (this.pagesShared) {
+      this.pages = this.pages.slice();
+      this.pagesShared = false;
+    }
     const page = this.pages[i].slice();
     page[this.ownerAt] = this.owner;
     this.pages[i] = page;
-    this.shared = null;
     return page;
   }
 
@@ -567,18 +573,18 @@ export class Cache implements NextLevel {
   }
 
   /**
-   * The state, sharing every page with this cache: O(pages) pointers, no page copied. The
-   * cache takes a new owner id, so it copies a page before writing it again.
+   * The state, sharing its pages and their directory with this cache: nothing is copied. The
+   * cache takes a new owner id, so it copies a page (and the directory) before writing again.
    */
   snapshot(): CacheSnapshot {
-    if (this.shared === null) {
-      this.shared = this.pages.slice();
+    if (!this.pagesShared) {
+      this.pagesShared = true;
       this.owner = newOwner();
     }
     return {
       numSets: this.numSets,
       assoc: this.assoc,
-      pages: this.shared,
+      pages: this.pages,
       counters: this.counters.slice(),
       rngState: this.rng === null ? null : this.rng.state,
       shadow: this.shadow === null ? null : this.shadow.snapshot(),
@@ -596,9 +602,10 @@ export class Cache implements NextLevel {
     ) {
       throw new Error(`cache ${JSON.stringify(this.config.name)}: snapshot of another geometry`);
     }
-    this.pages = s.pages.slice();
+    // Never written while shared: own() copies the directory first.
+    this.pages = s.pages as Int32Array[];
+    this.pagesShared = true;
     this.owner = newOwner();
-    this.shared = s.pages;
     this.counters.set(s.counters);
     if (this.rng !== null && s.rngState !== null) this.rng.state = s.rngState;
     if (this.shadow !== null && s.shadow !== null) this.shadow.restore(s.shadow);

@@ -52,6 +52,7 @@ export function newOwner(): number {
 }
 
 const pristinePages = new Map<string, Int32Array>();
+const pristineDirectories = new Map<string, readonly Int32Array[]>();
 
 /**
  * The page as a fresh cache has it: every way invalid with tag 0, each set's ways stacked in
@@ -67,4 +68,16 @@ export function pristinePage(layout: PageLayout, assoc: number): Int32Array {
     pristinePages.set(key, page);
   }
   return page;
+}
+
+/** Every page pristine: the directory a fresh cache starts from, shared (never written). */
+export function pristineDirectory(layout: PageLayout, assoc: number): Int32Array[] {
+  const key = `${layout.numPages}:${layout.pageSets}:${assoc}`;
+  let dir = pristineDirectories.get(key);
+  if (dir === undefined) {
+    dir = new Array<Int32Array>(layout.numPages).fill(pristinePage(layout, assoc));
+    pristineDirectories.set(key, dir);
+  }
+  // Read-only by contract: a cache copies its directory before replacing a page.
+  return dir as Int32Array[];
 }
