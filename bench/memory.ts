@@ -115,7 +115,10 @@ function inChild(name: string): Measured {
     ["--expose-gc", fileURLToPath(import.meta.url), "--case", name],
     { encoding: "utf8", maxBuffer: 1 << 20 },
   );
-  if (r.status !== 0) throw new Error(`case ${name}: ${r.stderr.trim().split("\n").pop()}`);
+  if (r.status !== 0) {
+    const why = r.error?.message ?? (r.stderr ?? "").trim().split("\n").pop();
+    throw new Error(`case ${name}: ${why}`);
+  }
   return JSON.parse(r.stdout) as Measured;
 }
 
