@@ -1,8 +1,8 @@
 // `simtop lab pipeline LISTING`: P&H pipeline timing of a short MIPS listing, as a table or JSON.
-import { readFileSync } from "node:fs";
 import { type Command, Option } from "commander";
+import { InputFileError, MAX_TEXT_FILE_BYTES, readInputFile } from "../../scenario/inputFile.js";
 import { BRANCH_STAGES, type BranchStage } from "../../sim/cpu/pipelineDefs.js";
-import { safeJson } from "../../sim/visible.js";
+import { safeJson, shown } from "../../sim/visible.js";
 import { UsageError } from "../errors.js";
 import { choiceOption } from "../options.js";
 import { parseListing, parseMemValues, parseRegValues } from "./mipsListing.js";
@@ -30,14 +30,13 @@ async function readListing(path: string): Promise<string> {
   return text;
 }
 
+/** A listing file, read whole as the other inputs are: a regular file of bounded size, UTF-8. */
 function readFile(path: string): string {
   try {
-    return readFileSync(path, "utf8");
+    return readInputFile(path, MAX_TEXT_FILE_BYTES);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new UsageError(`${path}: no such file`);
-    if (code === "EISDIR") throw new UsageError(`${path}: is a directory`);
-    throw new UsageError(`${path}: cannot read (${code ?? "unknown error"})`);
+    if (err instanceof InputFileError) throw new UsageError(`${shown(path)}: ${err.message}`);
+    throw err;
   }
 }
 

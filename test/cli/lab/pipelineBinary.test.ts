@@ -41,11 +41,18 @@ describe("simtop lab pipeline (binary)", () => {
   });
 
   it("a binary file exits 2 with one line and no byte of it", () => {
+    // The node binary is far beyond the size limit for a text input: refused before it is read.
     const r = simtop(["lab", "pipeline", process.execPath]);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(
-      `simtop: ${process.execPath}: not a listing: it holds NUL bytes (a binary file?)\n`,
+      `simtop: ${process.execPath}: is larger than 1 MiB (the limit for this file)\n`,
     );
+  });
+
+  it("/dev/zero is refused at once, not read forever", () => {
+    const r = simtop(["lab", "pipeline", "/dev/zero"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("simtop: /dev/zero: is a character device, not a regular file\n");
   });
 
   it("a missing file exits 2 with one line", () => {
