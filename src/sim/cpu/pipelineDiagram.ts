@@ -21,13 +21,23 @@ export function stageAt(first: readonly number[], last: readonly number[], cycle
   return "";
 }
 
+/** Columns of the label column: the widest label (or the heading) and two spaces. */
+export function diagramLabelWidth(rows: readonly DiagramRow[]): number {
+  return Math.max("instruction".length, ...rows.map((r) => r.label.length)) + 2;
+}
+
+/** Columns per cycle for a diagram of `cycles` cycles. */
+export function diagramCellWidth(cycles: number): number {
+  return Math.max(4, String(cycles).length + 1);
+}
+
 /**
  * The diagram over cycles `from`..`to`, numbered from 1 at `from`: a heading line, then a line
  * per row, each trimmed at the end. Labels must already be safe to print.
  */
 export function diagramLines(rows: readonly DiagramRow[], from: number, to: number): string[] {
-  const w = Math.max("instruction".length, ...rows.map((r) => r.label.length)) + 2;
-  const cw = Math.max(4, String(to - from + 1).length + 1);
+  const w = diagramLabelWidth(rows);
+  const cw = diagramCellWidth(to - from + 1);
   let header = "instruction".padEnd(w);
   for (let c = from; c <= to; c++) header += String(c - from + 1).padEnd(cw);
   const out = [header.trimEnd()];
