@@ -11,6 +11,12 @@ export const HISTORY_CYCLES = 64;
  */
 const FETCHES = 2 * HISTORY_CYCLES;
 const NONE = -1;
+const K_FLUSHED = Kind.Flushed;
+const K_REAL = Kind.Real;
+// Ring positions by bit mask, not %: a mask of a double is ToInt32 then AND, far cheaper than
+// fmod, and right for any integer below 2^53 (ToInt32 keeps it mod 2^32).
+const CYCLE_MASK = HISTORY_CYCLES - 1;
+const FETCH_MASK = FETCHES - 1;
 
 /** One dynamic instruction over the cycles asked for, in the lab's TimingEntry terms. */
 export interface HistoryRow {
@@ -63,18 +69,21 @@ export class PipelineHistory {
    */
   record(core: number, cyc: number, stage: Int32Array, o: number, rec: InstrPool): void {
     this.newest[core] = cyc;
-    const b = (core * HISTORY_CYCLES + (cyc % HISTORY_CYCLES)) * STAGE_COUNT;
+    const b = (core * HISTORY_CYCLES + (cyc & CYCLE_MASK)) * STAGE_COUNT;
     const kind = rec.kind;
+    const seq = rec.seq;
+    const slot = this.slot;
     for (let s = 0; s < STAGE_COUNT; s++) {
       const v = stage[o + s];
-      this.slot[b + s] = v < 0 || kind[v] === Kind.Flushed ? NONE : rec.seq[v];
+      slot[b + s] = v < 0 || kind[v] === K_FLUSHED ? NONE : seq[v];
     }
     // What is in IF was fetched this cycle or is held there: note who it is once.
     const v = stage[o];
     if (v < 0) return;
-    const f = core * FETCHES + (rec.seq[v] % FETCHES);
-    if (this.fetchSeq[f] === rec.seq[v]) return;
-    this.fetchSeq[f] = rec.seq[v];
+    const q = seq[v];
+    const f = core * FETCHES + (q & FETCH_MASK);
+    if (this.fetchSeq[f] === q) return;
+    this.fetchSeq[f] = q;
     this.fetchPid[f] = rec.pid[v];
     this.fetchIndex[f] = rec.index[v];
     this.fetchKind[f] = kind[v];
@@ -83,8 +92,8 @@ export class PipelineHistory {
 
   /** A wrong-path instruction was squashed. */
   squashed(core: number, seq: number): void {
-    const f = core * FETCHES + (seq % FETCHES);
-    if (this.fetchSeq[f] === seq) this.fetchKind[f] = Kind.Flushed;
+    const f = core * FETCHES + (seq & FETCH_MASK);
+    if (this.fetchSeq[f] === seq) this.fetchKind[f] = K_FLUSHED;
   }
 
   /** The last `count` cycles of `core` (at most HISTORY_CYCLES), as rows per instruction. */
@@ -94,20 +103,20 @@ export class PipelineHistory {
     const from = to - n + 1;
     const bySeq = new Map<number, HistoryRow>();
     for (let c = from; c <= to; c++) {
-      const b = (core * HISTORY_CYCLES + (c % HISTORY_CYCLES)) * STAGE_COUNT;
+      const b = (core * HISTORY_CYCLES + (c & CYCLE_MASK)) * STAGE_COUNT;
       for (let s = 0; s < STAGE_COUNT; s++) {
         const seq = this.slot[b + s];
         if (seq === NONE) continue;
         let row = bySeq.get(seq);
         if (row === undefined) {
-          const f = core * FETCHES + (seq % FETCHES);
+          const f = core * FETCHES + (seq & FETCH_MASK);
           const known = this.fetchSeq[f] === seq;
           row = {
             seq,
             pid: known ? this.fetchPid[f] : -1,
             index: known ? this.fetchIndex[f] : -1,
             code: known ? this.fetchCode[f] : null,
-            flushed: known && this.fetchKind[f] !== Kind.Real,
+            flushed: known && this.fetchKind[f] !== K_REAL,
             first: new Array<number>(STAGE_COUNT).fill(0),
             last: new Array<number>(STAGE_COUNT).fill(0),
           };
