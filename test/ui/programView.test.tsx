@@ -75,7 +75,8 @@ describe("program view", () => {
     const text = p.program.source.split("\n")[lineNo - 1];
     const marked = screen.split("\n").filter((l) => /^\d+ ▶ /.test(l));
     expect(marked).toHaveLength(1);
-    expect(marked[0].trimEnd()).toBe(`${lineNo} ▶ ${text}`.trimEnd());
+    // (Its stage in the pipeline, if it is in flight, follows after a ◀.)
+    expect(marked[0].replace(/\s+◀ .*$/, "").trimEnd()).toBe(`${lineNo} ▶ ${text}`.trimEnd());
     // The other lines of the loop are shown unmarked.
     expect(screen).toContain("   main:   li $t0, 0");
     // Stepping moves the mark with the pc, and o closes the view.
@@ -98,7 +99,22 @@ describe("program view", () => {
     const head = lines.findIndex((l) => l.startsWith("instruction "));
     expect(head).toBeGreaterThan(0);
     const drawn = lines.slice(head).filter((l, i) => i === 0 || /^\d+ /.test(l));
-    const live = iteration(parseDiagram(drawn));
+    const parsed = parseDiagram(drawn);
+    const live = iteration(parsed);
+    // The source marks the stage each instruction is in at the last cycle drawn, as the diagram's
+    // last column has it.
+    const lastCol = Math.max(...parsed.flatMap((r) => r.cells.map(([c]) => c)));
+    const now = parsed.filter((r) => !r.flushed && r.cells.at(-1)?.[0] === lastCol);
+    expect(now.length).toBeGreaterThan(2);
+    const src = app.screen().split("\n");
+    for (const r of now) {
+      const stage = r.cells.at(-1)![1];
+      const tagged = src.filter((l) => new RegExp(`^\\d+ .*◀ .*\\b${stage}\\b`).test(l));
+      expect(
+        tagged.map((l) => l.replace(/^\d+ [ ▶] +(\w+:\s+)?/, "").split(" ")[0]),
+        stage,
+      ).toContain(r.op);
+    }
 
     // The lab runs the loop once through (it needs an end) with the dashboard's settings.
     const lab = runPipelineLab(parseListing(LOOP.replace("j main", "nop")), {

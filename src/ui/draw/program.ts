@@ -11,6 +11,7 @@ function sourceLines(m: ProgramModel, width: number, height: number, theme: Them
   if (p === null)
     return toHeight([line(theme, width, ["no process selected", "dim"])], height, width);
   const nw = String(p.source.length).length;
+  const longest = Math.max(...p.source.map((l) => l.length));
   // Keep the marked line in view, a third of the way down when the source is longer.
   const start = Math.max(
     0,
@@ -20,13 +21,20 @@ function sourceLines(m: ProgramModel, width: number, height: number, theme: Them
   for (let i = start; i < Math.min(p.source.length, start + height); i++) {
     const n = i + 1;
     const here = n === p.pcLine;
+    // The stages its instructions are in at the last cycle drawn, after the longest line.
+    const stages = p.inFlight.get(n);
+    const tag = stages ? ` ◀ ${stages.join(" ")}` : "";
+    const room = Math.max(0, Math.min(longest + 1, width - nw - 3 - tag.length));
+    const src = p.source[i];
+    const text = tag === "" ? src : src.length > room ? src.slice(0, room) : src.padEnd(room);
     out.push(
       line(
         theme,
         width,
         [String(n).padStart(nw), "dim"],
         here ? [" ▶ ", "accent"] : "   ",
-        here ? [p.source[i], "selected"] : p.source[i],
+        here ? [text, "selected"] : text,
+        [tag, "heading"],
       ),
     );
   }

@@ -2,6 +2,7 @@
 // cycles of a core as rows of the multi-cycle pipeline diagram.
 import { disassemble, INSN_WORDS, Layout } from "../../sim/cpu/isa.js";
 import { PipelinedCpu } from "../../sim/cpu/pipeline.js";
+import { stageAt } from "../../sim/cpu/pipelineDiagram.js";
 import { HISTORY_CYCLES, hasInstruction } from "../../sim/cpu/pipelineHistory.js";
 import type { Kernel } from "../../sim/kernel.js";
 import { visible } from "../../sim/visible.js";
@@ -46,6 +47,11 @@ export interface ProgramModel {
     source: string[];
     /** 1-based source line of the instruction at pc; 0 when pc is outside the code. */
     pcLine: number;
+    /**
+     * Stages its instructions are in at the last cycle drawn, by 1-based source line (when the
+     * diagram's core runs it): the source read alongside the pipeline, as Ripes shows it.
+     */
+    inFlight: Map<number, string[]>;
   } | null;
   pipeline: CorePipelineView;
 }
@@ -119,6 +125,7 @@ export function selectProgram(
       instruction: index >= 0 && !zombie ? disassemble(p.code, index) : null,
       source,
       pcLine: index >= 0 && !zombie ? p.program.lines[index] : 0,
+      inFlight: new Map(),
     };
   }
   const cpu = k.cpu instanceof PipelinedCpu ? k.cpu : null;
@@ -137,6 +144,14 @@ export function selectProgram(
       last: r.last,
     };
   });
+  if (p && process && process.core === core)
+    for (const r of recent.rows) {
+      if (r.pid !== p.pid || r.flushed || r.code !== p.code || !hasInstruction(r)) continue;
+      const stage = stageAt(r.first, r.last, recent.to);
+      if (stage === "") continue;
+      const ln = p.program.lines[r.index];
+      process.inFlight.set(ln, [...(process.inFlight.get(ln) ?? []), stage]);
+    }
   return {
     process,
     pipeline: { kind: "pipeline", core, chosen, from: recent.from, to: recent.to, rows },
