@@ -128,7 +128,7 @@ export const KEYMAP: readonly KeyBinding[] = [
     action: "program",
     keys: ["o"],
     group: "Sort and view",
-    help: "the selected process's program, its instruction at pc marked, and the last cycles of a core as a pipeline diagram (Tab: the core)",
+    help: "the selected process's program at its pc, and a core's pipeline diagram",
   },
   {
     action: "fork",

@@ -89,6 +89,7 @@ const SPECIAL_OPS = [
   "sbrk",
   "io",
   "sleep",
+  "rand",
   "signal",
 ] as const;
 
