@@ -18,6 +18,19 @@ export function programList(): string {
   return BUILTIN_PROGRAMS.map((p) => `${p.name.padEnd(w)}  ${p.description ?? ""}`).join("\n");
 }
 
+/** A built-in program's source, headed by a comment with its name and what it does. */
+export function programSource(name: string): string {
+  const p = BUILTIN_PROGRAMS.find((q) => q.name === name);
+  if (!p) {
+    const names = BUILTIN_PROGRAMS.map((q) => q.name).join(", ");
+    throw new UsageError(
+      `scenarios: no built-in program ${JSON.stringify(name)} (programs: ${names})`,
+    );
+  }
+  const head = `# ${p.name} — ${p.description ?? ""}`.trimEnd();
+  return `${head}\n${p.source.replace(/^\n+/, "")}`;
+}
+
 /** A built-in as YAML: a starting point for a scenario file of one's own. */
 export function scenarioYaml(name: string): string {
   const file = BUILTIN_FILES.find((f) => f.name === name);
@@ -35,19 +48,25 @@ export function registerScenarios(program: Command): void {
     .command("scenarios")
     .description("list the built-in scenarios, or print one as YAML to start your own")
     .argument("[name]", "a built-in scenario to print as a scenario file")
-    .option("--programs", "list the built-in programs scenarios can run")
+    .option(
+      "--programs [program]",
+      "list the built-in programs scenarios can run, or print one's source",
+    )
     .addHelpText(
       "after",
-      "\nExamples:\n  simtop scenarios\n  simtop scenarios signals > my.yaml   # edit, then: simtop --scenario my.yaml\n  simtop scenarios --programs",
+      "\nExamples:\n  simtop scenarios\n  simtop scenarios signals > my.yaml   # edit, then: simtop --scenario my.yaml\n  simtop scenarios --programs\n  simtop scenarios --programs row-scan   # its source, in the op language (docs/ops.md)",
     )
-    .action((name: string | undefined, opts: { programs?: boolean }) => {
-      if (opts.programs && name !== undefined)
+    .action((name: string | undefined, opts: { programs?: boolean | string }) => {
+      if (opts.programs !== undefined && name !== undefined)
         throw new UsageError("scenarios: give a name or --programs, not both");
-      const text = opts.programs
-        ? programList()
-        : name !== undefined
-          ? scenarioYaml(name)
-          : scenarioList();
+      const text =
+        typeof opts.programs === "string"
+          ? programSource(opts.programs)
+          : opts.programs
+            ? programList()
+            : name !== undefined
+              ? scenarioYaml(name)
+              : scenarioList();
       process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
     });
 }

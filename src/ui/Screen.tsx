@@ -2,6 +2,7 @@
 import { Box } from "ink";
 import { sideMenuLines } from "./draw/menu.js";
 import { Help } from "./overlays/Help.js";
+import { ProgramView } from "./overlays/ProgramView.js";
 import { TooSmall } from "./overlays/TooSmall.js";
 import { Caches } from "./panels/Caches.js";
 import { Details } from "./panels/Details.js";
@@ -45,6 +46,8 @@ export function Screen({ view }: { view: DashboardView }) {
           theme={theme}
           chapters={view.overlay.chapters}
         />
+      ) : view.program ? (
+        <ProgramView model={view.program} width={l.width} height={body} theme={theme} />
       ) : view.eventLogOpen && view.events ? (
         <EventLog model={view.events} width={l.width} height={body} theme={theme} overlay />
       ) : (

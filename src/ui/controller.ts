@@ -32,6 +32,12 @@ import {
 } from "./state/eventLog.js";
 import { type MenuMove, menuReducer } from "./state/menu.js";
 import {
+  INITIAL_PROGRAM_VIEW,
+  type ProgramViewState,
+  programViewKey,
+  programViewReducer,
+} from "./state/programView.js";
+import {
   INITIAL_TABLE_VIEW,
   type TableViewAction,
   type TableViewState,
@@ -112,6 +118,7 @@ export class DashboardController implements ViewState {
   scrollTop = 0;
   cacheScope: "machine" | "process" = "machine";
   eventLog: EventLogState = INITIAL_EVENT_LOG;
+  programView: ProgramViewState = INITIAL_PROGRAM_VIEW;
   /** Page of the panels that page what does not fit (cores, the Gantt legend): Tab. */
   corePage = 0;
   overlay: OverlayState | null = null;
@@ -530,6 +537,11 @@ export class DashboardController implements ViewState {
     }
     if (this.editingFilter && this.filterKey(k)) return;
     if (this.eventLog.open && this.eventLogKey(k)) return;
+    if (this.programView.open) {
+      const r = programViewKey(this.programView, k, actionFor(k), this.kernel.running.length);
+      this.programView = r.state;
+      if (r.used) return;
+    }
     if (this.overlay && this.overlayKey(k)) return;
     const a = actionFor(k);
     if (a) this.act(a);
@@ -712,6 +724,11 @@ export class DashboardController implements ViewState {
       case "eventLog":
         this.overlay = null;
         this.log({ type: "open" });
+        break;
+      case "program":
+        this.overlay = null;
+        this.log({ type: "close" });
+        this.programView = programViewReducer(this.programView, { type: "open" });
         break;
       case "fork":
         this.withSelected((pid) => this.submit({ type: "fork", pid }));

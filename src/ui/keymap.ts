@@ -20,6 +20,7 @@ export type Action =
   | "cacheScope"
   | "eventsAll"
   | "eventLog"
+  | "program"
   | "page"
   | "nextChapter"
   | "fork"
@@ -122,6 +123,12 @@ export const KEYMAP: readonly KeyBinding[] = [
     group: "Sort and view",
     help: "event log over the whole screen: scroll it, search it, follow one process",
     bar: { key: "L", text: "Log" },
+  },
+  {
+    action: "program",
+    keys: ["o"],
+    group: "Sort and view",
+    help: "the selected process's program at its pc, and a core's pipeline diagram",
   },
   {
     action: "fork",
@@ -313,6 +320,11 @@ export const MENU_KEYS: readonly { keys: string; help: string }[] = [
     help: "search (type, Enter finds, Esc clears); n the next older match, N the next newer",
   },
   { keys: "Log: Esc L q", help: "close the log (time keys keep working while it is open)" },
+  {
+    keys: "Program: Tab",
+    help: "the next core's pipeline (then the selected process's core again)",
+  },
+  { keys: "Program: Esc o q", help: "close the program view (↑ ↓ and time keys keep working)" },
 ];
 
 const BY_KEY = new Map<KeyName, Action>();

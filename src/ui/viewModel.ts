@@ -22,6 +22,7 @@ import { type DetailsModel, selectDetails } from "./selectors/details.js";
 import { type EventsModel, selectEvents } from "./selectors/events.js";
 import { type GanttLegend, type GanttModel, selectGantt } from "./selectors/gantt.js";
 import { type PipelineModel, selectPipeline } from "./selectors/pipeline.js";
+import { type ProgramModel, programOf } from "./selectors/program.js";
 import {
   type Column,
   columnsFor,
@@ -31,6 +32,7 @@ import {
   type TableRow,
 } from "./selectors/table.js";
 import type { EventLogState } from "./state/eventLog.js";
+import type { ProgramViewState } from "./state/programView.js";
 import type { Theme } from "./theme.js";
 
 export type Mode = "live" | "paused" | "past";
@@ -116,6 +118,8 @@ export interface DashboardView {
   /** The event log, in its panel or over the body (`eventLogOpen`); null when neither is shown. */
   events: EventsModel | null;
   eventLogOpen: boolean;
+  /** The program view over the body (key o); null when it is closed. */
+  program: ProgramModel | null;
   /** Page shown by the panels that page (Tab): cores of the pipeline and Gantt, the legend. */
   corePage: number;
   keybar: KeyBarModel;
@@ -154,6 +158,7 @@ export interface ViewState {
   scrollTop: number;
   cacheScope: "machine" | "process";
   eventLog: EventLogState;
+  programView: ProgramViewState;
   corePage: number;
   overlay: OverlayState | null;
   message: string | null;
@@ -331,6 +336,7 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
       gantt,
       events,
       eventLogOpen: state.eventLog.open,
+      program: layout && programOf(k, place.pid, state.programView, layout),
       corePage: state.corePage,
       keybar: keybar(state),
       overlay,

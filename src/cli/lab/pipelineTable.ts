@@ -1,25 +1,11 @@
 // Renders the pipeline lab's answer as the classic multi-cycle diagram plus totals.
-import { STAGE_COUNT, STAGE_NAMES } from "../../sim/cpu/pipelineDefs.js";
+import { diagramLines } from "../../sim/cpu/pipelineDiagram.js";
 import { visible } from "../../sim/visible.js";
 import type { LabRow, PipelineLabReport } from "./pipelineRun.js";
 
 export interface TableOptions {
   forwarding: boolean;
   branch: string;
-}
-
-/**
- * The stage an instruction occupied in `cycle`, or "". UPPERCASE marks the cycle it was last in
- * that stage (the number --json reports; for ID, the cycle it finally read its operands);
- * lowercase marks earlier cycles it spent held there by a stall.
- */
-function cell(row: LabRow, cycle: number): string {
-  const { first, last } = row.entry;
-  for (let s = 0; s < STAGE_COUNT; s++) {
-    if (first[s] === 0 || cycle < first[s] || cycle > last[s]) continue;
-    return cycle === last[s] ? STAGE_NAMES[s] : STAGE_NAMES[s].toLowerCase();
-  }
-  return "";
 }
 
 export function renderPipelineTable(
@@ -37,18 +23,14 @@ export function renderPipelineTable(
     const t = visible(r.text.replace(/\s+/g, " "));
     return r.flushed ? `${t}  (flushed)` : t;
   });
-  const w = Math.max("instruction".length, ...labels.map((l) => l.length)) + 2;
   let lastCycle = report.cycles;
   for (const r of rows) for (const c of r.entry.last) lastCycle = Math.max(lastCycle, c);
-  const cw = Math.max(4, String(lastCycle).length + 1);
-  let header = "instruction".padEnd(w);
-  for (let c = 1; c <= lastCycle; c++) header += String(c).padEnd(cw);
-  out.push(header.trimEnd());
-  rows.forEach((r, i) => {
-    let line = labels[i].padEnd(w);
-    for (let c = 1; c <= lastCycle; c++) line += cell(r, c).padEnd(cw);
-    out.push(line.trimEnd());
-  });
+  const diagram = rows.map((r, i) => ({
+    label: labels[i],
+    first: r.entry.first,
+    last: r.entry.last,
+  }));
+  out.push(...diagramLines(diagram, 1, lastCycle));
   out.push(
     "",
     `total cycles   ${report.cycles}  (the cycle of the last WB; the first IF is cycle 1)`,

@@ -19,6 +19,7 @@ import {
   Stage,
   StageCtr,
 } from "./pipelineDefs.js";
+import { PipelineHistory, type RecentCycles } from "./pipelineHistory.js";
 import { InstrPool, Kind } from "./pipelineRecords.js";
 import { type PipelineStats, readStats, type StageView } from "./pipelineStats.js";
 import type { PipelineRecorder } from "./pipelineTrace.js";
@@ -90,6 +91,8 @@ export class PipelinedCpu implements CpuModel {
   private readonly mark: Float64Array;
   // In-flight instruction records.
   private readonly rec: InstrPool;
+  // The last cycles of each core, for the dashboard's pipeline diagram.
+  private readonly history: PipelineHistory;
 
   constructor(opts: PipelineOptions) {
     const n = opts.cores;
@@ -110,6 +113,7 @@ export class PipelinedCpu implements CpuModel {
     this.ctr = new Float64Array(n * CTR_STRIDE);
     this.mark = new Float64Array(n * CTR_STRIDE);
     this.rec = new InstrPool(n);
+    this.history = new PipelineHistory(n);
   }
 
   cycle(core: number, hart: Hart | null, fetch: boolean): Trap {
@@ -189,8 +193,14 @@ export class PipelinedCpu implements CpuModel {
       } else c[sb + StageCtr.WRONG]++;
     }
     if (this.recorder !== null) this.stamp(o, cyc);
+    this.history.record(core, cyc, st, o, this.rec);
 
     return this.writeBack(core, nWB);
+  }
+
+  /** What `core` did in its last `count` cycles (at most HISTORY_CYCLES), per instruction. */
+  recentCycles(core: number, count: number): RecentCycles {
+    return this.history.recent(core, count);
   }
 
   drained(core: number): boolean {
@@ -235,6 +245,7 @@ export class PipelinedCpu implements CpuModel {
     p.ctr.set(this.ctr);
     p.mark.set(this.mark);
     p.rec.copyFrom(this.rec);
+    p.history.copyFrom(this.history);
     return p;
   }
 
@@ -337,6 +348,7 @@ export class PipelinedCpu implements CpuModel {
       if (v < 0 || this.rec.kind[v] !== K_WRONG) continue;
       this.rec.kind[v] = K_FLUSHED;
       this.ctr[core * CTR_STRIDE + Ctr.FLUSHED]++;
+      this.history.squashed(core, this.rec.seq[v]);
       if (this.recorder !== null) this.emit(core, v);
     }
     this.wrongPath[core] = 0;

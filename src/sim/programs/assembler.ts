@@ -58,6 +58,61 @@ const I2: Record<string, number> = {
 };
 const BR: Record<string, number> = { beq: Op.BEQ, bne: Op.BNE, blt: Op.BLT, bge: Op.BGE };
 
+/** Ops the assembler handles one by one (see emit): machine ops with their own syntax, and pseudo-ops. */
+const SPECIAL_OPS = [
+  "nop",
+  "lui",
+  "li",
+  "la",
+  "move",
+  "lw",
+  "sw",
+  "beqz",
+  "bnez",
+  "b",
+  "j",
+  "jal",
+  "jr",
+  "syscall",
+  "exit",
+  "fork",
+  "exec",
+  "wait",
+  "reap",
+  "waitpid",
+  "kill",
+  "getpid",
+  "getppid",
+  "yield",
+  "pause",
+  "sigreturn",
+  "sbrk",
+  "io",
+  "sleep",
+  "rand",
+  "signal",
+] as const;
+
+/** Every mnemonic the assembler accepts, for the op reference (docs/ops.md) and its test. */
+export const ASSEMBLER_OPS: readonly string[] = [
+  ...Object.keys(R3),
+  ...Object.keys(I2),
+  ...Object.keys(BR),
+  ...SPECIAL_OPS,
+];
+
+/** Every directive the assembler accepts. */
+export const ASSEMBLER_DIRECTIVES: readonly string[] = [
+  ".text",
+  ".data",
+  ".globl",
+  ".global",
+  ".equ",
+  ".set",
+  ".word",
+  ".space",
+];
+
 function splitOperands(rest: string): string[] {
   if (rest.trim() === "") return [];
   return rest.split(",").map((s) => s.trim());
