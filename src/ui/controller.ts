@@ -14,7 +14,6 @@ import { isText, type KeyName, parseKeys, textOf } from "./keys.js";
 import { computeLayout, tooSmall } from "./layout.js";
 import { SIGNAL_ORDER } from "./menus.js";
 import {
-  type HistoryPoint,
   pastWindow,
   RateTracker,
   type Ring,
