@@ -13,12 +13,7 @@ import { type Action, ALWAYS, actionFor } from "./keymap.js";
 import { isText, type KeyName, parseKeys, textOf } from "./keys.js";
 import { computeLayout, tooSmall } from "./layout.js";
 import { SIGNAL_ORDER } from "./menus.js";
-import {
-  pastWindow,
-  RateTracker,
-  type Ring,
-  type SystemHistory,
-} from "./sampling.js";
+import { pastWindow, RateTracker, type Ring, type SystemHistory } from "./sampling.js";
 import type { HistoryView } from "./selectors/caches.js";
 import { findEvent, logEnd } from "./selectors/events.js";
 import { GanttLegend } from "./selectors/gantt.js";
