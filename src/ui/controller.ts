@@ -2,6 +2,7 @@
 import type { Chapter } from "../scenario/types.js";
 import type { Command } from "../sim/commands.js";
 import { describeCommand } from "../sim/commands.js";
+import { PipelinedCpu } from "../sim/cpu/pipeline.js";
 import type { Kernel } from "../sim/kernel.js";
 import { POLICY_NAMES } from "../sim/sched/policy.js";
 import { Signal } from "../sim/signals.js";
@@ -164,6 +165,9 @@ export class DashboardController implements ViewState {
     this.theme = createTheme(opts.color ?? true);
     this.chapters = [...(opts.chapters ?? [])].sort((a, b) => a.tick - b.tick);
     this.liveRates = this.tracker.read(this.store.kernel, this.windowTicks, this.selectedPid);
+    // The program view draws each core's last cycles: the dashboard's CPU keeps them from now on.
+    const cpu = this.store.kernel.cpu;
+    if (cpu instanceof PipelinedCpu) cpu.keepHistory();
   }
 
   // ---- what the view reads ----------------------------------------------------------------

@@ -91,8 +91,9 @@ export class PipelinedCpu implements CpuModel {
   private readonly mark: Float64Array;
   // In-flight instruction records.
   private readonly rec: InstrPool;
-  // The last cycles of each core, for the dashboard's pipeline diagram.
-  private readonly history: PipelineHistory;
+  // The last cycles of each core, for the dashboard's pipeline diagram: kept only once a view
+  // asks (keepHistory), as recording costs a fifth of a cycle's time that batch runs need not pay.
+  private history: PipelineHistory | null = null;
 
   constructor(opts: PipelineOptions) {
     const n = opts.cores;
@@ -113,7 +114,11 @@ export class PipelinedCpu implements CpuModel {
     this.ctr = new Float64Array(n * CTR_STRIDE);
     this.mark = new Float64Array(n * CTR_STRIDE);
     this.rec = new InstrPool(n);
-    this.history = new PipelineHistory(n);
+  }
+
+  /** Keeps each core's last cycles from now on (clones keep them too), for recentCycles. */
+  keepHistory(): void {
+    this.history ??= new PipelineHistory(this.cores);
   }
 
   cycle(core: number, hart: Hart | null, fetch: boolean): Trap {
@@ -193,14 +198,17 @@ export class PipelinedCpu implements CpuModel {
       } else c[sb + StageCtr.WRONG]++;
     }
     if (this.recorder !== null) this.stamp(o, cyc);
-    this.history.record(core, cyc, st, o, this.rec);
+    if (this.history !== null) this.history.record(core, cyc, st, o, this.rec);
 
     return this.writeBack(core, nWB);
   }
 
-  /** What `core` did in its last `count` cycles (at most HISTORY_CYCLES), per instruction. */
+  /**
+   * What `core` did in its last `count` cycles (at most HISTORY_CYCLES), per instruction; none
+   * unless keepHistory() was called before them.
+   */
   recentCycles(core: number, count: number): RecentCycles {
-    return this.history.recent(core, count);
+    return this.history === null ? { from: 1, to: 0, rows: [] } : this.history.recent(core, count);
   }
 
   drained(core: number): boolean {
@@ -245,7 +253,11 @@ export class PipelinedCpu implements CpuModel {
     p.ctr.set(this.ctr);
     p.mark.set(this.mark);
     p.rec.copyFrom(this.rec);
-    p.history.copyFrom(this.history);
+    if (this.history !== null) {
+      const h = new PipelineHistory(this.cores);
+      h.copyFrom(this.history);
+      p.history = h;
+    }
     return p;
   }
 
@@ -348,7 +360,7 @@ export class PipelinedCpu implements CpuModel {
       if (v < 0 || this.rec.kind[v] !== K_WRONG) continue;
       this.rec.kind[v] = K_FLUSHED;
       this.ctr[core * CTR_STRIDE + Ctr.FLUSHED]++;
-      this.history.squashed(core, this.rec.seq[v]);
+      this.history?.squashed(core, this.rec.seq[v]);
       if (this.recorder !== null) this.emit(core, v);
     }
     this.wrongPath[core] = 0;

@@ -17,6 +17,7 @@ loop:   lw $t1, 0($zero)
 
 function run(branchStage: "id" | "ex" | "mem", forwarding: boolean) {
   const cpu = new PipelinedCpu({ cores: 1, branchStage, forwarding });
+  cpu.keepHistory();
   const log = new TimingLog();
   cpu.recorder = log;
   const cycles = runToEnd(cpu, makeHart(LOOP));
@@ -57,8 +58,24 @@ describe("recent cycles of a core", () => {
     expect(r.to - r.from + 1).toBe(Math.min(HISTORY_CYCLES, cycles));
   });
 
+  it("is kept only once asked for: a batch run's CPU records nothing", () => {
+    const cpu = new PipelinedCpu({ cores: 1 });
+    const hart = makeHart(LOOP);
+    for (let i = 0; i < 20; i++) cpu.cycle(0, hart, true);
+    expect(cpu.recentCycles(0, 20).rows).toEqual([]);
+    cpu.keepHistory();
+    for (let i = 0; i < 5; i++) cpu.cycle(0, hart, true);
+    const r = cpu.recentCycles(0, 20);
+    expect(r.to).toBe(25);
+    // Only the cycles after keepHistory() hold instructions.
+    const seen = r.rows.flatMap((row) => row.first.filter((c) => c > 0));
+    expect(seen.length).toBeGreaterThan(0);
+    expect(Math.min(...seen)).toBeGreaterThanOrEqual(21);
+  });
+
   it("is copied by clone, and the copy goes on on its own", () => {
     const cpu = new PipelinedCpu({ cores: 1 });
+    cpu.keepHistory();
     const hart = makeHart(LOOP);
     for (let i = 0; i < 20; i++) cpu.cycle(0, hart, true);
     const copy = cpu.clone();
