@@ -191,11 +191,11 @@ export function stateLetter(p: Pcb): string {
 }
 
 /** Ticks from creation to the first instruction (-1 if it has not run yet). */
-export function responseTime(p: Pcb): number {
+export function responseTime(p: { times: ProcessTimes }): number {
   return p.times.firstRun < 0 ? -1 : p.times.firstRun - p.times.created;
 }
 
 /** Ticks from creation to the end of the process's last tick (-1 while it is alive). */
-export function turnaroundTime(p: Pcb): number {
+export function turnaroundTime(p: { times: ProcessTimes }): number {
   return p.times.exited < 0 ? -1 : p.times.exited - p.times.created;
 }

@@ -2,6 +2,7 @@
 import { Box } from "ink";
 import { sideMenuLines } from "./draw/menu.js";
 import { Help } from "./overlays/Help.js";
+import { Schedule } from "./overlays/Schedule.js";
 import { TooSmall } from "./overlays/TooSmall.js";
 import { Caches } from "./panels/Caches.js";
 import { Details } from "./panels/Details.js";
@@ -45,6 +46,8 @@ export function Screen({ view }: { view: DashboardView }) {
       <Header model={view.header} width={l.width} theme={theme} />
       {view.overlay?.kind === "help" ? (
         <Help scroll={view.overlay.scroll} width={l.width} height={body} theme={theme} />
+      ) : view.schedule ? (
+        <Schedule model={view.schedule} width={l.width} height={body} theme={theme} />
       ) : (
         <>
           <Box flexDirection="row">

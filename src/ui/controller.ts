@@ -15,7 +15,14 @@ import { SIGNAL_ORDER } from "./menus.js";
 import { type HistoryPoint, pastWindow, RateTracker, type Ring } from "./sampling.js";
 import type { HistoryView } from "./selectors/caches.js";
 import { GanttLegend } from "./selectors/gantt.js";
-import { COLUMNS, type SortKey } from "./selectors/table.js";
+import { quantumNote, shownQuantum } from "./selectors/sched.js";
+import { COLUMNS, type SortKey, sortStep } from "./selectors/table.js";
+import {
+  SCHED_VIEW_CLOSED,
+  type SchedViewState,
+  schedViewKey,
+  schedViewReducer,
+} from "./state/schedView.js";
 import { createTheme, type Theme } from "./theme.js";
 import {
   buildView,
@@ -82,6 +89,7 @@ export class DashboardController implements ViewState {
   cacheScope: "machine" | "process" = "machine";
   eventsAll = false;
   overlay: OverlayState | null = null;
+  schedView: SchedViewState = SCHED_VIEW_CLOSED;
   readonly legend = new GanttLegend();
   /** Share of the wanted ticks the last frame simulated (1 unless the time budget ran out). */
   achieved = 1;
@@ -178,6 +186,7 @@ export class DashboardController implements ViewState {
     this.scrollTop = built.placement.scrollTop;
     this.pageRows = built.placement.pageRows;
     this.order = built.order;
+    if (built.view.schedule) this.schedView = { open: true, scroll: built.view.schedule.scroll };
     this.cached = { version: this.version, columns, rows, view: built.view };
     return built.view;
   }
@@ -356,11 +365,16 @@ export class DashboardController implements ViewState {
   }
 
   private quantumStep(dir: 1 | -1): void {
-    const q = this.current("quantum", this.kernel.quantum);
+    const q = this.current("quantum", shownQuantum(this.kernel));
     const next = stepThrough(QUANTA, q, dir);
     if (next === undefined)
       this.say(`quantum ${q} is the ${dir > 0 ? "longest" : "shortest"} offered`);
-    else this.ask("quantum", next, { type: "setQuantum", quantum: next });
+    else {
+      this.ask("quantum", next, { type: "setQuantum", quantum: next });
+      // Under MLFQ the one number moves every level: say what they become.
+      const note = quantumNote(this.kernel, next);
+      if (note !== null && !this.past) this.say(`${note}: sent`);
+    }
   }
 
   private say(text: string): void {
@@ -397,6 +411,8 @@ export class DashboardController implements ViewState {
     }
     if (this.editingFilter && this.filterKey(k)) return;
     if (this.overlay && this.overlayKey(k)) return;
+    const sv = this.schedView.open ? schedViewKey(k, actionFor(k)) : null;
+    if (sv) return void (this.schedView = schedViewReducer(this.schedView, sv));
     const a = actionFor(k);
     if (a) this.act(a);
   }
@@ -477,12 +493,11 @@ export class DashboardController implements ViewState {
         this.move(this.order.length - 1);
         break;
       case "sortPrev":
-      case "sortNext": {
-        const i = COLUMNS.findIndex((c) => c.key === this.sort);
-        const j = (i + (a === "sortNext" ? 1 : COLUMNS.length - 1)) % COLUMNS.length;
-        this.sortBy(COLUMNS[j].key);
+      case "sortNext":
+        this.sortBy(
+          sortStep(this.sort, a === "sortNext" ? 1 : -1, this.kernel.policy.name === "mlfq"),
+        );
         break;
-      }
       case "sortCpu":
         this.sortBy("cpu");
         break;
@@ -509,6 +524,9 @@ export class DashboardController implements ViewState {
         break;
       case "eventsAll":
         this.eventsAll = !this.eventsAll;
+        break;
+      case "schedView":
+        this.schedView = schedViewReducer(this.schedView, { type: "toggle" });
         break;
       case "fork":
         this.withSelected((pid) => this.submit({ type: "fork", pid }));

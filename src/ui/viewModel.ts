@@ -3,7 +3,7 @@ import type { Chapter } from "../scenario/types.js";
 import type { Kernel } from "../sim/kernel.js";
 import type { ProcessState } from "../sim/process.js";
 import type { Store } from "../sim/store.js";
-import { headerView, processRows } from "../sim/view.js";
+import { headerView, type MlfqLevels, processRows } from "../sim/view.js";
 import type { RateWindow } from "../sim/window.js";
 import { GANTT_LABEL } from "./draw/gantt.js";
 import { niceCeil } from "./format.js";
@@ -20,6 +20,7 @@ import { type DetailsModel, selectDetails } from "./selectors/details.js";
 import { type EventLine, selectEvents } from "./selectors/events.js";
 import { type GanttLegend, type GanttModel, selectGantt } from "./selectors/gantt.js";
 import { type PipelineModel, selectPipeline } from "./selectors/pipeline.js";
+import { type ScheduleModel, selectSchedule } from "./selectors/sched.js";
 import {
   type Column,
   columnsFor,
@@ -28,6 +29,7 @@ import {
   type SortKey,
   type TableRow,
 } from "./selectors/table.js";
+import type { SchedViewState } from "./state/schedView.js";
 import type { Theme } from "./theme.js";
 
 export type Mode = "live" | "paused" | "past";
@@ -46,6 +48,7 @@ export interface HeaderModel {
   achieved: number;
   policy: string;
   quantum: number;
+  mlfq: MlfqLevels | null;
   load: [number, number, number];
   counts: Record<ProcessState, number>;
   total: number;
@@ -105,6 +108,8 @@ export interface DashboardView {
   eventsAll: boolean;
   keybar: KeyBarModel;
   overlay: OverlayModel | null;
+  /** The scheduling view, when open (it takes the table's place). */
+  schedule: ScheduleModel | null;
 }
 
 export type OverlayState =
@@ -140,6 +145,7 @@ export interface ViewState {
   overlay: OverlayState | null;
   message: string | null;
   legend: GanttLegend;
+  schedView: SchedViewState;
 }
 
 /** Ticks per Gantt column: the chart fills about two columns a frame (1-2-5 rounded), slow enough to read. */
@@ -194,6 +200,13 @@ function menuWidth(overlay: OverlayState | null): number {
   return 0;
 }
 
+function scheduleOf(state: ViewState, layout: Layout | null): ScheduleModel | null {
+  // A menu or help opened on top takes the screen (their keys come first).
+  if (!state.schedView.open || layout === null || state.overlay !== null) return null;
+  const body = layout.height - layout.header.height - layout.keybar.height;
+  return selectSchedule(state.kernel, state.chapters, state.schedView.scroll, body - 1);
+}
+
 export interface BuiltView {
   view: DashboardView;
   /** Where the selection ended up (the controller keeps it for the next frame). */
@@ -242,7 +255,7 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
   );
   const visible = order.slice(place.scrollTop, place.scrollTop + bodyRows);
   const table: TableModel = {
-    columns: columnsFor(tableRect.width),
+    columns: columnsFor(tableRect.width, h.mlfq !== null),
     rows: visible,
     selected: place.index >= 0 ? place.index - place.scrollTop : -1,
     shown: order.length,
@@ -296,6 +309,7 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
       eventsAll: state.eventsAll,
       keybar: keybar(state),
       overlay,
+      schedule: scheduleOf(state, layout),
     },
     placement: {
       pid: place.pid,

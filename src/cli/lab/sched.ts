@@ -1,5 +1,6 @@
 // `simtop lab sched`: OSTEP's scheduler.py exercise (FIFO, SJF, RR), answered by simtop's kernel.
 import type { Command } from "commander";
+import { averageTimes } from "../../sim/jobTimes.js";
 import { MAX_FRAMES } from "../../sim/lab/jobs.js";
 import { PyRandom } from "../../sim/lab/pyRandom.js";
 import {
@@ -11,7 +12,7 @@ import {
 } from "../../sim/lab/sched.js";
 import { UsageError } from "../errors.js";
 import { checkSize, choiceArg, intArg } from "./ostepArgs.js";
-import { mean, pyFixed, pyFloat, rjust } from "./table.js";
+import { pyFixed, pyFloat, rjust } from "./table.js";
 
 export interface SchedFlags {
   seed: string;
@@ -102,10 +103,11 @@ function solution(r: SchedResult, policy: SchedLabPolicy, scale: number): string
 }
 
 function averages(r: SchedResult, scale: number) {
+  const avg = averageTimes(r.jobs);
   return {
-    response: mean(r.jobs.map((j) => j.response)) / scale,
-    turnaround: mean(r.jobs.map((j) => j.turnaround)) / scale,
-    wait: mean(r.jobs.map((j) => j.wait)) / scale,
+    response: avg.response / scale,
+    turnaround: avg.turnaround / scale,
+    wait: avg.wait / scale,
   };
 }
 

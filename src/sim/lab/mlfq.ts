@@ -1,6 +1,8 @@
 // OSTEP's mlfq.py on simtop's kernel: per-job response and turnaround under a multi-level queue.
+
+import { jobTimes } from "../jobTimes.js";
 import { Kernel } from "../kernel.js";
-import { type Pcb, responseTime, turnaroundTime } from "../process.js";
+import type { Pcb } from "../process.js";
 import { OstepMlfqPolicy } from "../sched/mlfqOstep.js";
 import {
   framesFor,
@@ -141,12 +143,10 @@ export function runMlfq(spec: MlfqSpec): MlfqResult {
     }
     k.step();
   }
-  const jobs = spec.jobs.map((j, job) => ({
-    job,
-    ...j,
-    response: responseTime(procs[job]),
-    turnaround: turnaroundTime(procs[job]),
-  }));
+  const jobs = spec.jobs.map((j, job) => {
+    const t = jobTimes(procs[job], k.now);
+    return { job, ...j, response: t.response, turnaround: t.turnaround };
+  });
   const segments: MlfqSegment[] = [];
   if (spec.segments) {
     for (const s of k.gantt[0].segments(0, k.now)) {

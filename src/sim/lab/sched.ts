@@ -1,6 +1,8 @@
 // OSTEP's scheduler.py on simtop's kernel: FIFO, SJF and RR response, turnaround and wait times.
+
+import { jobTimes } from "../jobTimes.js";
 import { Kernel } from "../kernel.js";
-import { type Pcb, responseTime, turnaroundTime } from "../process.js";
+import type { Pcb } from "../process.js";
 import type { PolicyName } from "../sched/policy.js";
 import { framesFor, instructionCount, jobSource, labConfig, startJob } from "./jobs.js";
 import type { Uniform } from "./pyRandom.js";
@@ -92,9 +94,7 @@ export function runSched(spec: SchedSpec): SchedResult {
   const jobs = procs.map((p, job) => ({
     job,
     length: spec.lengths[job],
-    response: responseTime(p),
-    turnaround: turnaroundTime(p),
-    wait: p.times.waiting,
+    ...jobTimes(p, k.now),
   }));
   return { jobs, segments: spec.segments ? runSegments(k, procs, spec) : [] };
 }
