@@ -92,6 +92,7 @@ export function snapshotJson(
       cpuTicks: r.cpuTicks,
       ipc: round(r.ipc),
       l1HitPercent: round(r.l1HitPercent, 2),
+      ...(r.level >= 0 ? { level: r.level } : {}),
     })),
     ...(extra.chapters && extra.chapters.length > 0 ? { chapters: extra.chapters } : {}),
     ...(extra.events
