@@ -116,7 +116,7 @@ describe("scheduling view figures", () => {
     const s = builtinScenario("scheduling")!;
     const store = startScenario(s, scenarioConfig(s));
     const CHAPTER = s.chapters[1].tick;
-    const exits: KernelEvent[] = [];
+    const exits: Extract<KernelEvent, { type: "Exited" }>[] = [];
     while (store.now < 4 * CHAPTER) {
       const from = store.now;
       store.advance(Math.min(64, 4 * CHAPTER - from));
