@@ -1,7 +1,7 @@
 // The process control block and the states a process moves through.
 
 import { REG_COUNT } from "./cpu/isa.js";
-import type { HartAccounting } from "./cpu/model.js";
+import { type HartAccounting, L1_MISS_SLOTS } from "./cpu/model.js";
 import type { AddressSpace } from "./memory.js";
 import type { Program } from "./programs/program.js";
 import { NSIG } from "./signals.js";
@@ -31,6 +31,7 @@ export class Accounting implements HartAccounting {
   cacheHits = new Float64Array(CACHE_LEVELS);
   dataAccesses = 0;
   dataL1Hits = 0;
+  l1Miss3C = new Float64Array(L1_MISS_SLOTS);
   /** Ticks spent in the kernel on this process's behalf (fork, exec). */
   systemTicks = 0;
   contextSwitches = 0;
@@ -45,6 +46,7 @@ export class Accounting implements HartAccounting {
     a.cacheHits.set(this.cacheHits);
     a.dataAccesses = this.dataAccesses;
     a.dataL1Hits = this.dataL1Hits;
+    a.l1Miss3C.set(this.l1Miss3C);
     a.systemTicks = this.systemTicks;
     a.contextSwitches = this.contextSwitches;
     a.syscalls = this.syscalls;

@@ -154,7 +154,7 @@ export function headerView(k: Kernel, w: RateWindow): HeaderView {
     ipc: w.machineIpc(),
     exitedPercent: w.exitedPercent(),
     caches: headerCaches(w),
-    amat: k.hierarchy === null ? null : k.hierarchy.amat(w.demand() ?? undefined),
+    amat: w.machineAmat(),
     mlfq: mlfqLevels(k),
   };
 }
