@@ -5,6 +5,7 @@ import type { KernelEvent } from "../sim/events.js";
 import { describeEvent, SCHEDULING_CHATTER } from "../sim/eventText.js";
 import type { Store } from "../sim/store.js";
 import { type HeaderView, headerView, type ProcessRow, processRows } from "../sim/view.js";
+import { safeJson, visible } from "../sim/visible.js";
 import { RateWindow, Reading } from "../sim/window.js";
 
 function pad(s: string | number, w: number, left = false): string {
@@ -45,7 +46,7 @@ export function formatRows(rows: ProcessRow[]): string {
   const head = `${pad("PID", 6)} ${pad("PPID", 6)} ${pad("NAME", 15, true)} S ${pad("STATE", 13, true)} ${pad("PRI", 3)} ${pad("NI", 3)} ${pad("%CPU", 5)} ${pad("RES", 6)} ${pad("TIME", 9)} ${pad("IPC", 4)} ${pad("L1%", 5)}`;
   const lines = rows.map(
     (r) =>
-      `${pad(r.pid, 6)} ${pad(r.ppid, 6)} ${pad(r.name.slice(0, 15), 15, true)} ${r.letter} ${pad(r.stateWord, 13, true)} ${pad(r.priority, 3)} ${pad(r.nice, 3)} ${pad(r.cpuPercent.toFixed(1), 5)} ${pad(`${r.resKiB}K`, 6)} ${pad(r.cpuTicks, 9)} ${pad(num(r.ipc, 2), 4)} ${pad(num(r.l1HitPercent, 1), 5)}`,
+      `${pad(r.pid, 6)} ${pad(r.ppid, 6)} ${pad(visible(r.name).slice(0, 15), 15, true)} ${r.letter} ${pad(r.stateWord, 13, true)} ${pad(r.priority, 3)} ${pad(r.nice, 3)} ${pad(r.cpuPercent.toFixed(1), 5)} ${pad(`${r.resKiB}K`, 6)} ${pad(r.cpuTicks, 9)} ${pad(num(r.ipc, 2), 4)} ${pad(num(r.l1HitPercent, 1), 5)}`,
   );
   return [head, ...lines].join("\n");
 }
@@ -57,48 +58,53 @@ const round = (x: number, digits = 3): number | null => {
   return Math.round(x * f) / f;
 };
 
-/** One snapshot as a JSON object (one line per snapshot in `--json`). */
+/**
+ * One snapshot as a JSON object (one line per snapshot in `--json`). Names and titles keep their
+ * text; every control character in them is a JSON escape, so the line is safe on a terminal.
+ */
 export function snapshotJson(
   h: HeaderView,
   rows: ProcessRow[],
   extra: { chapters?: string[]; events?: KernelEvent[] } = {},
 ): string {
-  return JSON.stringify({
-    tick: h.tick,
-    window: h.window,
-    policy: h.policy,
-    quantum: h.quantum,
-    ...(h.mlfq ? { mlfq: h.mlfq } : {}),
-    load: h.load.map((l) => round(l)),
-    tasks: { total: h.total, ...h.counts },
-    cpus: h.cores.map((c) => ({ utilisation: round(c.utilisation), pid: c.pid })),
-    ipc: round(h.ipc),
-    exitedCpuPercent: round(h.exitedPercent, 2),
-    ...(h.caches
-      ? { caches: Object.fromEntries(h.caches.map((c) => [c.name, round(c.rate)])) }
-      : {}),
-    ...(h.amat !== null ? { amat: round(h.amat) } : {}),
-    memory: { usedKiB: h.framesUsed * 4, totalKiB: h.framesTotal * 4 },
-    processes: rows.map((r) => ({
-      pid: r.pid,
-      ppid: r.ppid,
-      name: r.name,
-      state: r.stateWord,
-      letter: r.letter,
-      priority: r.priority,
-      nice: r.nice,
-      cpuPercent: round(r.cpuPercent, 2),
-      resKiB: r.resKiB,
-      cpuTicks: r.cpuTicks,
-      ipc: round(r.ipc),
-      l1HitPercent: round(r.l1HitPercent, 2),
-      ...(r.level >= 0 ? { level: r.level } : {}),
-    })),
-    ...(extra.chapters && extra.chapters.length > 0 ? { chapters: extra.chapters } : {}),
-    ...(extra.events
-      ? { events: extra.events.map((e) => ({ ...e, text: describeEvent(e) })) }
-      : {}),
-  });
+  return safeJson(
+    JSON.stringify({
+      tick: h.tick,
+      window: h.window,
+      policy: h.policy,
+      quantum: h.quantum,
+      ...(h.mlfq ? { mlfq: h.mlfq } : {}),
+      load: h.load.map((l) => round(l)),
+      tasks: { total: h.total, ...h.counts },
+      cpus: h.cores.map((c) => ({ utilisation: round(c.utilisation), pid: c.pid })),
+      ipc: round(h.ipc),
+      exitedCpuPercent: round(h.exitedPercent, 2),
+      ...(h.caches
+        ? { caches: Object.fromEntries(h.caches.map((c) => [c.name, round(c.rate)])) }
+        : {}),
+      ...(h.amat !== null ? { amat: round(h.amat) } : {}),
+      memory: { usedKiB: h.framesUsed * 4, totalKiB: h.framesTotal * 4 },
+      processes: rows.map((r) => ({
+        pid: r.pid,
+        ppid: r.ppid,
+        name: r.name,
+        state: r.stateWord,
+        letter: r.letter,
+        priority: r.priority,
+        nice: r.nice,
+        cpuPercent: round(r.cpuPercent, 2),
+        resKiB: r.resKiB,
+        cpuTicks: r.cpuTicks,
+        ipc: round(r.ipc),
+        l1HitPercent: round(r.l1HitPercent, 2),
+        ...(r.level >= 0 ? { level: r.level } : {}),
+      })),
+      ...(extra.chapters && extra.chapters.length > 0 ? { chapters: extra.chapters } : {}),
+      ...(extra.events
+        ? { events: extra.events.map((e) => ({ ...e, text: describeEvent(e) })) }
+        : {}),
+    }),
+  );
 }
 
 export interface BatchOptions {
@@ -148,9 +154,10 @@ export function runBatch(store: Store, o: BatchOptions, out: (s: string) => unkn
     if (o.json) {
       more = out(`${snapshotJson(h, rows, { chapters, ...(o.events ? { events } : {}) })}\n`);
     } else {
-      const chapterText = chapters.map((c) => `== ${c}\n`).join("");
+      // Names and titles come from scenario files: their control characters are shown, not obeyed.
+      const chapterText = chapters.map((c) => `== ${visible(c)}\n`).join("");
       const eventText = o.events
-        ? `\n${events.length === 0 ? "(no events)" : events.map((e) => `[${e.tick}] ${describeEvent(e)}`).join("\n")}\n`
+        ? `\n${events.length === 0 ? "(no events)" : events.map((e) => `[${e.tick}] ${visible(describeEvent(e))}`).join("\n")}\n`
         : "";
       more = out(`${chapterText}${formatHeader(h)}\n\n${formatRows(rows)}\n${eventText}\n`);
     }

@@ -1,9 +1,10 @@
 // simtop's command line: parses arguments and hands off to the dashboard, batch mode or a lab.
 import { Command, CommanderError } from "commander";
-import { loadScenario, ScenarioFileError } from "../scenario/load.js";
+import { builtinScenario, loadScenario, ScenarioFileError } from "../scenario/load.js";
 import { scenarioConfig, startScenario } from "../scenario/start.js";
 import type { Chapter, Scenario } from "../scenario/types.js";
 import type { Store } from "../sim/store.js";
+import { visible } from "../sim/visible.js";
 import { DEFAULT_FPS, DEFAULT_SPEED } from "../ui/index.js";
 import { runBatch } from "./batch.js";
 import { runDashboard } from "./dashboard.js";
@@ -26,6 +27,8 @@ import {
   seedOption,
   speedOption,
 } from "./options.js";
+import type { OutputFile } from "./outputFile.js";
+import { type InputFile, type OutputRequest, openOutputs } from "./outputs.js";
 import { packageVersion } from "./packageInfo.js";
 import { Recorder } from "./record.js";
 import { readSession, replayIterations, replayStore } from "./replay.js";
@@ -40,9 +43,42 @@ interface DisplayFlags {
   fps?: number;
   color: boolean;
   record?: string;
+  overwrite?: boolean;
 }
 
 type MainFlags = MachineFlags & BatchFlags & DisplayFlags & { scenario: string; save?: string };
+
+/** --overwrite without a file to replace is a mistake, not something to ignore silently. */
+function checkOverwriteFlag(f: DisplayFlags & { save?: string }): void {
+  if (f.overwrite && f.save === undefined && f.record === undefined)
+    throw new UsageError(
+      "--overwrite only applies with an output file to replace (--save or --record)",
+    );
+}
+
+/**
+ * Opens the --save and --record files after checking both, before anything is written: a
+ * refusal leaves every file as it was.
+ */
+function openRunOutputs(
+  flags: DisplayFlags & BatchFlags & { save?: string },
+  inputs: InputFile[],
+): { save?: OutputFile; record?: OutputFile } {
+  const outputs: OutputRequest[] = [];
+  if (flags.save !== undefined) outputs.push({ flag: "--save", path: flags.save });
+  if (flags.record !== undefined) outputs.push({ flag: "--record", path: flags.record });
+  const files = openOutputs({
+    outputs,
+    inputs,
+    overwrite: flags.overwrite ?? false,
+    stdoutUse: flags.batch ? "the snapshots" : "the dashboard's frames",
+    mode: "stream",
+  });
+  const byFlag = (flag: string) => files.find((f) => f.flag === flag);
+  const save = byFlag("--save");
+  const record = byFlag("--record");
+  return { ...(save ? { save } : {}), ...(record ? { record } : {}) };
+}
 
 const EXAMPLES = `
 Examples:
@@ -129,7 +165,8 @@ function batch(
         chapters,
         ...(save ? { onSnapshot: (t: number) => save.progress(t) } : {}),
       },
-      writeStdout,
+      // A session that can no longer be saved stops the run: close() then says why.
+      (text) => (save?.failed ? false : writeStdout(text)),
     );
   } finally {
     save?.close(store.now);
@@ -142,13 +179,13 @@ async function live(
   flags: DisplayFlags,
   chapters: readonly Chapter[],
   title: string,
-  opts: { save?: SessionWriter; paused?: boolean } = {},
+  opts: { save?: SessionWriter; record?: OutputFile; paused?: boolean } = {},
 ): Promise<void> {
   const stdout = process.stdout;
   const { save } = opts;
   const recorder =
-    flags.record !== undefined
-      ? new Recorder(flags.record, {
+    opts.record !== undefined
+      ? new Recorder(opts.record, {
           width: stdout.columns ?? 80,
           height: stdout.rows ?? 24,
           chapters,
@@ -158,13 +195,33 @@ async function live(
         })
       : undefined;
   save?.attach(store);
-  // Also on process.exit (a signal ends the dashboard that way): files end cleanly either way.
+  // Both files are completed however the dashboard ends: quit, a signal or a crash (the session
+  // up to a crash is what reproduces it). The first failure to write is thrown once both are closed.
   const finish = (): void => {
-    recorder?.close();
-    save?.close(store.now);
+    let failure: unknown = null;
+    try {
+      recorder?.close();
+    } catch (e) {
+      failure = e;
+    }
+    try {
+      save?.close(store.now);
+    } catch (e) {
+      failure ??= e;
+    }
+    if (failure !== null) throw failure;
+  };
+  // A signal or crash ends the dashboard with process.exit: the files are finished then.
+  const finishOnExit = (): void => {
+    try {
+      finish();
+    } catch (e) {
+      process.stderr.write(`simtop: ${visible(e instanceof Error ? e.message : String(e))}\n`);
+      process.exitCode = 1;
+    }
   };
   const onResize = (): void => recorder?.resize(stdout.columns, stdout.rows);
-  process.once("exit", finish);
+  process.once("exit", finishOnExit);
   stdout.on("resize", onResize);
   try {
     await runDashboard({
@@ -181,7 +238,7 @@ async function live(
     });
   } finally {
     stdout.off("resize", onResize);
-    process.off("exit", finish);
+    process.off("exit", finishOnExit);
     finish();
   }
 }
@@ -189,22 +246,31 @@ async function live(
 async function runDefault(flags: MainFlags): Promise<void> {
   checkBatchFlags(flags);
   checkDisplayFlags(flags);
+  checkOverwriteFlag(flags);
   const scenario = scenarioArg(flags.scenario);
   const config = scenarioConfig(scenario, configOverrides(flags));
   if (!flags.batch && !(process.stdout.isTTY && process.stdin.isTTY)) throw notATerminal();
   const meta = { scenario: scenario.name, chapters: scenario.chapters };
-  const save = flags.save !== undefined ? new SessionWriter(flags.save, config, meta) : undefined;
   const store = startScenario(scenario, config);
+  const inputs = builtinScenario(flags.scenario)
+    ? []
+    : [{ path: flags.scenario, what: "the --scenario file" }];
+  const files = openRunOutputs(flags, inputs);
+  const save = files.save ? new SessionWriter(files.save, config, meta) : undefined;
   if (flags.batch) {
     batch(store, flags, flags.iterations ?? 1, scenario.chapters, save);
     return;
   }
-  await live(store, flags, scenario.chapters, `simtop: ${scenario.name}`, save ? { save } : {});
+  await live(store, flags, scenario.chapters, `simtop: ${scenario.name}`, {
+    ...(save ? { save } : {}),
+    ...(files.record ? { record: files.record } : {}),
+  });
 }
 
 async function runReplay(file: string, flags: BatchFlags & DisplayFlags): Promise<void> {
   checkBatchFlags(flags);
   checkDisplayFlags(flags);
+  checkOverwriteFlag(flags);
   const session = readSession(file);
   if (!flags.batch && !(process.stdout.isTTY && process.stdin.isTTY)) throw notATerminal();
   const store = replayStore(session, file);
@@ -215,7 +281,9 @@ async function runReplay(file: string, flags: BatchFlags & DisplayFlags): Promis
   }
   // The whole recorded history first, then the dashboard, paused at its end: rewind to look back.
   store.advance(session.endTick);
+  const files = openRunOutputs(flags, [{ path: file, what: "the session being replayed" }]);
   await live(store, flags, session.meta?.chapters ?? [], `simtop replay: ${file}`, {
+    ...(files.record ? { record: files.record } : {}),
     paused: true,
   });
 }
@@ -230,7 +298,14 @@ function buildProgram(): Command {
     .exitOverride()
     .configureOutput({
       writeErr: (s) => process.stderr.write(s),
-      outputError: (s, write) => write(`simtop: ${s.replace(/^error: /, "")}`),
+      outputError: (s, write) =>
+        write(
+          `simtop: ${s
+            .replace(/^error: /, "")
+            .split("\n")
+            .map(visible)
+            .join("\n")}`,
+        ),
     })
     .option("-s, --scenario <name|file>", "a built-in scenario or a .yaml/.json file", "default")
     .option("--seed <n>", "seed of the simulation's random numbers", seedOption)
@@ -240,6 +315,7 @@ function buildProgram(): Command {
     .option("--save <file.jsonl>", "save the session (config and commands) as it runs");
   addBatchOptions(program);
   addDisplayOptions(program);
+  program.option("--overwrite", "replace an existing --save or --record file (else refused)");
   program.addHelpText("after", EXAMPLES).action((flags: MainFlags) => runDefault(flags));
 
   const replay = program
@@ -248,6 +324,7 @@ function buildProgram(): Command {
     .argument("<file>", "a session file written by --save");
   addBatchOptions(replay);
   addDisplayOptions(replay);
+  replay.option("--overwrite", "replace an existing --record file (else refused)");
   replay
     .addHelpText(
       "after",
@@ -271,12 +348,13 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     if (err instanceof UsageError) {
-      process.stderr.write(`simtop: ${err.message}\n`);
+      // Messages quote paths, names and text from files: shown, never obeyed by the terminal.
+      process.stderr.write(`simtop: ${visible(err.message)}\n`);
       process.exitCode = err.exitCode;
       return;
     }
     const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`simtop: internal error: ${message}\n`);
+    process.stderr.write(`simtop: internal error: ${visible(message)}\n`);
     process.exitCode = 1;
   }
 }

@@ -1,9 +1,8 @@
 // `--record`: tees everything the live dashboard writes to the terminal into an asciicast v2 file.
-import { closeSync, openSync, writeSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import type { Chapter } from "../scenario/types.js";
 import { CastWriter } from "./cast.js";
-import { UsageError } from "./errors.js";
+import type { OutputFile } from "./outputFile.js";
 
 export interface RecorderOptions {
   width: number;
@@ -21,31 +20,26 @@ export interface RecorderOptions {
 
 /**
  * Writes each chunk of terminal output as an "o" event at the time it was written, resizes as
- * "r" events and chapters as "m" markers. Every line goes to the file at once, so a crash keeps
- * everything up to the moment it happened.
+ * "r" events and chapters as "m" markers. Every line goes to the file at once (an OutputFile
+ * "stream"), so a crash keeps everything up to the moment it happened.
  */
 export class Recorder {
   readonly path: string;
-  private fd: number | null;
+  private readonly file: OutputFile;
+  private closed = false;
   private readonly cast: CastWriter;
   private readonly clock: () => number;
   private readonly chapters: Chapter[];
   private readonly now: () => number;
 
-  constructor(path: string, o: RecorderOptions) {
-    this.path = path;
-    try {
-      this.fd = openSync(path, "w");
-    } catch (e) {
-      throw new UsageError(
-        `--record: cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
-      );
-    }
+  /** `file`: the --record output, opened by openOutputs. */
+  constructor(file: OutputFile, o: RecorderOptions) {
+    this.file = file;
+    this.path = file.path;
     const start = performance.now();
     this.clock = o.clock ?? (() => (performance.now() - start) / 1000);
     this.chapters = [...o.chapters].sort((a, b) => a.tick - b.tick);
     this.now = o.now;
-    const fd = this.fd;
     this.cast = new CastWriter(
       {
         version: 2,
@@ -55,13 +49,13 @@ export class Recorder {
         ...(o.title !== undefined ? { title: o.title } : {}),
         env: { TERM: process.env.TERM ?? "xterm-256color", SHELL: process.env.SHELL ?? "/bin/sh" },
       },
-      (line) => writeSync(fd, line),
+      (line) => file.write(line),
     );
   }
 
   /** A chunk written to the terminal. A bare LF is recorded as CR LF, as a terminal's driver sends it. */
   output(chunk: string): void {
-    if (this.fd === null) return;
+    if (this.closed) return;
     const t = this.clock();
     const tick = this.now();
     while (this.chapters.length > 0 && this.chapters[0].tick <= tick)
@@ -70,13 +64,16 @@ export class Recorder {
   }
 
   resize(width: number, height: number): void {
-    if (this.fd !== null) this.cast.resize(this.clock(), width, height);
+    if (!this.closed) this.cast.resize(this.clock(), width, height);
   }
 
-  /** Closes the file; safe to call more than once (quit, then process exit). */
+  /**
+   * Closes the file; safe to call more than once (quit, then process exit). Throws an
+   * OutputWriteError if a write failed (the file this run created is then gone).
+   */
   close(): void {
-    if (this.fd === null) return;
-    closeSync(this.fd);
-    this.fd = null;
+    if (this.closed) return;
+    this.closed = true;
+    this.file.finish();
   }
 }

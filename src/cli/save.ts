@@ -1,11 +1,11 @@
 // `--save`: writes the session (config, then each command as it is applied) to a JSONL file.
-import { closeSync, fsyncSync, openSync, writeSync } from "node:fs";
 import type { Chapter } from "../scenario/types.js";
 import type { StampedCommand } from "../sim/commands.js";
 import type { KernelConfig } from "../sim/config.js";
 import { commandLine, endLine, headerLine } from "../sim/session.js";
 import type { Store } from "../sim/store.js";
-import { UsageError } from "./errors.js";
+import type { OutputFile } from "./outputFile.js";
+import { openOutputs } from "./outputs.js";
 
 /** What the session was started from: shown and replayed with it (chapters become markers). */
 export interface SessionMeta {
@@ -28,23 +28,33 @@ export const PROGRESS_EVERY = 10_000;
 
 /**
  * Appends each line with one write and an fsync, so a crash loses nothing before the last
- * command, and a reader never sees half a command.
+ * command, and a reader never sees half a command. The file is written in place (see
+ * OutputFile's "stream"): whatever ends the run, it holds a valid session up to its last line.
  */
 export class SessionWriter {
   readonly path: string;
-  private fd: number | null;
+  private readonly file: OutputFile;
+  private closed = false;
   private lastEnd = -1;
 
-  constructor(path: string, config: KernelConfig, meta: SessionMeta | null = null) {
-    this.path = path;
-    try {
-      this.fd = openSync(path, "w");
-    } catch (e) {
-      throw new UsageError(
-        `--save: cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
-      );
-    }
+  /** `out`: an output opened by openOutputs, or a path to open (a new file) now. */
+  constructor(out: OutputFile | string, config: KernelConfig, meta: SessionMeta | null = null) {
+    this.file =
+      typeof out === "string"
+        ? openOutputs({
+            outputs: [{ flag: "--save", path: out }],
+            overwrite: false,
+            stdoutUse: null,
+            mode: "stream",
+          })[0]
+        : out;
+    this.path = this.file.path;
     this.line(headerWithMeta(config, meta));
+  }
+
+  /** A write failed (disk full, pipe closed): close() will say so; nothing more is written. */
+  get failed(): boolean {
+    return this.file.failed;
   }
 
   /** Logs every command the store applies from now on (keeping any hook already there). */
@@ -72,17 +82,20 @@ export class SessionWriter {
     this.lastEnd = tick;
   }
 
-  /** Writes the final `end` line and closes the file; safe to call twice. */
+  /**
+   * Writes the final `end` line and closes the file; safe to call twice. Throws an
+   * OutputWriteError if a write failed (the file this run created is then gone).
+   */
   close(tick: number): void {
-    if (this.fd === null) return;
+    if (this.closed) return;
     this.end(tick);
-    closeSync(this.fd);
-    this.fd = null;
+    this.closed = true;
+    this.file.finish();
   }
 
   private line(s: string): void {
-    if (this.fd === null) return;
-    writeSync(this.fd, `${s}\n`);
-    fsyncSync(this.fd);
+    if (this.closed) return;
+    this.file.write(`${s}\n`);
+    this.file.sync();
   }
 }

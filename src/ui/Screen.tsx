@@ -13,7 +13,7 @@ import { KeyBar } from "./panels/KeyBar.js";
 import { Lines, Rule } from "./panels/Lines.js";
 import { Pipeline } from "./panels/Pipeline.js";
 import { ProcessTable } from "./panels/ProcessTable.js";
-import type { DashboardView } from "./viewModel.js";
+import { bodyRows, type DashboardView } from "./viewModel.js";
 
 function SideMenu({ view }: { view: DashboardView }) {
   const m = view.layout?.menu;
@@ -30,22 +30,24 @@ function SideMenu({ view }: { view: DashboardView }) {
 export function Screen({ view }: { view: DashboardView }) {
   const { layout: l, theme } = view;
   if (l === null) return <TooSmall columns={view.columns} rows={view.rows} theme={theme} />;
-  const body = l.height - l.header.height - l.keybar.height;
+  const body = bodyRows(l);
   // The event log sits beside the pipeline, the Gantt chart or alone, depending on the size.
-  const events = l.events && (
-    <EventLog
-      events={view.events}
-      all={view.eventsAll}
-      width={l.events.width}
-      height={l.events.height}
-      theme={theme}
-    />
+  const events = l.events && view.events && (
+    <EventLog model={view.events} width={l.events.width} height={l.events.height} theme={theme} />
   );
   return (
     <Box flexDirection="column" width={l.width} height={l.height}>
       <Header model={view.header} width={l.width} theme={theme} />
       {view.overlay?.kind === "help" ? (
-        <Help scroll={view.overlay.scroll} width={l.width} height={body} theme={theme} />
+        <Help
+          scroll={view.overlay.scroll}
+          width={l.width}
+          height={body}
+          theme={theme}
+          chapters={view.overlay.chapters}
+        />
+      ) : view.eventLogOpen && view.events ? (
+        <EventLog model={view.events} width={l.width} height={body} theme={theme} overlay />
       ) : view.schedule ? (
         <Schedule model={view.schedule} width={l.width} height={body} theme={theme} />
       ) : (
@@ -75,6 +77,7 @@ export function Screen({ view }: { view: DashboardView }) {
                     width={l.pipeline.width}
                     height={l.pipeline.height}
                     theme={theme}
+                    page={view.corePage}
                   />
                   <Caches
                     model={view.caches}
@@ -95,6 +98,7 @@ export function Screen({ view }: { view: DashboardView }) {
                 width={l.gantt.width}
                 height={l.gantt.height}
                 theme={theme}
+                page={view.corePage}
               />
               <Rule height={l.gantt.height} theme={theme} />
               {events}

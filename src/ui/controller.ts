@@ -7,16 +7,30 @@ import { POLICY_NAMES } from "../sim/sched/policy.js";
 import { Signal } from "../sim/signals.js";
 import type { Store } from "../sim/store.js";
 import type { RateWindow } from "../sim/window.js";
+import { helpMaxScroll } from "./draw/help.js";
 import { grouped, niceSteps } from "./format.js";
 import { type Action, ALWAYS, actionFor } from "./keymap.js";
 import { isText, type KeyName, parseKeys, textOf } from "./keys.js";
-import { tooSmall } from "./layout.js";
+import { computeLayout, tooSmall } from "./layout.js";
 import { SIGNAL_ORDER } from "./menus.js";
-import { type HistoryPoint, pastWindow, RateTracker, type Ring } from "./sampling.js";
+import {
+  type HistoryPoint,
+  pastWindow,
+  RateTracker,
+  type Ring,
+  type SystemHistory,
+} from "./sampling.js";
 import type { HistoryView } from "./selectors/caches.js";
+import { findEvent, logEnd } from "./selectors/events.js";
 import { GanttLegend } from "./selectors/gantt.js";
 import { quantumNote, shownQuantum } from "./selectors/sched.js";
 import { COLUMNS, type SortKey, sortStep } from "./selectors/table.js";
+import {
+  type EventLogAction,
+  type EventLogState,
+  eventLogReducer,
+  INITIAL_EVENT_LOG,
+} from "./state/eventLog.js";
 import {
   SCHED_VIEW_CLOSED,
   type SchedViewState,
@@ -25,7 +39,9 @@ import {
 } from "./state/schedView.js";
 import { createTheme, type Theme } from "./theme.js";
 import {
+  bodyRows,
   buildView,
+  chapterIndexAt,
   type DashboardView,
   type Mode,
   type OverlayState,
@@ -60,6 +76,23 @@ const QUANTA = niceSteps(100_000);
 const CHUNK = 1000;
 /** Seconds a message stays up while running (counted in frames, so headless runs agree). */
 const MESSAGE_SECONDS = 4;
+/** Seconds a chapter's banner stays up while running. */
+const BANNER_SECONDS = 5;
+
+/** Keys that keep working while the event log is open over the screen: time, help and redraw. */
+const LOG_PASSES = new Set<Action | undefined>([
+  "pause",
+  "stepTick",
+  "stepFrame",
+  "faster",
+  "slower",
+  "rewind",
+  "forward",
+  "rewindFar",
+  "forwardFar",
+  "live",
+  "redraw",
+]);
 
 /** The next value of an ascending list above (dir 1) or below (dir -1) `v`. */
 function stepThrough(list: readonly number[], v: number, dir: 1 | -1): number | undefined {
@@ -87,7 +120,9 @@ export class DashboardController implements ViewState {
   selectedIndex = 0;
   scrollTop = 0;
   cacheScope: "machine" | "process" = "machine";
-  eventsAll = false;
+  eventLog: EventLogState = INITIAL_EVENT_LOG;
+  /** Page of the panels that page what does not fit (cores, the Gantt legend): Tab. */
+  corePage = 0;
   overlay: OverlayState | null = null;
   schedView: SchedViewState = SCHED_VIEW_CLOSED;
   readonly legend = new GanttLegend();
@@ -114,9 +149,13 @@ export class DashboardController implements ViewState {
     rates: RateWindow;
     machine: HistoryView;
     process: HistoryView;
+    system: SystemHistory;
   } | null = null;
   private carry = 0;
   private note: { text: string; frame: number } | null = null;
+  /** The chapter reached at the tick last shown, and the one announced (from which frame). */
+  private chapterSeen = -1;
+  private announced: { index: number; frame: number } | null = null;
   private order: number[] = [];
   private pageRows = 10;
   private lastSize = { columns: 0, rows: 0 };
@@ -152,6 +191,12 @@ export class DashboardController implements ViewState {
     return { points: h.toArray(), total: h.total };
   }
 
+  get systemHistory(): SystemHistory {
+    if (this.past) return this.past.system;
+    const h = this.tracker.systemHistory;
+    return { points: h.toArray(), total: h.total };
+  }
+
   get processHistory(): HistoryView {
     if (this.past) return this.past.process;
     const h = this.tracker.processHistory;
@@ -167,6 +212,23 @@ export class DashboardController implements ViewState {
 
   get mode(): Mode {
     return this.past ? "past" : this.paused ? "paused" : "live";
+  }
+
+  /** The chapter whose banner is up, if any. */
+  get banner(): number | null {
+    const a = this.announced;
+    if (a === null) return null;
+    if (!this.paused && this.frames - a.frame > BANNER_SECONDS * this.fps) return null;
+    return a.index;
+  }
+
+  /** Announces a chapter the shown tick has just entered, moving forward. */
+  private noteChapter(): void {
+    const i = chapterIndexAt(this.chapters, this.kernel.now);
+    if (i > this.chapterSeen) this.announced = { index: i, frame: this.frames };
+    else if (i < this.chapterSeen && this.announced !== null && this.announced.index > i)
+      this.announced = null;
+    this.chapterSeen = i;
   }
 
   get message(): string | null {
@@ -207,6 +269,7 @@ export class DashboardController implements ViewState {
   getVersion = (): number => this.version;
 
   private changed(): void {
+    this.noteChapter();
     this.version++;
     for (const l of this.listeners) l();
   }
@@ -255,7 +318,7 @@ export class DashboardController implements ViewState {
     const t = Math.max(s.oldestTick, tick);
     const kernel = s.seek(t);
     const before = s.seek(Math.max(s.oldestTick, t - this.windowTicks));
-    const upTo = (h: Ring<HistoryPoint>): HistoryView => {
+    const upTo = <P extends { tick: number }>(h: Ring<P>): { points: P[]; total: number } => {
       const all = h.toArray();
       const points = all.filter((p) => p.tick <= t);
       return { points, total: h.total - (all.length - points.length) };
@@ -264,6 +327,7 @@ export class DashboardController implements ViewState {
       kernel,
       rates: pastWindow(before, kernel),
       machine: upTo(this.tracker.machineHistory),
+      system: upTo(this.tracker.systemHistory),
       process:
         this.tracker.historyPid === this.selectedPid
           ? upTo(this.tracker.processHistory)
@@ -302,6 +366,28 @@ export class DashboardController implements ViewState {
     }
     this.store.advance(ticks);
     this.readRates();
+  }
+
+  /** Runs the simulation on to the start of the next chapter (or shows it, when it is in the retained past). */
+  private nextChapter(): void {
+    const now = this.kernel.now;
+    const i = this.chapters.findIndex((c) => c.tick > now);
+    if (i < 0) {
+      this.say(
+        this.chapters.length === 0
+          ? "this scenario has no chapters"
+          : `chapter ${this.chapters.length} of ${this.chapters.length} is the last`,
+      );
+      return;
+    }
+    const c = this.chapters[i];
+    if (this.past && c.tick < this.store.now) this.showPast(c.tick);
+    else {
+      this.past = null;
+      if (c.tick > this.store.now) this.store.advance(c.tick - this.store.now);
+      this.readRates();
+    }
+    this.say(`chapter ${i + 1} of ${this.chapters.length} starts at tick ${grouped(c.tick)}`);
   }
 
   private setSpeed(dir: 1 | -1): void {
@@ -410,6 +496,7 @@ export class DashboardController implements ViewState {
       return;
     }
     if (this.editingFilter && this.filterKey(k)) return;
+    if (this.eventLog.open && this.eventLogKey(k)) return;
     if (this.overlay && this.overlayKey(k)) return;
     const sv = this.schedView.open ? schedViewKey(k, actionFor(k)) : null;
     if (sv) return void (this.schedView = schedViewReducer(this.schedView, sv));
@@ -429,6 +516,55 @@ export class DashboardController implements ViewState {
     return true;
   }
 
+  private log(a: EventLogAction): void {
+    this.eventLog = eventLogReducer(this.eventLog, a);
+  }
+
+  /** Moves the log to the next event matching its search, older (1) or newer (-1). */
+  private findInLog(dir: 1 | -1, from = this.eventLog.back): void {
+    const s = this.eventLog.search;
+    if (s === "") {
+      this.say("no search: / starts one");
+      return;
+    }
+    const at = findEvent(this.store, this.kernel.now, this.eventLog, from, dir, s);
+    if (at === null) this.say(`"${s}": no ${dir > 0 ? "older" : "newer"} match in the log`);
+    else this.log({ type: "reveal", back: at, now: logEnd(this.eventLog, this.kernel.now) });
+  }
+
+  /** Keys while the event log is open over the screen; false lets a time key through. */
+  private eventLogKey(k: KeyName): boolean {
+    const l = this.eventLog;
+    const now = logEnd(l, this.kernel.now);
+    if (l.typing) {
+      if (k === "enter") {
+        this.log({ type: "searchKeep" });
+        this.findInLog(1, l.back - 1);
+      } else if (k === "escape") this.log({ type: "searchClear" });
+      else if (k === "backspace") this.log({ type: "searchErase" });
+      else if (isText(k)) this.log({ type: "searchType", text: textOf(k) });
+      return true;
+    }
+    const a = actionFor(k);
+    const page = Math.max(1, this.lastSize.rows - 10);
+    if (k === "escape" || a === "quit" || a === "eventLog") this.log({ type: "close" });
+    else if (a === "up") this.log({ type: "scroll", by: 1, now });
+    else if (a === "down") this.log({ type: "scroll", by: -1, now });
+    else if (a === "pageUp") this.log({ type: "scroll", by: page, now });
+    else if (a === "pageDown") this.log({ type: "scroll", by: -page, now });
+    else if (a === "last") this.log({ type: "newest" });
+    else if (a === "first") {
+      const count = this.store.recentEvents(Number.POSITIVE_INFINITY, now).length;
+      this.log({ type: "oldest", now, count });
+    } else if (k === "e") this.log({ type: "toggleAll" });
+    else if (k === "f") this.log({ type: "toggleFollow", pid: this.selectedPid });
+    else if (k === "/") this.log({ type: "searchStart" });
+    else if (k === "n") this.findInLog(1);
+    else if (k === "N") this.findInLog(-1);
+    else return !LOG_PASSES.has(a);
+    return true;
+  }
+
   private overlayKey(k: KeyName): boolean {
     const o = this.overlay!;
     const a = actionFor(k);
@@ -437,10 +573,25 @@ export class DashboardController implements ViewState {
       return true;
     }
     if (o.kind === "help") {
-      if (a === "down" || a === "pageDown") o.scroll += a === "down" ? 1 : 10;
+      const { columns, rows } = this.lastSize;
+      const help = computeLayout({
+        columns,
+        rows,
+        cores: this.kernel.running.length,
+        menuWidth: 0,
+      });
+      const max = help
+        ? helpMaxScroll(columns, bodyRows(help), {
+            list: this.chapters,
+            current: chapterIndexAt(this.chapters, this.kernel.now),
+          })
+        : 0;
+      if (a === "down" || a === "pageDown")
+        o.scroll = Math.min(max, o.scroll + (a === "down" ? 1 : 10));
       else if (a === "up" || a === "pageUp")
         o.scroll = Math.max(0, o.scroll - (a === "up" ? 1 : 10));
       else if (a === "first") o.scroll = 0;
+      else if (a === "last") o.scroll = max;
       else this.overlay = null;
       return true;
     }
@@ -523,7 +674,14 @@ export class DashboardController implements ViewState {
         this.cacheScope = this.cacheScope === "machine" ? "process" : "machine";
         break;
       case "eventsAll":
-        this.eventsAll = !this.eventsAll;
+        this.log({ type: "toggleAll" });
+        break;
+      case "page":
+        this.corePage++;
+        break;
+      case "eventLog":
+        this.overlay = null;
+        this.log({ type: "open" });
         break;
       case "schedView":
         this.schedView = schedViewReducer(this.schedView, { type: "toggle" });
@@ -601,6 +759,9 @@ export class DashboardController implements ViewState {
         break;
       case "live":
         this.past = null;
+        break;
+      case "nextChapter":
+        this.nextChapter();
         break;
       case "help":
         this.overlay = { kind: "help", scroll: 0 };

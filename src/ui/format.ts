@@ -1,17 +1,17 @@
 // Text helpers for the dashboard: fixed-width cells, compact numbers, bars and sparklines.
+import { visible } from "../sim/visible.js";
 import { columns, cut, fitWidth } from "./width.js";
 
-/** Characters the dashboard never lets through from simulation text (controls, escapes). */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 /** Joiners and variation selectors: they make a cluster's width depend on the terminal. */
 const JOINERS = /[\u200d\ufe0e\ufe0f]/g;
 
 /**
- * Strips control characters so a name can never move the cursor or change colours, and the
- * joiners that would make its width differ between Ink, simtop and the terminal.
+ * Shows control characters as escapes (`\x1b`, as batch mode and error messages do) so a name can
+ * never move the cursor or change colours, and drops the joiners that would make its width
+ * differ between Ink, simtop and the terminal.
  */
 export function clean(s: string): string {
-  return s.replace(CONTROL, "?").replace(JOINERS, "");
+  return visible(s).replace(JOINERS, "");
 }
 
 /** Exactly `width` terminal columns: cut (with "…" when `ellipsis`) or padded with spaces. */

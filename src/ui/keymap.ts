@@ -20,6 +20,9 @@ export type Action =
   | "cacheScope"
   | "eventsAll"
   | "schedView"
+  | "eventLog"
+  | "page"
+  | "nextChapter"
   | "fork"
   | "spawn"
   | "sigint"
@@ -112,6 +115,19 @@ export const KEYMAP: readonly KeyBinding[] = [
     keys: ["w"],
     group: "Sort and view",
     help: "scheduling view: each job's response, turnaround and wait per chapter (scheduler.py -c)",
+  },
+  {
+    action: "page",
+    keys: ["tab"],
+    group: "Sort and view",
+    help: "next page of cores (pipeline, Gantt) and of the Gantt legend when they do not fit",
+  },
+  {
+    action: "eventLog",
+    keys: ["L"],
+    group: "Sort and view",
+    help: "event log over the whole screen: scroll it, search it, follow one process",
+    bar: { key: "L", text: "Log" },
   },
   {
     action: "fork",
@@ -226,6 +242,12 @@ export const KEYMAP: readonly KeyBinding[] = [
   { action: "rewindFar", keys: ["shift+left"], group: "Time", help: "go back ten frames" },
   { action: "forwardFar", keys: ["shift+right"], group: "Time", help: "go forward ten frames" },
   {
+    action: "nextChapter",
+    keys: ["C"],
+    group: "Time",
+    help: "run on to the next chapter of the scenario (the chapters are listed below)",
+  },
+  {
     action: "live",
     keys: ["l"],
     group: "Time",
@@ -269,6 +291,7 @@ export const KEY_BAR: readonly Action[] = [
   "rewind",
   "faster",
   "policy",
+  "eventLog",
   "quit",
 ];
 
@@ -281,6 +304,15 @@ export const MENU_KEYS: readonly { keys: string; help: string }[] = [
   { keys: "Enter", help: "send the signal / start the program" },
   { keys: "Esc q", help: "close the menu or this help" },
   { keys: "Filter: text Backspace", help: "edit the filter; Enter keeps it, Esc clears it" },
+  { keys: "Log: ↑ ↓ PgUp PgDn", help: "scroll the event log towards older or newer events" },
+  { keys: "Log: Home End", help: "the oldest retained event / the newest, following time again" },
+  { keys: "Log: e", help: "every event, or only lifecycle and signals" },
+  { keys: "Log: f", help: "only the events of the selected process, or of all" },
+  {
+    keys: "Log: / n N",
+    help: "search (type, Enter finds, Esc clears); n the next older match, N the next newer",
+  },
+  { keys: "Log: Esc L q", help: "close the log (time keys keep working while it is open)" },
 ];
 
 const BY_KEY = new Map<KeyName, Action>();

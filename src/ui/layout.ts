@@ -76,12 +76,15 @@ export function computeLayout({ columns, rows, cores, menuWidth }: LayoutInput):
 
   if (width >= 120 && rows >= 40) {
     // Lower bands: details beside pipeline + caches, then the Gantt chart beside the event log.
-    // Two cores' pipelines at 40 rows; one more for every 6 rows beyond (the panel says how many it leaves out).
+    // Two cores' pipelines at 40 rows; one more for every 6 rows beyond (more are paged: Tab).
     const shownCores = Math.min(cores, 2 + Math.floor((rows - 40) / 6));
-    const pipeRows = 1 + 3 * shownCores + (shownCores < cores ? 1 : 0);
+    const pipeRows = 1 + 3 * shownCores;
     const cacheRows = 7;
     const band1 = Math.max(15, pipeRows + cacheRows);
-    const band2 = 3 + Math.max(3, Math.min(cores, 8));
+    // The Gantt chart (up to 8 cores, more paged) and the event log share half of the rows
+    // beyond 40, so the log grows with the terminal; they give rows back to keep a usable table.
+    const wanted = 3 + Math.max(3, Math.min(cores, 8)) + Math.floor((rows - 40) / 2);
+    const band2 = Math.max(6, Math.min(wanted, body - band1 - 6));
     const tableRows = body - band1 - band2;
     if (tableRows >= 6) {
       if (menu) menu.height = tableRows;

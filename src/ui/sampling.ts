@@ -39,6 +39,22 @@ export interface HistoryPoint {
   rates: number[];
 }
 
+/** The machine over one past window: each core's busy share, memory in use, the load average. */
+export interface SystemPoint {
+  tick: number;
+  cores: number[];
+  /** Share of RAM frames in use at the window's end. */
+  memory: number;
+  /** One-minute load average at the window's end, per core (1 = as many runnable as cores). */
+  load: number;
+}
+
+/** A history as a frame shows it: the points up to its tick, and how many were ever taken. */
+export interface SystemHistory {
+  points: readonly SystemPoint[];
+  total: number;
+}
+
 /** Points of cache history kept (wider than any sparkline drawn). */
 const HISTORY_POINTS = 200;
 /** Readings kept at most (stepping tick by tick while paused would otherwise add one a tick). */
@@ -66,6 +82,7 @@ export class RateTracker {
   private readings: Reading[] = [];
   readonly machineHistory = new Ring<HistoryPoint>(HISTORY_POINTS);
   readonly processHistory = new Ring<HistoryPoint>(HISTORY_POINTS);
+  readonly systemHistory = new Ring<SystemPoint>(HISTORY_POINTS);
   private machineMark: Reading | null = null;
   private processMark: Reading | null = null;
   private processPid = -1;
@@ -84,15 +101,22 @@ export class RateTracker {
     while (list.length > 2 && list[1].tick <= now.tick - ticks) list.shift();
     if (list.length > MAX_READINGS) list.splice(1, list.length - MAX_READINGS);
     const w = new RateWindow(list[0], now);
-    this.history(now, ticks, selectedPid);
+    this.history(k, now, ticks, selectedPid);
     return w;
   }
 
-  private history(now: Reading, ticks: number, pid: number): void {
+  private history(k: Kernel, now: Reading, ticks: number, pid: number): void {
     if (this.machineMark === null) this.machineMark = now;
     else if (now.tick - this.machineMark.tick >= ticks) {
       const w = new RateWindow(this.machineMark, now);
       this.machineHistory.push({ tick: now.tick, rates: machineRates(w) });
+      const cores = k.running.map((_, c) => w.coreUtilisation(c));
+      this.systemHistory.push({
+        tick: now.tick,
+        cores,
+        memory: k.ram.frameCount > 0 ? k.ram.used / k.ram.frameCount : 0,
+        load: k.loadAvg[0] / Math.max(1, cores.length),
+      });
       this.machineMark = now;
     }
     if (pid !== this.processPid) {

@@ -6,10 +6,12 @@ import type { Store } from "../sim/store.js";
 import { headerView, type MlfqLevels, processRows } from "../sim/view.js";
 import type { RateWindow } from "../sim/window.js";
 import { GANTT_LABEL } from "./draw/gantt.js";
+import type { HelpChapters } from "./draw/help.js";
 import { niceCeil } from "./format.js";
 import { KEY_BAR, KEYMAP } from "./keymap.js";
 import { computeLayout, type Layout, SIGNAL_MENU_WIDTH, SPAWN_MENU_WIDTH } from "./layout.js";
 import { type MenuItem, signalItems, spawnItems } from "./menus.js";
+import type { SystemHistory } from "./sampling.js";
 import {
   type CachesModel,
   type HistoryView,
@@ -17,7 +19,7 @@ import {
   processCaches,
 } from "./selectors/caches.js";
 import { type DetailsModel, selectDetails } from "./selectors/details.js";
-import { type EventLine, selectEvents } from "./selectors/events.js";
+import { type EventsModel, selectEvents } from "./selectors/events.js";
 import { type GanttLegend, type GanttModel, selectGantt } from "./selectors/gantt.js";
 import { type PipelineModel, selectPipeline } from "./selectors/pipeline.js";
 import { type ScheduleModel, selectSchedule } from "./selectors/sched.js";
@@ -29,6 +31,7 @@ import {
   type SortKey,
   type TableRow,
 } from "./selectors/table.js";
+import type { EventLogState } from "./state/eventLog.js";
 import type { SchedViewState } from "./state/schedView.js";
 import type { Theme } from "./theme.js";
 
@@ -36,8 +39,8 @@ export type Mode = "live" | "paused" | "past";
 
 export interface HeaderModel {
   tick: number;
-  /** The title of the scenario chapter reached at this tick, if any. */
-  chapter: string | null;
+  /** The scenario chapter reached at this tick, if any: its title, number (from 1) and the count. */
+  chapter: ChapterView | null;
   mode: Mode;
   /** Ticks between the state shown and the present (past mode). */
   behind: number;
@@ -62,9 +65,18 @@ export interface HeaderModel {
   /** L1 (both sides), L2, L3 hit rates over the window; null with the ideal CPU. */
   caches: { name: string; rate: number }[] | null;
   amat: number | null;
+  history: SystemHistory;
+}
+
+export interface ChapterView {
+  title: string;
+  number: number;
+  of: number;
 }
 
 export interface TableModel {
+  /** A chapter that has just started, shown across the table's status line for a few seconds. */
+  banner: ChapterView | null;
   columns: Column[];
   /** Only the rows on screen. */
   rows: TableRow[];
@@ -82,7 +94,7 @@ export interface TableModel {
 }
 
 export type OverlayModel =
-  | { kind: "help"; scroll: number }
+  | { kind: "help"; scroll: number; chapters: HelpChapters }
   | { kind: "signal"; pid: number; name: string; index: number; items: MenuItem[] }
   | { kind: "spawn"; index: number; items: MenuItem[] };
 
@@ -104,8 +116,11 @@ export interface DashboardView {
   pipeline: PipelineModel | null;
   caches: CachesModel | null;
   gantt: GanttModel | null;
-  events: EventLine[];
-  eventsAll: boolean;
+  /** The event log, in its panel or over the body (`eventLogOpen`); null when neither is shown. */
+  events: EventsModel | null;
+  eventLogOpen: boolean;
+  /** Page shown by the panels that page (Tab): cores of the pipeline and Gantt, the legend. */
+  corePage: number;
   keybar: KeyBarModel;
   overlay: OverlayModel | null;
   /** The scheduling view, when open (it takes the table's place). */
@@ -128,6 +143,8 @@ export interface ViewState {
   /** Cache history up to the kernel's tick: the machine's, and the selected process's. */
   machineHistory: HistoryView;
   processHistory: HistoryView;
+  /** CPU per core, memory and load over time, up to the kernel's tick (the header's sparklines). */
+  systemHistory: SystemHistory;
   mode: Mode;
   speed: number;
   fps: number;
@@ -141,11 +158,14 @@ export interface ViewState {
   selectedIndex: number;
   scrollTop: number;
   cacheScope: "machine" | "process";
-  eventsAll: boolean;
+  eventLog: EventLogState;
+  corePage: number;
   overlay: OverlayState | null;
   message: string | null;
   legend: GanttLegend;
   schedView: SchedViewState;
+  /** The chapter announced in the table's status line, while its banner lasts. */
+  banner: number | null;
 }
 
 /** Ticks per Gantt column: the chart fills about two columns a frame (1-2-5 rounded), slow enough to read. */
@@ -167,18 +187,28 @@ function pipelineOf(state: ViewState, layout: Layout | null): PipelineModel | nu
   return layout?.pipeline ? selectPipeline(state.kernel, state.rates) : null;
 }
 
-function eventsOf(state: ViewState, layout: Layout | null): EventLine[] {
-  const eventRows = layout?.events ? layout.events.height - 1 : 0;
-  // An event is stamped with the tick during which it happened: at tick t the kernel shows the
-  // world after ticks 0..t-1, so a frame of tick t lists the events before t (also in the past).
-  return selectEvents(state.store, eventRows, state.kernel.now - 1, state.eventsAll);
+/** Rows between the header and the key bar. */
+export function bodyRows(layout: Layout): number {
+  return layout.height - layout.header.height - layout.keybar.height;
 }
 
-/** The chapter reached at the tick shown. */
-function chapterAt(state: ViewState): string | null {
-  let chapter: string | null = null;
-  for (const c of state.chapters) if (c.tick <= state.kernel.now) chapter = c.title;
-  return chapter;
+function eventsOf(state: ViewState, layout: Layout | null): EventsModel | null {
+  if (layout === null) return null;
+  const height = state.eventLog.open ? bodyRows(layout) : (layout.events?.height ?? 0);
+  if (height === 0) return null;
+  return selectEvents(state.store, height - 1, state.kernel.now, state.eventLog);
+}
+
+/** Index of the last chapter that has started at `tick` (-1 before the first). */
+export function chapterIndexAt(chapters: readonly Chapter[], tick: number): number {
+  let i = -1;
+  while (i + 1 < chapters.length && chapters[i + 1].tick <= tick) i++;
+  return i;
+}
+
+function chapterView(chapters: readonly Chapter[], i: number | null): ChapterView | null {
+  if (i === null || i < 0 || i >= chapters.length) return null;
+  return { title: chapters[i].title, number: i + 1, of: chapters.length };
 }
 
 function keybar(state: ViewState): KeyBarModel {
@@ -201,10 +231,10 @@ function menuWidth(overlay: OverlayState | null): number {
 }
 
 function scheduleOf(state: ViewState, layout: Layout | null): ScheduleModel | null {
-  // A menu or help opened on top takes the screen (their keys come first).
-  if (!state.schedView.open || layout === null || state.overlay !== null) return null;
-  const body = layout.height - layout.header.height - layout.keybar.height;
-  return selectSchedule(state.kernel, state.chapters, state.schedView.scroll, body - 1);
+  // A menu, the help or the event log opened on top takes the screen (their keys come first).
+  if (!state.schedView.open || layout === null || state.overlay !== null || state.eventLog.open)
+    return null;
+  return selectSchedule(state.kernel, state.chapters, state.schedView.scroll, bodyRows(layout) - 1);
 }
 
 export interface BuiltView {
@@ -227,12 +257,13 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
   const h = headerView(k, w);
   const header: HeaderModel = {
     ...h,
-    chapter: chapterAt(state),
+    chapter: chapterView(state.chapters, chapterIndexAt(state.chapters, k.now)),
     mode: state.mode,
     behind: state.store.now - k.now,
     speed: state.speed,
     achieved: state.achieved,
     cpu: k.cpu.kind,
+    history: state.systemHistory,
   };
 
   // Table: every row is computed (filter and sort need them), only the visible ones are kept.
@@ -255,6 +286,7 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
   );
   const visible = order.slice(place.scrollTop, place.scrollTop + bodyRows);
   const table: TableModel = {
+    banner: chapterView(state.chapters, state.banner),
     columns: columnsFor(tableRect.width, h.mlfq !== null),
     rows: visible,
     selected: place.index >= 0 ? place.index - place.scrollTop : -1,
@@ -282,7 +314,12 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
 
   let overlay: OverlayModel | null = null;
   const o = state.overlay;
-  if (o?.kind === "help") overlay = { kind: "help", scroll: o.scroll };
+  if (o?.kind === "help")
+    overlay = {
+      kind: "help",
+      scroll: o.scroll,
+      chapters: { list: state.chapters, current: chapterIndexAt(state.chapters, k.now) },
+    };
   else if (o?.kind === "signal")
     overlay = {
       kind: "signal",
@@ -306,7 +343,8 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
       caches,
       gantt,
       events,
-      eventsAll: state.eventsAll,
+      eventLogOpen: state.eventLog.open,
+      corePage: state.corePage,
       keybar: keybar(state),
       overlay,
       schedule: scheduleOf(state, layout),

@@ -52,3 +52,22 @@ export function fitWidth(s: string, width: number, align: "left" | "right" = "le
   const pad = " ".repeat(width - c.columns);
   return align === "left" ? c.text + pad : pad + c.text;
 }
+
+/**
+ * `s` broken into lines of at most `width` columns, at spaces where it can be (a word longer
+ * than a line is cut), so that nothing of a long line is lost.
+ */
+export function wrap(s: string, width: number): string[] {
+  if (width <= 0) return [];
+  const out: string[] = [];
+  let rest = s;
+  while (columns(rest) > width) {
+    const head = cut(rest, width).text;
+    const space = head.lastIndexOf(" ");
+    const take = space > 0 ? space : head.length;
+    out.push(rest.slice(0, take).trimEnd());
+    rest = rest.slice(take).trimStart();
+  }
+  if (rest !== "" || out.length === 0) out.push(rest);
+  return out;
+}

@@ -79,6 +79,13 @@ export class TmuxSession {
     throw new Error(`timed out waiting; the screen was:\n${s}`);
   }
 
+  /** The pid of simtop itself (the child of the pane's shell), to send it a signal. */
+  pid(): number {
+    const sh = this.tmux(["display-message", "-p", "-t", this.name, "#{pane_pid}"]).trim();
+    const r = spawnSync("ps", ["-o", "pid=", "--ppid", sh], { encoding: "utf8" });
+    return Number(r.stdout.trim().split(/\s+/)[0]);
+  }
+
   kill(): void {
     spawnSync("tmux", ["-L", this.name, "kill-server"]);
   }

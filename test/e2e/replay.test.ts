@@ -82,7 +82,7 @@ describe("save and replay", () => {
   it("--save to a place that cannot be written is a one-line error", () => {
     const r = simtop(["--batch", "--save", join(dir, "no", "such", "dir.jsonl")]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^simtop: --save: cannot write .*: ENOENT\n$/);
+    expect(r.stderr).toMatch(/^simtop: --save: cannot write .*: no such directory\n$/);
   });
 });
 

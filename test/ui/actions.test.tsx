@@ -411,6 +411,45 @@ describe("panels' own keys", () => {
     expect(app.screen()).toMatch(/dispatched on cpu\d|preempted on cpu\d|: ready → running/);
   });
 
+  it("L opens the event log over the screen: it scrolls, searches, follows one process, and closes", async () => {
+    app = await mount(storeWith(["sleeper", "cpu-bound"]));
+    await app.frames(3);
+    const sleeper = pidOf(app.store, "sleeper");
+    const cpu = pidOf(app.store, "cpu-bound");
+    await app.select(sleeper);
+    await app.press("L");
+    let screen = app.screen();
+    expect(screen).toContain("Events · lifecycle and signals · ↑↓ PgUp PgDn Home End scroll");
+    expect(screen).toContain(`pid ${cpu} (cpu-bound) created`);
+    // Follow the sleeper: the cpu-bound process's events leave the log.
+    await app.press("f");
+    screen = app.screen();
+    expect(screen).toContain(`pid ${sleeper} only`);
+    expect(screen).toContain(`pid ${sleeper} (sleeper) created`);
+    expect(screen).not.toContain(`pid ${cpu} (cpu-bound) created`);
+    await app.press("f");
+    expect(app.screen()).toContain(`pid ${cpu} (cpu-bound) created`);
+    // Every event (more than fit); scrolled back one, the log holds still while time runs and
+    // says what is below.
+    await app.press("e");
+    expect(app.screen()).toContain("Events · everything ·");
+    await app.press(KEY.up);
+    await app.frames(2);
+    expect(app.screen()).toContain("1 newer below");
+    await app.press(KEY.end);
+    expect(app.screen()).not.toContain("newer below");
+    // Search: typed, Enter finds the newest match (shown marked in the title), n an older one.
+    await app.press("/");
+    await app.press("loaded");
+    await app.press(KEY.enter);
+    expect(app.screen()).toContain('"loaded"');
+    await app.press("n");
+    expect(app.screen()).toMatch(/\d+ newer below/);
+    await app.press(KEY.escape);
+    expect(app.screen()).not.toContain("PgUp PgDn Home End scroll");
+    expect(app.screen()).toMatch(/PID.*PPID.*NAME/);
+  });
+
   it("v switches the caches panel between the whole machine and the selected process", async () => {
     app = await mount(storeWith(["col-scan"]));
     await app.frames(2);

@@ -122,11 +122,73 @@ describe("chapters", () => {
     });
     d.frame();
     d.frame();
-    expect(plain(d.screen())).toMatch(/^simtop · Start {2}tick 2,000/);
+    expect(plain(d.screen())).toMatch(/^simtop · 1\/2 Start {2}tick 2,000/);
+    // The chapter that has just started is announced across the table's status line.
+    expect(plain(d.screen())).toMatch(/\n Chapter 1 of 2: Start +C: next chapter/);
     d.frame();
-    expect(plain(d.screen())).toMatch(/^simtop · A fork {2}tick 3,000/);
+    expect(plain(d.screen())).toMatch(/^simtop · 2\/2 A fork {2}tick 3,000/);
+    expect(plain(d.screen())).toMatch(/\n Chapter 2 of 2: A fork /);
     d.press(KEY.left);
-    expect(plain(d.screen())).toMatch(/^simtop · Start {2}tick 2,000/);
+    expect(plain(d.screen())).toMatch(/^simtop · 1\/2 Start {2}tick 2,000/);
+    expect(plain(d.screen())).not.toContain("Chapter 2 of 2");
+  });
+
+  it("the banner lasts five seconds of frames, then the table's status line returns", () => {
+    const d = createHeadlessDashboard({
+      store: storeWith(["sleeper"]),
+      columns: 120,
+      rows: 40,
+      chapters: [{ tick: 0, title: "Start" }],
+    });
+    for (let i = 0; i < 50; i++) d.frame();
+    expect(plain(d.screen())).toContain("Chapter 1 of 1: Start");
+    for (let i = 0; i < 2; i++) d.frame();
+    expect(plain(d.screen())).not.toContain("Chapter 1 of 1");
+    expect(plain(d.screen())).toMatch(/Processes \d/);
+  });
+
+  it("C runs on to the next chapter's first tick; help lists the chapters and marks the current one", () => {
+    const d = createHeadlessDashboard({
+      store: storeWith(["sleeper"]),
+      columns: 120,
+      rows: 40,
+      chapters: [
+        { tick: 0, title: "Start" },
+        { tick: 25_000, title: "Later" },
+      ],
+    });
+    d.frame();
+    d.press("C");
+    let s = plain(d.screen());
+    expect(s).toMatch(/^simtop · 2\/2 Later {2}tick 25,000/);
+    expect(s).toContain("chapter 2 of 2 starts at tick 25,000");
+    d.press("C");
+    expect(plain(d.screen())).toContain("chapter 2 of 2 is the last");
+    d.press("?");
+    d.press(KEY.end);
+    s = plain(d.screen());
+    expect(s).toContain("Chapters of this scenario");
+    expect(s).toMatch(/tick 0 +1\. Start\n/);
+    expect(s).toMatch(/tick 25,000 +2\. Later ◀ now/);
+  });
+});
+
+describe("history in the header", () => {
+  it("CPU per core, memory and load get a mark per rate window, up to the tick shown (also rewound)", () => {
+    const d = createHeadlessDashboard({
+      store: storeWith(["cpu-bound", "cpu-bound"], { cpu: "ideal" }),
+      columns: 120,
+      rows: 40,
+    });
+    // 10,000 ticks a second at 10 frames a second: a window is 10 frames, so 35 frames hold 3.
+    for (let i = 0; i < 35; i++) d.frame();
+    const meters = () => plain(d.screen()).split("\n")[2];
+    // Two cpu-bound processes keep both cores busy: every mark is a full block.
+    expect(meters()).toMatch(/^cpu0 \[\|+100\.0%\] █{3} +cpu1 \[\|+100\.0%\] █{3} *$/);
+    expect(plain(d.screen()).split("\n")[3]).toMatch(/^Mem \[.*\] [▁-█]{3} +load [▁-█]{3} /);
+    // Rewound 20 frames (to tick 15,000): only the first window had ended.
+    for (let i = 0; i < 20; i++) d.press(KEY.left);
+    expect(meters()).toMatch(/^cpu0 \[\|+[\d.]+%\] █ +cpu1/);
   });
 });
 

@@ -55,7 +55,7 @@ describe("format", () => {
   });
 
   it("clean replaces control characters so names cannot move the cursor", () => {
-    expect(clean("a\x1b[2Jb\nc")).toBe("a?[2Jb?c");
+    expect(clean("a\x1b[2Jb\nc")).toBe("a\\x1b[2Jb\\nc");
   });
 
   it("sparkPage puts sample n at column (n-1) mod width and starts a new page when full", () => {

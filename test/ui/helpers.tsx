@@ -22,6 +22,8 @@ export const KEY = {
   f9: "\x1b[20~",
   f10: "\x1b[21~",
   ctrlC: "\x03",
+  end: "\x1b[F",
+  tab: "\t",
 } as const;
 
 /** init plus `programs` spawned at tick 0 on a 2-core machine (pipeline CPU unless overridden). */

@@ -2,6 +2,8 @@
 import { render } from "ink-testing-library";
 import { afterEach, describe, expect, it } from "vitest";
 import { DashboardController } from "../../src/ui/controller.js";
+import { helpBody } from "../../src/ui/draw/help.js";
+import { KEYMAP } from "../../src/ui/keymap.js";
 import { Help } from "../../src/ui/overlays/Help.js";
 import { TooSmall } from "../../src/ui/overlays/TooSmall.js";
 import { Caches } from "../../src/ui/panels/Caches.js";
@@ -48,7 +50,8 @@ describe("panels", () => {
     expect(s).toContain("policy rr q=100");
     expect(s).toMatch(/load \d+\.\d\d \d+\.\d\d \d+\.\d\d/);
     expect(s).toContain(`Tasks: ${k.procs.size} total, ${k.stateCounts.get("running")} running`);
-    expect(s).toMatch(/cpu0 \[\|*\s*\d+\.\d%\] cpu1 \[/);
+    // Each meter, then room for its history (no window has ended yet at tick 6,000).
+    expect(s).toMatch(/cpu0 \[\|*\s*\d+\.\d%\] +cpu1 \[/);
     expect(s).toContain(`${(k.ram.used * 4).toString()} KiB/16 MiB`);
     expect(s).toMatch(/IPC \d\.\d\d {2}L1 \d+\.\d% {2}L2 /);
     expect(s).toMatch(/AMAT \d+\.\d\d cycles/);
@@ -89,6 +92,25 @@ describe("panels", () => {
     expect(s).toMatch(/stack 3ff000-400000\s+4 KiB/);
     expect(s).toMatch(/text\s+001000-001[0-9a-f]{3}\s+\d+ B/);
     expect(s).toMatch(/data\s+00[0-9a-f]{4}-00[0-9a-f]{4}\s+\d+ B/);
+  });
+
+  it("a program name from a file shows its control characters as escapes in the table and details", () => {
+    // A session file's programs are not held to the scenario format's names.
+    const name = "a\x1b[2Jb\x07";
+    const store = storeWith([name], {
+      programs: [{ name, source: "main: sleep 100\n      j main", description: "x\x1b]0;t\x07" }],
+    });
+    const c = new DashboardController({ store, color: false });
+    for (let i = 0; i < 3; i++) c.tickFrame();
+    c.select(pidOf(store, name));
+    const view = c.view(120, 40);
+    const table = show(<ProcessTable model={view.table} width={120} height={20} theme={mono} />);
+    const details = show(<Details model={view.details} width={60} height={16} theme={mono} />);
+    for (const s of [table, details]) {
+      expect(s).toContain("a\\x1b[2Jb\\x07");
+      expect(s).not.toContain("\x1b[2J");
+      expect(s).not.toContain("\x07");
+    }
   });
 
   it("details of a fork child show its pages shared copy-on-write", () => {
@@ -158,11 +180,50 @@ describe("panels", () => {
     // 10,000 ticks/s at 10 frames/s: 1,000 ticks a frame; about two columns a frame → 500 ticks
     // a column; 52 - 6 label columns = 46 columns = a page of 23,000 ticks. Tick 30,000 is on
     // the page [23,000, 46,000), of which (30,000 - 23,000) / 500 = 14 columns have happened.
-    expect(lines[0]).toMatch(/Gantt · who ran · 500 ticks\/column · paged/);
+    expect(lines[0]).toMatch(/Gantt · who ran · 500 ticks\/column\s*$/);
     expect(lines[1]).toMatch(/^cpu0 │[A-Za-z0-9·~]{14}\s*$/);
     expect(lines[2]).toMatch(/^cpu1 │[A-Za-z0-9·~]{14}\s*$/);
     expect(lines[3]).toMatch(/^\s+23,000\s+46,000$/);
     expect(lines[4]).toMatch(/~ switch · idle\s+[A-Z] \d+ \S+/);
+  });
+
+  it("gantt: a legend too long for its line wraps, whole entries, onto the free lines, then pages", () => {
+    const { view } = running("pipeline", 30);
+    const g = view.gantt!;
+    const many = {
+      ...g,
+      legend: Array.from({ length: 12 }, (_, i) => ({
+        symbol: String.fromCharCode(65 + i),
+        pid: 100 + i,
+        name: `worker-${i}`,
+        slot: i,
+      })),
+    };
+    const roomy = show(<Gantt model={many} width={52} height={10} theme={mono} />).split("\n");
+    const legend = roomy.slice(4).join(" ");
+    // Every entry whole, none cut at a line's end.
+    for (let i = 0; i < 12; i++)
+      expect(legend).toContain(`${String.fromCharCode(65 + i)} ${100 + i} worker-${i}`);
+    const tight = show(<Gantt model={many} width={60} height={6} theme={mono} />);
+    expect(tight).toMatch(/Gantt · legend 1\/\d · Tab · who ran · 500 ticks\/column/);
+    expect(tight).toContain("A 100 worker-0");
+    const next = show(<Gantt model={many} width={60} height={6} theme={mono} page={1} />);
+    expect(next).toMatch(/legend 2\/\d · Tab/);
+    expect(next).not.toContain("A 100 worker-0");
+  });
+
+  it("pipeline: cores that do not fit are paged with Tab, and the title says which are shown", () => {
+    const { view } = running("pipeline", 5);
+    const m = view.pipeline!;
+    if (m.kind === "ideal") throw new Error("the pipeline scenario runs the pipelined CPU");
+    const three = { ...m, cores: [0, 1, 2].map((core) => ({ ...m.cores[0]!, core })) };
+    const first = show(<Pipeline model={three} width={75} height={7} theme={mono} />);
+    expect(first).toContain("Pipeline · cores 1–2 of 3 · Tab · over the last");
+    expect(first).toMatch(/cpu0 .*\n[\s\S]*cpu1 /);
+    const second = show(<Pipeline model={three} width={75} height={7} theme={mono} page={1} />);
+    expect(second).toContain("cores 3 of 3 · Tab");
+    expect(second).toMatch(/cpu2 /);
+    expect(second).not.toMatch(/cpu0 /);
   });
 
   it("gantt pages: a frame adds columns on the right and leaves the earlier ones where they were", () => {
@@ -189,21 +250,21 @@ describe("panels", () => {
     c.press("i");
     c.tickFrame();
     const view = c.view(120, 40);
-    const s = show(
-      <EventLog events={view.events} all={false} width={100} height={8} theme={mono} />,
-    );
+    const s = show(<EventLog model={view.events!} width={100} height={8} theme={mono} />);
     expect(s).toContain(`SIGINT → ${sleeper} (sleeper): default action, terminated, status 130`);
     const lines = s.split("\n").filter((l) => /^\s*[\d,]+ /.test(l));
     const ticks = lines.map((l) => Number(l.trim().split(" ")[0].replace(/,/g, "")));
     expect(ticks).toEqual([...ticks].sort((a, b) => a - b));
-    expect(s).toContain("lifecycle and signals (e: everything)");
+    expect(s).toContain(
+      "Events · lifecycle and signals (e: everything) · L: scroll, search, follow",
+    );
   });
 
   it("key bar: the main keys, like htop's", () => {
     const { view } = running();
     const s = show(<KeyBar model={view.keybar} width={120} theme={mono} />);
     expect(s).toMatch(
-      /^\?Help \/Filter tTree fFork nNew iSIGINT KSignal zStop cCont SpcPause ←→Rewind \+-Speed pPolicy qQuit/,
+      /^\?Help \/Filter tTree fFork nNew iSIGINT KSignal zStop cCont SpcPause ←→Rewind \+-Speed pPolicy LLog qQuit/,
     );
   });
 
@@ -212,6 +273,19 @@ describe("panels", () => {
     expect(s).toContain("Help · simtop keys");
     for (const g of ["Move", "Sort and view", "Processes", "Scheduler", "Time"])
       expect(s).toContain(g);
+  });
+
+  it("help at 80 columns wraps every line instead of cutting it, and explains the panels' symbols", () => {
+    const body = helpBody(80, mono).map((l) => l.replace(/\x1b\[[0-9;]*m/g, ""));
+    for (const l of body) expect(l.length).toBe(80);
+    // Joined, the wrapped lines give back every key's whole text and every symbol's meaning.
+    const text = body
+      .map((l) => l.trim())
+      .join(" ")
+      .replace(/\s+/g, " ");
+    for (const b of KEYMAP) expect(text).toContain(b.help);
+    for (const sym of ["×flush", "-data -memory", "7:lw?", "7:?", "~", "·", "AMAT"])
+      expect(text).toContain(sym);
   });
 
   it("too small: a clear message with the size needed and the size there is", () => {

@@ -1,9 +1,11 @@
 // `simtop demo`: lists the scripted demos and renders them to asciicast files (and SVG pictures).
-import { readdirSync, writeFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
+import { visible } from "../../sim/visible.js";
 import { parseCast } from "../cast.js";
 import { UsageError } from "../errors.js";
+import { checkOutputs, discardOutputs, finishOutputs, openTargets } from "../outputs.js";
 import { packageRoot } from "../packageInfo.js";
 import { castScreen } from "../term/castScreen.js";
 import { screenToSvg } from "../term/svg.js";
@@ -41,29 +43,58 @@ export function findDemo(ref: string): Demo {
   return loadDemo(file);
 }
 
-/** Renders `demo` to a cast file, and its final screen to an SVG picture if asked. */
-export async function writeDemo(
-  demo: Demo,
-  castPath: string,
-  svgPath?: string,
-): Promise<{ bytes: number; frames: number }> {
+/** A demo to render and the files to write it to, each with the option that named it. */
+interface DemoJob {
+  demo: Demo;
+  cast: { flag: string; path: string };
+  svg?: { flag: string; path: string };
+}
+
+/**
+ * Renders every job and writes its files. Every output is checked first (an existing file only
+ * with --overwrite; never a demo or scenario file being read, nor another output), then all
+ * are rendered in memory, then written each beside its place and renamed over it once
+ * complete: a refusal or a failure leaves every file as it was.
+ */
+async function writeDemos(
+  jobs: readonly DemoJob[],
+  o: { overwrite: boolean; stdoutUse: string | null },
+): Promise<{ demo: Demo; bytes: number; frames: number }[]> {
+  const outputs = jobs.flatMap((j) => (j.svg ? [j.cast, j.svg] : [j.cast]));
+  const inputs = jobs.flatMap((j) =>
+    j.demo.files.map((path) => ({ path, what: `a file the demo ${j.demo.name} reads` })),
+  );
+  const targets = checkOutputs({ outputs, inputs, overwrite: o.overwrite, stdoutUse: o.stdoutUse });
   // Rendering loads Ink; the rest of the command line does not need it.
   const { renderDemo } = await import("./render.js");
-  let text = "";
-  const r = renderDemo(demo, (line) => {
-    text += line;
-  });
-  try {
-    writeFileSync(castPath, text);
+  const rendered = jobs.map((j) => {
+    let text = "";
+    const r = renderDemo(j.demo, (line) => {
+      text += line;
+    });
     // The picture is drawn from the cast as written, so it shows what a player would.
-    if (svgPath !== undefined)
-      writeFileSync(svgPath, screenToSvg(castScreen(parseCast(text)), undefined, demo.title));
+    const svg = j.svg
+      ? screenToSvg(castScreen(parseCast(text)), undefined, j.demo.title)
+      : undefined;
+    return { text, svg, frames: r.frames };
+  });
+  const files = openTargets(targets, "atomic");
+  try {
+    let k = 0;
+    for (const r of rendered) {
+      files[k++].write(r.text);
+      if (r.svg !== undefined) files[k++].write(r.svg);
+    }
+    finishOutputs(files);
   } catch (e) {
-    throw new UsageError(
-      `demo: cannot write ${castPath}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
-    );
+    discardOutputs(files);
+    throw e;
   }
-  return { bytes: Buffer.byteLength(text), frames: r.frames };
+  return jobs.map((j, i) => ({
+    demo: j.demo,
+    bytes: Buffer.byteLength(rendered[i].text),
+    frames: rendered[i].frames,
+  }));
 }
 
 export function registerDemo(program: Command): void {
@@ -76,36 +107,58 @@ export function registerDemo(program: Command): void {
     .option("--cast <file.cast>", "where to write the asciicast v2 recording")
     .option("--svg <file.svg>", "also draw the final screen as an SVG picture")
     .option("--all", "render every demo in demos/ to demos/<name>.cast and demos/<name>.svg")
+    .option("--overwrite", "replace existing output files (else refused)")
     .addHelpText(
       "after",
-      "\nExamples:\n  simtop demo\n  simtop demo fork-tree --cast tree.cast && asciinema play tree.cast\n  simtop demo --all   # what npm run demos does",
+      "\nExamples:\n  simtop demo\n  simtop demo fork-tree --cast tree.cast && asciinema play tree.cast\n  simtop demo --all --overwrite   # what npm run demos does",
     )
     .action(
-      async (name: string | undefined, opts: { cast?: string; svg?: string; all?: boolean }) => {
+      async (
+        name: string | undefined,
+        opts: { cast?: string; svg?: string; all?: boolean; overwrite?: boolean },
+      ) => {
+        const overwrite = opts.overwrite ?? false;
         if (opts.all) {
           if (name !== undefined || opts.cast !== undefined || opts.svg !== undefined)
             throw new UsageError("demo: --all takes no name, --cast or --svg");
           const files = demoFiles();
           if (files.length === 0) throw new UsageError(`demo: no demos in ${demosDir()}`);
-          for (const f of files) {
-            const demo = loadDemo(f);
+          const jobs = files.map((f) => {
             const base = f.replace(/\.yaml$/, "");
-            const r = await writeDemo(demo, `${base}.cast`, `${base}.svg`);
+            return {
+              demo: loadDemo(f),
+              cast: { flag: "demo --all", path: `${base}.cast` },
+              svg: { flag: "demo --all", path: `${base}.svg` },
+            };
+          });
+          const done = await writeDemos(jobs, { overwrite, stdoutUse: "the list of demos" });
+          for (const r of done)
             process.stdout.write(
-              `${demo.name}: ${r.frames} frames, ${(r.bytes / 1024).toFixed(1)} KiB\n`,
+              `${visible(r.demo.name)}: ${r.frames} frames, ${(r.bytes / 1024).toFixed(1)} KiB\n`,
             );
-          }
           return;
         }
         if (name === undefined) {
+          if (opts.cast !== undefined || opts.svg !== undefined || opts.overwrite)
+            throw new UsageError("demo: --cast, --svg and --overwrite need a demo's name");
           const demos = demoFiles().map((f) => loadDemo(f));
-          const w = Math.max(0, ...demos.map((d) => d.name.length));
-          for (const d of demos) process.stdout.write(`${d.name.padEnd(w)}  ${d.title}\n`);
+          const w = Math.max(0, ...demos.map((d) => visible(d.name).length));
+          for (const d of demos)
+            process.stdout.write(`${visible(d.name).padEnd(w)}  ${visible(d.title)}\n`);
           return;
         }
         if (opts.cast === undefined)
           throw new UsageError("demo: --cast <file.cast> is required (where to write it)");
-        await writeDemo(findDemo(name), opts.cast, opts.svg);
+        await writeDemos(
+          [
+            {
+              demo: findDemo(name),
+              cast: { flag: "--cast", path: opts.cast },
+              ...(opts.svg !== undefined ? { svg: { flag: "--svg", path: opts.svg } } : {}),
+            },
+          ],
+          { overwrite, stdoutUse: null },
+        );
       },
     );
 }

@@ -28,6 +28,7 @@ export function renderDemo(demo: Demo, sink: (line: string) => void): RenderResu
     color: true,
     columns: demo.width,
     rows: demo.height,
+    chapters: demo.scenario.chapters,
   });
   const cast = new CastWriter(
     {

@@ -9,7 +9,7 @@ import {
   formatPath,
   ScenarioError,
 } from "../../scenario/compile.js";
-import { loadScenario, ScenarioFileError } from "../../scenario/load.js";
+import { builtinScenario, loadScenario, ScenarioFileError } from "../../scenario/load.js";
 import type { Scenario } from "../../scenario/types.js";
 import { POLICY_NAMES } from "../../sim/sched/policy.js";
 import { UsageError } from "../errors.js";
@@ -94,6 +94,8 @@ export interface DemoKey {
 
 export interface Demo {
   name: string;
+  /** The demo script's path, and its scenario file's when it names one: no output may replace them. */
+  files: string[];
   title: string;
   description: string;
   scenario: Scenario;
@@ -122,11 +124,13 @@ export function compileDemo(data: unknown, file: string): Demo {
   }
   const d = parsed.data;
   let scenario: Scenario;
+  const files = [file];
   try {
     if (typeof d.scenario === "string") {
       const ref = d.scenario;
       const local = /[./\\]/.test(ref) && !isAbsolute(ref) ? join(dirname(file), ref) : ref;
       scenario = loadScenario(local);
+      if (builtinScenario(local) === undefined) files.push(local);
     } else {
       scenario = compileScenario(d.scenario, { defaultName: basename(file, extname(file)) });
     }
@@ -137,6 +141,7 @@ export function compileDemo(data: unknown, file: string): Demo {
   }
   return {
     name: basename(file, extname(file)),
+    files,
     title: d.title,
     description: d.description ?? "",
     scenario,

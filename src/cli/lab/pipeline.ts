@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { BRANCH_STAGES, type BranchStage } from "../../sim/cpu/pipelineDefs.js";
+import { safeJson } from "../../sim/visible.js";
 import { UsageError } from "../errors.js";
 import { parseListing, parseMemValues, parseRegValues } from "./mipsListing.js";
 import { runPipelineLab } from "./pipelineRun.js";
@@ -70,7 +71,7 @@ export function registerPipelineLab(lab: Command): void {
       const { report, rows } = runPipelineLab(listing, { forwarding, branch, regs, mem });
       process.stdout.write(
         flags.json
-          ? `${JSON.stringify(report)}\n`
+          ? `${safeJson(JSON.stringify(report))}\n`
           : renderPipelineTable(report, rows, { forwarding, branch }),
       );
     });

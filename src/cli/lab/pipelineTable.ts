@@ -1,5 +1,6 @@
 // Renders the pipeline lab's answer as the classic multi-cycle diagram plus totals.
 import { STAGE_COUNT, STAGE_NAMES } from "../../sim/cpu/pipelineDefs.js";
+import { visible } from "../../sim/visible.js";
 import type { LabRow, PipelineLabReport } from "./pipelineRun.js";
 
 export interface TableOptions {
@@ -32,7 +33,8 @@ export function renderPipelineTable(
     "",
   );
   const labels = rows.map((r) => {
-    const t = r.text.replace(/\s+/g, " ");
+    // The listing's own text: its control characters are shown, not obeyed.
+    const t = visible(r.text.replace(/\s+/g, " "));
     return r.flushed ? `${t}  (flushed)` : t;
   });
   const w = Math.max("instruction".length, ...labels.map((l) => l.length)) + 2;

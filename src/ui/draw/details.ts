@@ -91,7 +91,7 @@ export function detailsLines(
     titleLine(
       theme,
       width,
-      ` PID ${d.pid} ${clean(d.name)} · ${d.letter} ${d.stateWord}${d.program !== d.name ? ` · program ${d.program}` : ""}`,
+      ` PID ${d.pid} ${clean(d.name)} · ${d.letter} ${d.stateWord}${d.program !== d.name ? ` · program ${clean(d.program)}` : ""}`,
     ),
     row(
       ["parent ", "label"],

@@ -2,23 +2,60 @@
 import { clean, grouped } from "../format.js";
 import type { GanttModel } from "../selectors/gantt.js";
 import type { Theme } from "../theme.js";
+import { columns } from "../width.js";
 import { line, type Seg, titleLine, toHeight } from "./line.js";
+import { pageOf } from "./pages.js";
 
 /** Columns before the chart: the core's name. */
 export const GANTT_LABEL = 6;
+
+/** The legend's entries, each kept whole, in lines of `width` columns. */
+function legendLines(m: GanttModel, width: number): Seg[][] {
+  const entries: Seg[][] = [[["~", "switch"], " switch ", ["·", "idle"], " idle  "]];
+  for (const l of m.legend)
+    entries.push([[l.symbol, "process", l.slot], ` ${l.pid} ${clean(l.name)}  `]);
+  const size = (e: Seg[]) => e.reduce((n, s) => n + columns(typeof s === "string" ? s : s[0]), 0);
+  const out: Seg[][] = [];
+  let current: Seg[] = [];
+  let used = 0;
+  for (const e of entries) {
+    const n = size(e);
+    if (used > 0 && used + n > width) {
+      out.push(current);
+      current = [];
+      used = 0;
+    }
+    current.push(...e);
+    used += n;
+  }
+  out.push(current);
+  return out;
+}
 
 export function ganttLines(
   m: GanttModel | null,
   width: number,
   height: number,
   theme: Theme,
+  page = 0,
 ): string[] {
   if (m === null) return toHeight([], height, width);
+  // Title, axis and at least one legend line take three lines; the cores get the rest, paged.
+  const cores = pageOf(m.cores.length, height - 3, page, "cores");
+  const legend = legendLines(m, width);
+  const legendRows = Math.max(1, height - 2 - (cores.to - cores.from));
+  const entries = pageOf(legend.length, legendRows, page, "legend", true);
+  const paged = [cores.label, entries.label].filter((l) => l !== "").join(" · ");
   const lines = [
-    titleLine(theme, width, ` Gantt · who ran · ${grouped(m.ticksPerColumn)} ticks/column · paged`),
+    titleLine(
+      theme,
+      width,
+      // What is paged first: the rest of a narrow title is what may be cut.
+      ` Gantt${paged === "" ? "" : ` · ${paged}`} · who ran · ${grouped(m.ticksPerColumn)} ticks/column`,
+    ),
   ];
-  // Title, axis and legend take three lines; the cores get the rest.
-  m.cores.slice(0, Math.max(1, height - 3)).forEach((cells, c) => {
+  m.cores.slice(cores.from, cores.to).forEach((cells, n) => {
+    const c = cores.from + n;
     const segs: Seg[] = [
       [`cpu${c}`.padEnd(GANTT_LABEL - 1), "label"],
       ["│", "dim"],
@@ -43,9 +80,6 @@ export function ganttLines(
   lines.push(
     line(theme, width, " ".repeat(GANTT_LABEL), [`${left}${" ".repeat(gap)}${right}`, "dim"]),
   );
-  const legend: Seg[] = [["~", "switch"], " switch ", ["·", "idle"], " idle  "];
-  for (const l of m.legend)
-    legend.push([l.symbol, "process", l.slot], ` ${l.pid} ${clean(l.name)}  `);
-  lines.push(line(theme, width, ...legend));
+  for (const l of legend.slice(entries.from, entries.to)) lines.push(line(theme, width, ...l));
   return toHeight(lines, height, width);
 }

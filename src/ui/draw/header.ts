@@ -1,8 +1,8 @@
 // The header: time, speed and mode, scheduler, load, tasks by state, core meters, memory, IPC, caches.
-import { bytes, clean, compact, fixed, grouped, meter, percent } from "../format.js";
+import { bytes, clean, compact, fixed, grouped, meter, percent, sparkPage } from "../format.js";
 import { coreMeterLayout } from "../layout.js";
 import type { Role, Theme } from "../theme.js";
-import type { HeaderModel } from "../viewModel.js";
+import type { ChapterView, HeaderModel } from "../viewModel.js";
 import { columns } from "../width.js";
 import { line, type Seg } from "./line.js";
 
@@ -18,15 +18,24 @@ function meterSegs(label: string, share: number, figure: string, width: number):
   return [[label, "label"], "[", [left, loadRole(share)], [figure, "dim"], "]"];
 }
 
+/**
+ * A history sparkline (a mark per rate window, paged like the caches' history), then a space;
+ * nothing when `width` leaves no room for one worth reading.
+ */
+function historySegs(values: readonly number[], samples: number, width: number): Seg[] {
+  if (width < 8) return [];
+  return [[sparkPage(values, samples, width), "accent"], " "];
+}
+
 function modeSegs(h: HeaderModel): Seg[] {
   if (h.mode === "live") return [["▶ running", "good"]];
   if (h.mode === "paused") return [["‖ paused", "warn"]];
   return [[`◀ past: ${grouped(h.behind)} ticks ago`, "bad"]];
 }
 
-/** The chapter's title in at most a third of the line, so the clock and mode after it stay in view. */
-function chapterText(title: string, width: number): string {
-  const t = clean(title);
+/** The chapter's number and title in at most a third of the line, so the clock and mode after it stay in view. */
+function chapterText(c: ChapterView, width: number): string {
+  const t = `${c.number}/${c.of} ${clean(c.title)}`;
   const room = Math.max(12, Math.floor(width / 3));
   return columns(t) <= room ? t : fixed(t, room, "left", true);
 }
@@ -108,15 +117,39 @@ export function headerLines(h: HeaderModel, width: number, theme: Theme): string
         break;
       }
       const u = h.cores[i].utilisation;
-      segs.push(...meterSegs(`cpu${i}`.padEnd(5), u, `${percent(u * 100)}%`, cellWidth - 1), " ");
+      // Wide cells give a third to the core's history: its busy share a window at a time.
+      const spark = cellWidth >= 40 ? Math.floor(cellWidth / 3) : 0;
+      const past = h.history.points.map((p) => p.cores[i] ?? Number.NaN);
+      segs.push(
+        ...meterSegs(`cpu${i}`.padEnd(5), u, `${percent(u * 100)}%`, cellWidth - 1 - spark),
+        " ",
+        ...historySegs(past, h.history.total, spark - 1),
+      );
     }
     lines.push(line(theme, width, ...segs));
   }
   const mem = h.framesTotal > 0 ? h.framesUsed / h.framesTotal : 0;
   const memText = `${bytes(h.framesUsed * 4096)}/${bytes(h.framesTotal * 4096)}`;
+  const points = h.history.points;
   const last: Seg[] = [
     ...meterSegs("Mem ", mem, memText, 24 + memText.length),
-    "  IPC ",
+    " ",
+    ...(width >= 120
+      ? [
+          ...historySegs(
+            points.map((p) => p.memory),
+            h.history.total,
+            8,
+          ),
+          "load ",
+          ...historySegs(
+            points.map((p) => Math.min(1, p.load)),
+            h.history.total,
+            8,
+          ),
+        ]
+      : []),
+    " IPC ",
     [Number.isNaN(h.ipc) ? "-" : h.ipc.toFixed(2), "value"],
   ];
   if (h.cpu === "ideal" || h.caches === null)

@@ -1,5 +1,5 @@
 // A side menu (send a signal, start a program): a title, the items with one highlighted, a hint.
-import { fixed } from "../format.js";
+import { clean, fixed } from "../format.js";
 import type { MenuItem } from "../menus.js";
 import type { Theme } from "../theme.js";
 import type { OverlayModel } from "../viewModel.js";
@@ -16,12 +16,14 @@ export function menuLines(
 ): string[] {
   const rows = Math.max(1, height - 2);
   const top = Math.max(0, Math.min(index - Math.floor(rows / 2), items.length - rows));
-  const labelWidth = Math.min(16, Math.max(...items.map((i) => i.label.length)) + 1);
+  // Program names and descriptions may come from a scenario file.
+  const labelWidth = Math.min(16, Math.max(...items.map((i) => clean(i.label).length)) + 1);
   const body = items.slice(top, top + rows).map((it, i) => {
-    const text = `${fixed(it.label, labelWidth)} ${it.detail}`;
+    const label = fixed(clean(it.label), labelWidth);
+    const detail = clean(it.detail);
     return top + i === index
-      ? theme.paint(fixed(text, width), "selected")
-      : line(theme, width, [fixed(it.label, labelWidth), "value"], " ", [it.detail, "dim"]);
+      ? theme.paint(fixed(`${label} ${detail}`, width), "selected")
+      : line(theme, width, [label, "value"], " ", [detail, "dim"]);
   });
   return [
     titleLine(theme, width, title),
@@ -40,7 +42,7 @@ export function sideMenuLines(
   if (o === null || o.kind === "help") return null;
   return o.kind === "signal"
     ? menuLines(
-        ` Send signal to ${o.pid} (${o.name})`,
+        ` Send signal to ${o.pid} (${clean(o.name)})`,
         o.items,
         o.index,
         "Enter send · Esc cancel",

@@ -3,6 +3,7 @@ import { fixed, grouped } from "../format.js";
 import type { CorePipeline, PipelineModel, StageCell } from "../selectors/pipeline.js";
 import type { Role, Theme } from "../theme.js";
 import { line, type Seg, titleLine, toHeight } from "./line.js";
+import { pageOf } from "./pages.js";
 
 const KIND_ROLE: Record<StageCell["kind"], Role> = {
   busy: "value",
@@ -52,11 +53,17 @@ function coreLines(
   return [line(theme, width, ...stages), line(theme, width, ...occ), counts];
 }
 
+/** Cores a pipeline panel of `height` rows shows at once (the rest are paged). */
+export function pipelineCoresPerPage(height: number): number {
+  return Math.max(1, Math.floor((height - 1) / PIPELINE_LINES_PER_CORE));
+}
+
 export function pipelineLines(
   m: PipelineModel,
   width: number,
   height: number,
   theme: Theme,
+  page = 0,
 ): string[] {
   if (m.kind === "ideal") {
     return toHeight(
@@ -70,20 +77,15 @@ export function pipelineLines(
     );
   }
   const cycles = m.cores[0]?.cycles ?? 0;
+  const p = pageOf(m.cores.length, pipelineCoresPerPage(height), page, "cores");
   const lines = [
     titleLine(
       theme,
       width,
-      ` Pipeline · over the last ${grouped(cycles)} cycles · forwarding ${m.forwarding ? "on" : "off"} · branch ${m.branchStage}`,
+      ` Pipeline · ${p.label === "" ? "" : `${p.label} · `}over the last ${grouped(cycles)} cycles · forwarding ${m.forwarding ? "on" : "off"} · branch ${m.branchStage}`,
     ),
   ];
-  const free = height - lines.length;
-  const shown =
-    m.cores.length * PIPELINE_LINES_PER_CORE <= free
-      ? m.cores.length
-      : Math.max(0, Math.floor((free - 1) / PIPELINE_LINES_PER_CORE));
-  for (const c of m.cores.slice(0, shown)) lines.push(...coreLines(c, width, theme, m.stageNames));
-  if (shown < m.cores.length)
-    lines.push(line(theme, width, [`+${m.cores.length - shown} more cores not shown`, "dim"]));
+  for (const c of m.cores.slice(p.from, p.to))
+    lines.push(...coreLines(c, width, theme, m.stageNames));
   return toHeight(lines, height, width);
 }

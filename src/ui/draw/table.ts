@@ -80,13 +80,22 @@ function headingLine(t: TableModel, width: number, theme: Theme): string {
 
 function statusLine(t: TableModel, width: number, theme: Theme): string {
   const sortName = t.columns.find((c) => c.key === t.sort)?.title ?? t.sort;
-  const segs: Seg[] = [
-    ["Processes ", "heading"],
-    t.shown === t.total ? `${t.total}` : `${t.shown} of ${t.total}`,
-    t.tree ? "  tree view" : `  sorted by ${sortName} ${t.descending ? "▼" : "▲"}`,
-  ];
-  if (t.filter !== "") segs.push("  filter ", [`"${t.filter}"`, "accent"]);
-  if (t.shown > t.rows.length)
+  // A chapter that has just started is announced across the line (the table's status returns after).
+  const b = t.banner;
+  const segs: Seg[] = b
+    ? [
+        [` Chapter ${b.number} of ${b.of}: `, "title"],
+        [clean(b.title), "title"],
+        [" ", "title"],
+        b.number < b.of ? ["  C: next chapter", "dim"] : "",
+      ]
+    : [
+        ["Processes ", "heading"],
+        t.shown === t.total ? `${t.total}` : `${t.shown} of ${t.total}`,
+        t.tree ? "  tree view" : `  sorted by ${sortName} ${t.descending ? "▼" : "▲"}`,
+      ];
+  if (!b && t.filter !== "") segs.push("  filter ", [`"${t.filter}"`, "accent"]);
+  if (!b && t.shown > t.rows.length)
     segs.push(["  ", "dim"], [`rows ${t.firstShown + 1}-${t.firstShown + t.rows.length}`, "dim"]);
   const left = line(theme, width, ...segs);
   if (!t.message) return left;

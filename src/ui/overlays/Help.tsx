@@ -1,6 +1,6 @@
 // The help overlay as an Ink component (drawing in ../draw/help.ts).
 
-import { helpLines } from "../draw/help.js";
+import { type HelpChapters, helpLines } from "../draw/help.js";
 import { Lines } from "../panels/Lines.js";
 import type { Theme } from "../theme.js";
 
@@ -9,11 +9,13 @@ export function Help({
   width,
   height,
   theme,
+  chapters,
 }: {
   scroll: number;
   width: number;
   height: number;
   theme: Theme;
+  chapters?: HelpChapters;
 }) {
-  return <Lines lines={helpLines(scroll, width, height, theme)} width={width} />;
+  return <Lines lines={helpLines(scroll, width, height, theme, chapters)} width={width} />;
 }

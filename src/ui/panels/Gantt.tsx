@@ -10,11 +10,14 @@ export function Gantt({
   width,
   height,
   theme,
+  page = 0,
 }: {
   model: GanttModel | null;
   width: number;
   height: number;
   theme: Theme;
+  /** Page of cores (and legend) shown when they do not all fit. */
+  page?: number;
 }) {
-  return <Lines lines={ganttLines(model, width, height, theme)} width={width} />;
+  return <Lines lines={ganttLines(model, width, height, theme, page)} width={width} />;
 }

@@ -10,11 +10,14 @@ export function Pipeline({
   width,
   height,
   theme,
+  page = 0,
 }: {
   model: PipelineModel;
   width: number;
   height: number;
   theme: Theme;
+  /** Page of cores (and legend) shown when they do not all fit. */
+  page?: number;
 }) {
-  return <Lines lines={pipelineLines(model, width, height, theme)} width={width} />;
+  return <Lines lines={pipelineLines(model, width, height, theme, page)} width={width} />;
 }
