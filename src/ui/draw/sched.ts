@@ -1,8 +1,9 @@
 // The scheduling view: per chapter, each job's response, turnaround and wait as scheduler.py -c prints them, and the averages.
 import { pyFixed, rjust } from "../../cli/lab/table.js";
-import { clean, grouped } from "../format.js";
+import { clean, fixed, grouped } from "../format.js";
 import type { ScheduleModel, ScheduleRow } from "../selectors/sched.js";
 import type { Theme } from "../theme.js";
+import { columns } from "../width.js";
 import { line, titleLine, toHeight } from "./line.js";
 
 /** A figure as scheduler.py prints it ("%3.2f"); "-" while it is not known yet. */
@@ -17,14 +18,19 @@ function figures(t: { response: number; turnaround: number; wait: number }): str
 
 function rowLine(r: ScheduleRow, width: number, theme: Theme): string {
   switch (r.kind) {
-    case "chapter":
+    case "chapter": {
+      // The counts stay in view: a long title gives way (cut with an ellipsis) instead.
+      const counts = `  from tick ${grouped(r.from)} · ${r.jobs} jobs, ${r.finished} finished`;
+      const title = clean(r.title);
+      const room = Math.max(8, width - 3 - counts.length);
       return line(
         theme,
         width,
         ["== ", "heading"],
-        [clean(r.title), "heading"],
-        [`  from tick ${grouped(r.from)} · ${r.jobs} jobs, ${r.finished} finished`, "dim"],
+        [columns(title) <= room ? title : fixed(title, room, "left", true), "heading"],
+        [counts, "dim"],
       );
+    }
     case "job":
       return line(theme, width, `  Job ${rjust(r.job.job, 3)} -- ${figures(r.job.times)}`, [
         `   pid ${r.job.pid} ${clean(r.job.name)}`,
