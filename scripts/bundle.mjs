@@ -9,7 +9,7 @@ rmSync(out, { recursive: true, force: true });
 await build({
   // inkFloor: the dashboard benchmark's least Ink program, bundled the same way for a fair floor.
   entryPoints: {
-    main: "src/cli/main.ts",
+    main: "src/cli/cli.ts",
     cacheWorker: "src/cli/lab/cacheWorker.ts",
     inkFloor: "bench/inkFloor.tsx",
   },

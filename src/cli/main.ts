@@ -4,7 +4,7 @@ import { builtinScenario, loadScenario, ScenarioFileError } from "../scenario/lo
 import { scenarioConfig, startScenario } from "../scenario/start.js";
 import type { Chapter, Scenario } from "../scenario/types.js";
 import type { Store } from "../sim/store.js";
-import { visible } from "../sim/visible.js";
+import { oneLine, quoted } from "../sim/visible.js";
 import { DEFAULT_FPS, DEFAULT_SPEED } from "../ui/index.js";
 import { runBatch } from "./batch.js";
 import { runDashboard } from "./dashboard.js";
@@ -145,12 +145,27 @@ function addDisplayOptions(c: Command): Command {
     .option("--record <file.cast>", "dashboard: record what the terminal shows as asciicast v2");
 }
 
+/** Where the command line writes: the process's stdout and stderr, or a test's buffers. */
+export interface CliIo {
+  /** Writes text to stdout; false once the reader has gone (a closed pipe). */
+  stdout: (text: string) => boolean;
+  stderr: (text: string) => void;
+}
+
+const processIo: CliIo = {
+  stdout: writeStdout,
+  stderr: (text) => {
+    process.stderr.write(text);
+  },
+};
+
 /** Batch mode on a store, saving the session alongside if asked. */
 function batch(
   store: Store,
   flags: BatchFlags,
   iterations: number,
   chapters: readonly Chapter[],
+  out: CliIo["stdout"],
   save?: SessionWriter,
 ): void {
   save?.attach(store);
@@ -166,7 +181,7 @@ function batch(
         ...(save ? { onSnapshot: (t: number) => save.progress(t) } : {}),
       },
       // A session that can no longer be saved stops the run: close() then says why.
-      (text) => (save?.failed ? false : writeStdout(text)),
+      (text) => (save?.failed ? false : out(text)),
     );
   } finally {
     save?.close(store.now);
@@ -216,7 +231,7 @@ async function live(
     try {
       finish();
     } catch (e) {
-      process.stderr.write(`simtop: ${visible(e instanceof Error ? e.message : String(e))}\n`);
+      process.stderr.write(`simtop: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
       process.exitCode = 1;
     }
   };
@@ -243,7 +258,7 @@ async function live(
   }
 }
 
-async function runDefault(flags: MainFlags): Promise<void> {
+async function runDefault(flags: MainFlags, io: CliIo): Promise<void> {
   checkBatchFlags(flags);
   checkDisplayFlags(flags);
   checkOverwriteFlag(flags);
@@ -258,7 +273,7 @@ async function runDefault(flags: MainFlags): Promise<void> {
   const files = openRunOutputs(flags, inputs);
   const save = files.save ? new SessionWriter(files.save, config, meta) : undefined;
   if (flags.batch) {
-    batch(store, flags, flags.iterations ?? 1, scenario.chapters, save);
+    batch(store, flags, flags.iterations ?? 1, scenario.chapters, io.stdout, save);
     return;
   }
   await live(store, flags, scenario.chapters, `simtop: ${scenario.name}`, {
@@ -267,7 +282,7 @@ async function runDefault(flags: MainFlags): Promise<void> {
   });
 }
 
-async function runReplay(file: string, flags: BatchFlags & DisplayFlags): Promise<void> {
+async function runReplay(file: string, flags: BatchFlags & DisplayFlags, io: CliIo): Promise<void> {
   checkBatchFlags(flags);
   checkDisplayFlags(flags);
   checkOverwriteFlag(flags);
@@ -276,7 +291,7 @@ async function runReplay(file: string, flags: BatchFlags & DisplayFlags): Promis
   const store = replayStore(session, file);
   if (flags.batch) {
     const iterations = flags.iterations ?? replayIterations(session, flags.delay ?? DEFAULT_DELAY);
-    batch(store, flags, iterations, session.meta?.chapters ?? []);
+    batch(store, flags, iterations, session.meta?.chapters ?? [], io.stdout);
     return;
   }
   // The whole recorded history first, then the dashboard, paused at its end: rewind to look back.
@@ -288,7 +303,22 @@ async function runReplay(file: string, flags: BatchFlags & DisplayFlags): Promis
   });
 }
 
-function buildProgram(): Command {
+/**
+ * Commander's message as one line: its "(Did you mean --seed?)" hint joined on, and whatever
+ * the user typed (echoed in the message) with its control characters made visible.
+ */
+export function commanderLine(s: string): string {
+  const joined = s
+    .replace(/^error: /, "")
+    .trim()
+    .replace(/\s*\n\(Did you mean (.*)\?\)$/s, " (did you mean $1?)");
+  return oneLine(joined, 300);
+}
+
+/** The subcommands, for the message about one that does not exist. */
+const COMMANDS = "replay, scenarios, demo, lab";
+
+function buildProgram(io: CliIo): Command {
   const program = new Command();
   program
     .name("simtop")
@@ -297,15 +327,11 @@ function buildProgram(): Command {
     .enablePositionalOptions()
     .exitOverride()
     .configureOutput({
-      writeErr: (s) => process.stderr.write(s),
-      outputError: (s, write) =>
-        write(
-          `simtop: ${s
-            .replace(/^error: /, "")
-            .split("\n")
-            .map(visible)
-            .join("\n")}`,
-        ),
+      writeOut: (s) => {
+        io.stdout(s);
+      },
+      writeErr: (s) => io.stderr(s),
+      outputError: (s, write) => write(`simtop: ${commanderLine(s)}\n`),
     })
     .option("-s, --scenario <name|file>", "a built-in scenario or a .yaml/.json file", "default")
     .option("--seed <n>", "seed of the simulation's random numbers", seedOption)
@@ -316,7 +342,22 @@ function buildProgram(): Command {
   addBatchOptions(program);
   addDisplayOptions(program);
   program.option("--overwrite", "replace an existing --save or --record file (else refused)");
-  program.addHelpText("after", EXAMPLES).action((flags: MainFlags) => runDefault(flags));
+  program.addHelpText("after", EXAMPLES).action((flags: MainFlags, cmd: Command) => {
+    // `simtop help [command]`, as git and npm have it.
+    if (cmd.args[0] === "help" && cmd.args.length <= 2) {
+      const sub =
+        cmd.args[1] === undefined
+          ? program
+          : program.commands.find((c) => c.name() === cmd.args[1]);
+      if (sub) return sub.outputHelp();
+    }
+    // Words after `simtop` that name no subcommand: say so, not "too many arguments".
+    if (cmd.args.length > 0)
+      throw new UsageError(
+        `unknown command ${quoted(cmd.args[0])} (commands: ${COMMANDS}; see simtop --help)`,
+      );
+    return runDefault(flags, io);
+  });
 
   const replay = program
     .command("replay")
@@ -330,33 +371,30 @@ function buildProgram(): Command {
       "after",
       "\nExamples:\n  simtop replay run.jsonl\n  simtop replay run.jsonl --batch -n 3 -d 5000   the same snapshots as the original batch run",
     )
-    .action((file: string, flags: BatchFlags & DisplayFlags) => runReplay(file, flags));
+    .action((file: string, flags: BatchFlags & DisplayFlags) => runReplay(file, flags, io));
 
   registerScenarios(program);
   registerDemo(program);
   registerLab(program);
+  // Set last, so the subcommands (which copy settings when created) still refuse extra words.
+  program.allowExcessArguments();
   return program;
 }
 
-async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
+/** Runs simtop with `argv` (as process.argv: node and script first); resolves to the exit status. */
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  const program = buildProgram(io);
   try {
     await program.parseAsync(argv);
+    return 0;
   } catch (err) {
-    if (err instanceof CommanderError) {
-      process.exitCode = err.exitCode === 0 ? 0 : 2;
-      return;
-    }
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
     if (err instanceof UsageError) {
-      // Messages quote paths, names and text from files: shown, never obeyed by the terminal.
-      process.stderr.write(`simtop: ${visible(err.message)}\n`);
-      process.exitCode = err.exitCode;
-      return;
+      io.stderr(`simtop: ${oneLine(err.message)}\n`);
+      return err.exitCode;
     }
     const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`simtop: internal error: ${visible(message)}\n`);
-    process.exitCode = 1;
+    io.stderr(`simtop: internal error: ${oneLine(message)}\n`);
+    return 1;
   }
 }
-
-await main(process.argv);

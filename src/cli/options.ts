@@ -1,6 +1,7 @@
 // Command-line values: parsers that reject bad input with one line, and the options they produce.
 import type { KernelConfig } from "../sim/config.js";
 import { POLICY_NAMES, type PolicyName } from "../sim/sched/policy.js";
+import { quoted } from "../sim/visible.js";
 import { UsageError } from "./errors.js";
 
 /** `--flag <n>`: an integer in [min, max], or a UsageError naming the flag. */
@@ -10,7 +11,7 @@ export function intOption(flag: string, min: number, max: number): (value: strin
     const n = /^[-+]?\d+$/.test(t) ? Number(t) : Number.NaN;
     if (!Number.isSafeInteger(n) || n < min || n > max) {
       const range = max >= Number.MAX_SAFE_INTEGER ? `of ${min} or more` : `from ${min} to ${max}`;
-      throw new UsageError(`${flag}: expected an integer ${range}, got ${JSON.stringify(value)}`);
+      throw new UsageError(`${flag}: expected an integer ${range}, got ${quoted(value)}`);
     }
     return n;
   };
@@ -23,7 +24,7 @@ export function positiveNumberOption(flag: string, max: number): (value: string)
     const n = /^\d+(\.\d+)?$/.test(t) ? Number(t) : Number.NaN;
     if (!(n > 0) || n > max)
       throw new UsageError(
-        `${flag}: expected a number above 0 and at most ${max}, got ${JSON.stringify(value)}`,
+        `${flag}: expected a number above 0 and at most ${max}, got ${quoted(value)}`,
       );
     return n;
   };
@@ -33,7 +34,7 @@ export function policyOption(value: string): PolicyName {
   const p = value.trim().toLowerCase();
   if (!POLICY_NAMES.includes(p as PolicyName))
     throw new UsageError(
-      `--policy: expected one of ${POLICY_NAMES.join(", ")}, got ${JSON.stringify(value)}`,
+      `--policy: expected one of ${POLICY_NAMES.join(", ")}, got ${quoted(value)}`,
     );
   return p as PolicyName;
 }

@@ -1,41 +1,28 @@
 // `simtop replay FILE`: reopens a saved session (config + command log) and plays it again.
-import { readFileSync } from "node:fs";
+import { ScenarioError } from "../scenario/compile.js";
+import { checkKernelConfig } from "../scenario/configSchema.js";
+import { InputFileError, MAX_SESSION_FILE_BYTES, readInputFile } from "../scenario/inputFile.js";
 import type { KernelConfig } from "../sim/config.js";
-import { defaultConfig } from "../sim/config.js";
-import { parseSession, type Session, SessionError } from "../sim/session.js";
+import {
+  type ParsedSession,
+  parseSessionFile,
+  type Session,
+  SessionError,
+} from "../sim/session.js";
 import { Store, type StoreOptions } from "../sim/store.js";
+import { oneLine, shown } from "../sim/visible.js";
 import { UsageError } from "./errors.js";
 import type { SessionMeta } from "./save.js";
-
-/**
- * Where `got` differs in shape from `want` (a missing key or a value of another type), or null.
- * Checked against defaultConfig(), so a file from an older or hand-edited session fails here
- * with a path instead of deep inside the kernel.
- */
-export function configShapeProblem(got: unknown, want: unknown, path = "config"): string | null {
-  if (want === null) return null; // optional parts (e.g. caches) may be null or filled in
-  if (Array.isArray(want)) return Array.isArray(got) ? null : `${path} should be a list`;
-  if (typeof want === "object") {
-    if (typeof got !== "object" || got === null || Array.isArray(got))
-      return `${path} should be an object`;
-    for (const [k, v] of Object.entries(want)) {
-      if (!(k in got)) return `${path}.${k} is missing`;
-      const p = configShapeProblem((got as Record<string, unknown>)[k], v, `${path}.${k}`);
-      if (p) return p;
-    }
-    return null;
-  }
-  return typeof got === typeof want ? null : `${path} should be a ${typeof want}`;
-}
 
 /** A saved session and, when it was started from a scenario, the scenario's name and chapters. */
 export interface SavedSession extends Session {
   meta: SessionMeta | null;
+  /** The line the header (and so the config) is on. */
+  headerLine: number;
 }
 
-/** The scenario name and chapters a header line may carry next to the config (see save.ts). */
-function metaOf(firstLine: string): SessionMeta | null {
-  const h = JSON.parse(firstLine) as { scenario?: unknown; chapters?: unknown };
+/** The scenario name and chapters a header may carry next to the config (see save.ts). */
+function metaOf(h: Record<string, unknown>): SessionMeta | null {
   if (typeof h.scenario !== "string" || !Array.isArray(h.chapters)) return null;
   const chapters = h.chapters.filter(
     (c): c is { tick: number; title: string } =>
@@ -52,36 +39,43 @@ function metaOf(firstLine: string): SessionMeta | null {
 
 /** Reads and checks a session file; every problem is a UsageError naming the file and line. */
 export function readSession(path: string): SavedSession {
+  const file = shown(path);
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    text = readInputFile(path, MAX_SESSION_FILE_BYTES);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      `${path}: ${code === "ENOENT" ? "no such file" : `cannot read: ${code ?? String(e)}`}`,
-    );
-  }
-  let session: Session;
-  try {
-    session = parseSession(text);
-  } catch (e) {
-    if (e instanceof SessionError) throw new UsageError(`${path}: ${e.message}`);
+    if (e instanceof InputFileError) throw new UsageError(`${file}: ${e.message}`);
     throw e;
   }
-  const problem = configShapeProblem(session.config, defaultConfig());
-  if (problem) throw new UsageError(`${path}: line 1: ${problem}`);
-  // parseSession accepted the file, so its first non-blank line is a JSON header.
-  const first = text.split("\n").find((l) => l.trim() !== "") as string;
-  return { ...session, meta: metaOf(first) };
+  let parsed: ParsedSession;
+  try {
+    parsed = parseSessionFile(text);
+  } catch (e) {
+    if (e instanceof SessionError) throw new UsageError(`${file}: ${e.message}`);
+    throw e;
+  }
+  // The same ranges as a scenario file's, so a hand-edited value fails here, by name.
+  const config = checkKernelConfig(parsed.config);
+  if (config instanceof ScenarioError) {
+    const where = config.path === "" ? "config" : `config.${config.path}`;
+    throw new UsageError(`${file}: line ${parsed.headerLine}: ${where}: ${config.problem}`);
+  }
+  const { header, ...session } = parsed;
+  return { ...session, config, meta: metaOf(header) };
 }
 
 /** A store at tick 0 with the whole command log scheduled: advancing it replays the session. */
-export function replayStore(session: Session, path: string, opts: StoreOptions = {}): Store {
+export function replayStore(
+  session: Session & { headerLine?: number },
+  path: string,
+  opts: StoreOptions = {},
+): Store {
   let store: Store;
   try {
     store = new Store(session.config as KernelConfig, opts);
   } catch (e) {
-    throw new UsageError(`${path}: line 1: ${e instanceof Error ? e.message : String(e)}`);
+    const why = e instanceof Error ? e.message : String(e);
+    throw new UsageError(`${shown(path)}: line ${session.headerLine ?? 1}: ${oneLine(why, 200)}`);
   }
   store.schedule(session.commands);
   return store;

@@ -159,6 +159,22 @@ spin:   addi $t0, $t0, -1
   chapters: POLICIES.map((policy, i) => ({ at: i * SCHED_CHAPTER, title: POLICY_WORDS[policy] })),
 };
 
+const CPU_VS_IO: ScenarioFile = {
+  name: "cpu-vs-io",
+  description:
+    "a CPU-bound and an I/O-bound process side by side: one always running, one mostly blocked",
+  // A core each, so neither waits for the other: the I/O-bound one's %CPU is the share of time
+  // it runs, the rest it is blocked on the disk. Its bursts and reads are drawn from the seed.
+  machine: { cores: 2, cpu: "pipeline" },
+  processes: [{ program: "cpu-bound" }, { program: "io-bound" }],
+  chapters: [
+    {
+      at: 0,
+      title: "cpu-bound never blocks; io-bound computes a little, then waits for the disk",
+    },
+  ],
+};
+
 const LOCALITY: ScenarioFile = {
   name: "locality",
   description:
@@ -248,6 +264,7 @@ export const BUILTIN_FILES: readonly ScenarioFile[] = [
   LIFECYCLE,
   SIGNALS,
   SCHEDULING,
+  CPU_VS_IO,
   LOCALITY,
   STARTUP_COST,
   PIPELINE,

@@ -7,7 +7,13 @@ import { type CacheConfig, validateCacheConfig } from "../sim/cpu/cache.js";
 import { defaultHierarchyConfig, type HierarchyConfig } from "../sim/cpu/hierarchy.js";
 import { AssembleError, assemble } from "../sim/programs/assembler.js";
 import { BUILTIN_PROGRAMS } from "../sim/programs/library.js";
-import { type ParsedCommand, type ParsedScenarioFile, scenarioFileSchema } from "./schema.js";
+import { quoted } from "../sim/visible.js";
+import {
+  describeValue,
+  type ParsedCommand,
+  type ParsedScenarioFile,
+  scenarioFileSchema,
+} from "./schema.js";
 import type { Scenario } from "./types.js";
 
 const PAGE = 4096;
@@ -34,14 +40,6 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-function describeValue(v: unknown): string {
-  if (v === undefined) return "nothing";
-  if (v === null) return "null";
-  if (Array.isArray(v)) return "a list";
-  if (typeof v === "object") return "an object";
-  return JSON.stringify(v);
-}
-
 const ARTICLE: Record<string, string> = {
   int: "an integer",
   number: "a number",
@@ -50,6 +48,15 @@ const ARTICLE: Record<string, string> = {
   object: "an object (a mapping)",
   array: "a list",
 };
+
+/**
+ * In a union (a pid or a name, a number or a size), the branch issue worth reporting: a size or
+ * signal that did not parse, a name of the wrong form; not a number outside one branch's range.
+ */
+function telling(e: z.core.$ZodIssue): boolean {
+  if (e.code === "invalid_format") return true;
+  return e.code === "custom" && (e.params as { range?: boolean } | undefined)?.range !== true;
+}
 
 /** One zod issue in plain words. */
 export function describeIssue(issue: z.core.$ZodIssue): string {
@@ -67,11 +74,14 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
     case "invalid_value":
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}, got ${describeValue(issue.input)}`;
     case "unrecognized_keys":
-      return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}`;
+      return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys
+        .slice(0, 3)
+        .map((k) => quoted(k))
+        .join(", ")}${issue.keys.length > 3 ? ` and ${issue.keys.length - 3} more` : ""}`;
     case "invalid_union": {
       // A pid-or-name, a number-or-size: say what was given rather than every branch's complaint.
       const firsts = issue.errors.map((e) => e[0]).filter((e) => e !== undefined);
-      const custom = firsts.find((e) => e.code === "custom" || e.code === "invalid_format");
+      const custom = firsts.find(telling);
       if (custom) return describeIssue(custom);
       const what = issue.message === "Invalid input" ? "not valid here" : issue.message;
       return `${what}, got ${describeValue(issue.input)}`;
@@ -83,6 +93,22 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
   }
 }
 
+/** A failed zod parse as one ScenarioError: its first issue, where it is, and how many more. */
+export function firstProblem(error: z.ZodError): ScenarioError {
+  const [first, ...rest] = error.issues;
+  // An issue inside a union carries the branch's own path: report the deepest place named.
+  let issue = first;
+  let path = [...first.path];
+  if (first.code === "invalid_union") {
+    const inner = first.errors.flat().find(telling);
+    if (inner) {
+      issue = inner;
+      path = [...path, ...inner.path];
+    }
+  }
+  return new ScenarioError(formatPath(path), describeIssue(issue), rest.length);
+}
+
 /** Where a scenario came from, for names and messages. */
 export interface Origin {
   /** Name to use when the document has none (a file's base name). */
@@ -92,22 +118,7 @@ export interface Origin {
 /** Validates `data` (the parsed JSON or YAML) and builds the Scenario; throws ScenarioError. */
 export function compileScenario(data: unknown, origin: Origin): Scenario {
   const parsed = scenarioFileSchema.safeParse(data, { reportInput: true });
-  if (!parsed.success) {
-    const [first, ...rest] = parsed.error.issues;
-    // An issue inside a union carries the branch's own path: report the deepest place named.
-    let issue = first;
-    let path = [...first.path];
-    if (first.code === "invalid_union") {
-      const inner = first.errors
-        .flat()
-        .find((e) => e.code === "custom" || e.code === "invalid_format");
-      if (inner) {
-        issue = inner;
-        path = [...path, ...inner.path];
-      }
-    }
-    throw new ScenarioError(formatPath(path), describeIssue(issue), rest.length);
-  }
+  if (!parsed.success) throw firstProblem(parsed.error);
   return build(parsed.data, origin);
 }
 
@@ -289,10 +300,17 @@ function machineConfig(f: ParsedScenarioFile, programs: ProgramSource[]): Partia
       base: lat.fork ?? base.forkCost.base,
       perPage: lat.forkPerPage ?? base.forkCost.perPage,
     };
-  if (lat.exec !== undefined || lat.execPerPage !== undefined)
+  if (
+    lat.exec !== undefined ||
+    lat.execPerPage !== undefined ||
+    lat.stdio !== undefined ||
+    lat.args !== undefined
+  )
     out.execCost = {
       base: lat.exec ?? base.execCost.base,
       perPage: lat.execPerPage ?? base.execCost.perPage,
+      stdio: lat.stdio ?? base.execCost.stdio,
+      args: lat.args ?? base.execCost.args,
     };
   if (m.maxProcesses !== undefined) out.maxProcesses = m.maxProcesses;
   if (m.caches !== undefined || lat.ram !== undefined)

@@ -3,6 +3,7 @@ import * as z from "zod";
 import { BRANCH_STAGES } from "../sim/cpu/pipelineDefs.js";
 import { POLICY_NAMES } from "../sim/sched/policy.js";
 import { parseSignal } from "../sim/signals.js";
+import { quoted } from "../sim/visible.js";
 
 const UNITS: Record<string, number> = { b: 1, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
 
@@ -22,20 +23,51 @@ const size = z
     if (n === null) {
       ctx.addIssue({
         code: "custom",
-        message: `not a size: ${JSON.stringify(v)} (bytes, or e.g. 32KiB, 16MiB)`,
+        message: `not a size: ${describeValue(v)} (bytes, or e.g. 32KiB, 16MiB)`,
       });
       return z.NEVER;
     }
     return n;
   });
 
-const int = (min: number, max: number) => z.number().int().min(min).max(max);
-const ticks = int(0, 1e12);
-const positive = int(1, 1e9);
-const latency = int(0, 1e6);
+/** A value in a message: strings quoted and cut, structures by kind. */
+export function describeValue(v: unknown): string {
+  if (v === undefined) return "nothing";
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "an object";
+  if (typeof v === "string") return quoted(v);
+  return String(v);
+}
+
+/**
+ * An integer in [min, max]. One check with one message, so a huge value is reported against
+ * the stated range rather than zod's safe-integer limit.
+ */
+export const int = (min: number, max: number) =>
+  z.number().check((ctx) => {
+    const v = ctx.value;
+    const problem = !Number.isInteger(v)
+      ? "expected an integer"
+      : v < min
+        ? `must be at least ${min}`
+        : v > max
+          ? `must be at most ${max}`
+          : null;
+    if (problem)
+      ctx.issues.push({
+        code: "custom",
+        message: `${problem}, got ${describeValue(v)}`,
+        input: v,
+        params: { range: true },
+      });
+  });
+export const ticks = int(0, 1e12);
+export const positive = int(1, 1e9);
+export const latency = int(0, 1e6);
 /** Letters of any script (and emoji) may name things: a class may write its programs' names in its own language. */
 const NAME = /^[\p{L}\p{Extended_Pictographic}][\p{L}\p{M}\p{N}\p{Extended_Pictographic}_.-]*$/u;
-const name = z
+export const name = z
   .string()
   .max(64, { error: "at most 64 characters" })
   .regex(NAME, { error: "must start with a letter: letters, digits, - _ ." });
@@ -47,7 +79,7 @@ const signal = z
     if (s === undefined) {
       ctx.addIssue({
         code: "custom",
-        message: `unknown signal ${JSON.stringify(v)} (e.g. SIGINT, INT, 2)`,
+        message: `unknown signal ${describeValue(v)} (e.g. SIGINT, INT, 2)`,
       });
       return z.NEVER;
     }
@@ -99,6 +131,9 @@ const machine = z.strictObject({
       /** Ticks to load an image, and per page loaded. */
       exec: latency.optional(),
       execPerPage: latency.optional(),
+      /** Ticks to open a new process's standard streams, and to put main's arguments on its stack. */
+      stdio: latency.optional(),
+      args: latency.optional(),
       /** Cycles for RAM to deliver a cache line after an L3 miss. */
       ram: latency.optional(),
     })
@@ -116,7 +151,7 @@ const mlfq = z.strictObject({
   ioResetsAllotment: z.boolean().optional(),
 });
 
-const program = z.strictObject({
+export const program = z.strictObject({
   name,
   description: z.string().optional(),
   /** The program in the op language (see `simtop lab` and src/sim/programs/assembler.ts). */

@@ -30,8 +30,12 @@ export interface KernelConfig {
   };
   /** Kernel ticks charged to the parent per fork: base + perPage × resident pages copied. */
   forkCost: { base: number; perPage: number };
-  /** Ticks to load an image on spawn/exec: base + perPage × pages loaded. */
-  execCost: { base: number; perPage: number };
+  /**
+   * Ticks to load an image on spawn/exec: base + perPage × pages loaded; then `stdio` ticks to
+   * open standard input, output and error (spawn only: exec keeps the open files) and `args`
+   * ticks to put main's arguments on the stack. Missing stdio/args cost nothing.
+   */
+  execCost: { base: number; perPage: number; stdio?: number; args?: number };
   /** Which CPU model runs instructions: the 5-stage pipeline with caches, or 1 instruction/tick. */
   cpu: "ideal" | "pipeline";
   pipeline: { forwarding: boolean; branchStage: BranchStage };
@@ -75,7 +79,7 @@ export function defaultConfig(overrides: Partial<KernelConfig> = {}): KernelConf
     memoryFrames: 4096,
     disk: { latency: 400, perBlock: 20, channels: 1 },
     forkCost: { base: 50, perPage: 1 },
-    execCost: { base: 100, perPage: 10 },
+    execCost: { base: 100, perPage: 10, stdio: 3, args: 2 },
     cpu: "pipeline",
     pipeline: { forwarding: true, branchStage: "ex" },
     caches: null,

@@ -15,6 +15,7 @@ export const SCHEDULING_CHATTER: ReadonlySet<EventType> = new Set<EventType>([
   "IoStarted",
   "IoCompleted",
   "AddressSpaceCreated",
+  "StdioSetUp",
   "StackSetUp",
   "CowCopied",
   "HeapGrew",
@@ -32,6 +33,8 @@ export function describeEvent(e: KernelEvent): string {
       return `${e.pid}: address space created`;
     case "ImageLoaded":
       return `${e.pid}: ${e.program} loaded (${e.textBytes} B code, ${e.dataBytes} B data)`;
+    case "StdioSetUp":
+      return `${e.pid}: standard input, output and error open (fds 0 1 2)`;
     case "StackSetUp":
       return `${e.pid}: main's arguments set up, sp=0x${e.sp.toString(16)}`;
     case "Forked":

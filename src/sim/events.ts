@@ -16,6 +16,7 @@ export type KernelEvent =
       textBytes: number;
       dataBytes: number;
     }
+  | { tick: number; type: "StdioSetUp"; pid: number }
   | { tick: number; type: "StackSetUp"; pid: number; sp: number }
   | { tick: number; type: "Forked"; pid: number; child: number; name: string }
   | { tick: number; type: "Exec"; pid: number; program: string }

@@ -14,7 +14,14 @@ import type { KernelEvent, SignalAction } from "./events.js";
 import { FinishedJobs } from "./jobTimes.js";
 import { AddressSpace, type MemoryListener } from "./memory.js";
 import { PhysicalMemory } from "./physmem.js";
-import { type BlockReason, Pcb, PROCESS_STATES, type ProcessState } from "./process.js";
+import {
+  type BlockReason,
+  Pcb,
+  PROCESS_STATES,
+  type ProcessState,
+  startupTicks,
+  usefulTicks,
+} from "./process.js";
 import { ProgramTable } from "./programs/table.js";
 import { Rng } from "./rng.js";
 import { createPolicy } from "./sched/index.js";
@@ -22,6 +29,7 @@ import { MlfqPolicy } from "./sched/mlfq.js";
 import type { EnqueueReason, PolicyName, SchedPolicy } from "./sched/policy.js";
 import { PriorityPolicy } from "./sched/priority.js";
 import { DefaultAction, defaultAction, isCatchable, NSIG, Signal } from "./signals.js";
+import { SIGNAL_ACTIONS, Step } from "./story.js";
 import { performSyscall } from "./syscalls.js";
 
 export const INIT_PID = 1;
@@ -241,16 +249,97 @@ export class Kernel implements MemoryListener {
     this.procs.set(pid, p);
     this.stateCounts.set("new", this.stateCounts.get("new")! + 1);
     this.emit({ tick: this.now, type: "ProcessCreated", pid, ppid, name: program.name });
+    p.story.add(p.times.created, Step.Created, ppid);
     this.emit({ tick: this.now, type: "AddressSpaceCreated", pid });
+    p.story.add(p.times.created, Step.AddressSpace);
     if (!this.loadImage(p, id)) return p;
-    // The image comes in from disk: the process stays `new` while it loads.
-    p.wakeAt = this.now + this.loadTime(p);
-    this.addTimer(p);
+    // The image comes in from disk, then the files and arguments: the process stays `new`.
+    p.story.pendingStart = Step.Main;
+    this.beginStep(p, Step.Loaded);
     return p;
+  }
+
+  /** The tick from which something done now holds: the next one while the cores execute. */
+  private holdsFrom(): number {
+    return this.cycling ? this.now + 1 : this.now;
+  }
+
+  /** Whether `p` is starting up as a new process (spawn), rather than in exec. */
+  private isNew(p: Pcb): boolean {
+    return p.state === "new" || (p.state === "stopped" && p.resumeState === "new");
+  }
+
+  private stepCost(p: Pcb, step: number): number {
+    const c = this.config.execCost;
+    if (step === Step.Loaded) return this.loadTime(p);
+    return (step === Step.Stdio ? c.stdio : c.args) ?? 0;
+  }
+
+  /**
+   * Starts a start-up step. A new process waits for it in `new` (a timer ends it); a process in
+   * exec does it as kernel work on its core (its kernel ticks end it). Free steps end at once.
+   */
+  private beginStep(p: Pcb, step: number): void {
+    p.startStep = step;
+    const cost = this.stepCost(p, step);
+    if (cost === 0) this.endStep(p);
+    else if (this.isNew(p)) {
+      p.wakeAt = this.now + cost;
+      this.addTimer(p);
+    } else p.kernelTicks += cost;
+  }
+
+  /** The start-up step under way is done: its event, then the next step, or ready to run. */
+  private endStep(p: Pcb): void {
+    const step = p.startStep;
+    const at = this.holdsFrom();
+    const spawned = this.isNew(p);
+    if (step === Step.Loaded) {
+      this.emit({
+        tick: this.now,
+        type: "ImageLoaded",
+        pid: p.pid,
+        program: p.program.name,
+        textBytes: (p.program.code.length / 5) * 4,
+        dataBytes: p.program.dataSize,
+      });
+      p.story.add(at, Step.Loaded, p.mem.resident);
+      // exec keeps the open files: only a new process has its standard streams opened.
+      return this.beginStep(p, spawned ? Step.Stdio : Step.Args);
+    }
+    if (step === Step.Stdio) {
+      this.emit({ tick: this.now, type: "StdioSetUp", pid: p.pid });
+      p.story.add(at, Step.Stdio);
+      return this.beginStep(p, Step.Args);
+    }
+    const sp = p.regs[Reg.SP];
+    this.emit({ tick: this.now, type: "StackSetUp", pid: p.pid, sp });
+    p.story.add(at, Step.Args, sp);
+    p.startStep = 0;
+    if (!spawned) return;
+    if (p.state === "stopped") p.resumeState = "ready";
+    else {
+      this.makeReady(p, "new");
+      p.story.add(this.now, Step.Ready);
+    }
   }
 
   private loadTime(p: Pcb): number {
     return this.config.execCost.base + this.config.execCost.perPage * p.mem.resident;
+  }
+
+  /**
+   * exec: a fresh image, then loading it and main's arguments as kernel work on the caller's
+   * core. False if memory ran out (the process is killed).
+   */
+  exec(p: Pcb, programId: number): boolean {
+    p.story.add(this.holdsFrom(), Step.Exec, programId);
+    if (!this.loadImage(p, programId)) return false;
+    // Its start-up goes on until the new program's main runs.
+    p.story.startedAt = -1;
+    p.story.pendingStart = Step.Main;
+    this.beginStep(p, Step.Loaded);
+    return true;
   }
 
   /** exec's core: a fresh image, registers and stack. False if memory ran out (process killed). */
@@ -267,20 +356,12 @@ export class Kernel implements MemoryListener {
     p.name = program.name;
     p.regs.fill(0);
     p.pc = Layout.TEXT_BASE + program.entry * 4;
-    this.emit({
-      tick: this.now,
-      type: "ImageLoaded",
-      pid: p.pid,
-      program: program.name,
-      textBytes: (program.code.length / 5) * 4,
-      dataBytes: program.dataSize,
-    });
-    // argc = 0 and a null argv at the top of the stack, where main expects them.
+    // argc = 0 and a null argv at the top of the stack, where main expects them (the time this
+    // takes is the Args start-up step).
     const sp = Layout.VA_SIZE - 16;
     p.mem.write(sp, 0);
     p.mem.write(sp + 4, 0);
     p.regs[Reg.SP] = sp;
-    this.emit({ tick: this.now, type: "StackSetUp", pid: p.pid, sp });
     // Handlers do not survive exec; ignored signals stay ignored (POSIX).
     for (let s = 0; s < p.sigDisposition.length; s++) {
       if (p.sigDisposition[s] !== SIG_IGN) p.sigDisposition[s] = 0;
@@ -314,9 +395,15 @@ export class Kernel implements MemoryListener {
     this.totalForks++;
     this.emit({ tick: this.now, type: "ProcessCreated", pid, ppid: parent.pid, name: child.name });
     this.emit({ tick: this.now, type: "Forked", pid: parent.pid, child: pid, name: child.name });
+    child.story.add(child.times.created, Step.Created, parent.pid);
+    child.story.add(child.times.created, Step.ForkedFrom, parent.pid);
+    child.story.pendingStart = Step.ForkReturn;
+    parent.story.add(this.holdsFrom(), Step.Forked, pid);
     parent.kernelTicks +=
       this.config.forkCost.base + this.config.forkCost.perPage * parent.mem.resident;
     this.makeReady(child, "new");
+    // In the run queue from now: another core may take it within this very tick.
+    child.story.add(this.now, Step.Ready);
     return child;
   }
 
@@ -388,9 +475,11 @@ export class Kernel implements MemoryListener {
   }
 
   private fireTimers(now: number): void {
-    const keep: Pcb[] = [];
-    let next = Number.POSITIVE_INFINITY;
-    for (const p of this.timers) {
+    // A start-up step that ends may start the next one's timer: it goes on the fresh list.
+    const list = this.timers;
+    this.timers = [];
+    this.nextTimer = Number.POSITIVE_INFINITY;
+    for (const p of list) {
       // A timer left over from a sleep cut short by a signal must not wake a later wait or pause.
       const asleep =
         (p.state === "blocked" && p.block === "sleep") ||
@@ -399,15 +488,10 @@ export class Kernel implements MemoryListener {
         (p.state === "stopped" && p.resumeState === "new");
       if (!asleep || !this.procs.has(p.pid)) continue;
       if (p.wakeAt <= now) {
-        if (p.state === "new") this.makeReady(p, "new");
+        if (this.isNew(p)) this.endStep(p);
         else this.wake(p);
-      } else {
-        keep.push(p);
-        if (p.wakeAt < next) next = p.wakeAt;
-      }
+      } else this.addTimer(p);
     }
-    this.timers = keep;
-    this.nextTimer = next;
   }
 
   private completeIo(now: number): void {
@@ -433,6 +517,10 @@ export class Kernel implements MemoryListener {
     this.setState(p, "running");
     this.switchLeft[c] = this.lastOnCore[c] === p.pid ? 0 : this.config.switchCost;
     this.emit({ tick: this.now, type: "Dispatched", pid: p.pid, core: c });
+    if (!p.story.dispatched) {
+      p.story.dispatched = true;
+      p.story.add(this.now, Step.Dispatched, c);
+    }
     return p;
   }
 
@@ -542,8 +630,10 @@ export class Kernel implements MemoryListener {
       p.acct.systemTicks++;
       stats.system[c]++;
       this.cpu.cycle(c, p, false);
+      if (p.kernelTicks === 0 && p.startStep !== 0) this.endStep(p);
       return;
     }
+    if (p.story.pendingStart !== 0) this.started(p);
     const fetch = this.wantSwitch[c] === 0 && !(p.sigPending !== 0 && this.canDeliver(p));
     const trap = this.cpu.cycle(c, p, fetch);
     if (fetch) {
@@ -574,6 +664,16 @@ export class Kernel implements MemoryListener {
         this.preempt(c, p);
       }
     }
+  }
+
+  /** Its first user instruction (of main, or fork returning 0): start-up ends, useful work begins. */
+  private started(p: Pcb): void {
+    const s = p.story;
+    s.add(this.now, s.pendingStart as Step);
+    s.pendingStart = 0;
+    s.startedAt = this.now;
+    // This tick is already counted as a cycle, and it is the first one of useful work.
+    s.userAtStart = p.acct.cycles - 1 - p.acct.systemTicks;
   }
 
   private ganttMark(c: number, who: number): void {
@@ -725,6 +825,7 @@ export class Kernel implements MemoryListener {
   }
 
   private signalDelivered(p: Pcb, signal: number, action: SignalAction, status: number): void {
+    p.story.add(this.holdsFrom(), Step.Signal, signal | (SIGNAL_ACTIONS.indexOf(action) << 8));
     this.emit({
       tick: this.now,
       type: "SignalDelivered",
@@ -808,8 +909,10 @@ export class Kernel implements MemoryListener {
       status: p.exitStatus,
       signal,
     });
+    p.story.add(p.times.exited, Step.Exited, p.exitStatus | (signal << 8));
     this.setState(p, "zombie");
     this.emit({ tick: this.now, type: "BecameZombie", pid: p.pid });
+    p.story.add(p.times.exited, Step.Zombie, p.ppid);
     const heirPid = this.heirOf(p);
     const heir = this.procs.get(heirPid);
     let orphanZombie = false;
@@ -899,6 +1002,12 @@ export class Kernel implements MemoryListener {
     this.finished.add(z);
     this.stateCounts.set("zombie", this.stateCounts.get("zombie")! - 1);
     this.emit({ tick: this.now, type: "Reaped", pid: z.pid, by: by.pid, status: z.exitStatus });
+    // As times() counts reaped children's time: their start-up and useful ticks add to the waiter's.
+    const s = by.story;
+    s.add(this.holdsFrom(), Step.ReapedChild, z.pid);
+    s.reapedChildren++;
+    s.childStartup += startupTicks(z, this.now) + z.story.childStartup;
+    s.childUseful += usefulTicks(z) + z.story.childUseful;
   }
 
   /** Without init nobody adopts; zombies left behind are dropped so memory stays bounded. */

@@ -5,6 +5,7 @@ import { type HartAccounting, L1_MISS_SLOTS } from "./cpu/model.js";
 import type { AddressSpace } from "./memory.js";
 import type { Program } from "./programs/program.js";
 import { NSIG } from "./signals.js";
+import { ProcessStory } from "./story.js";
 
 /** new → ready ⇄ running → blocked → ready; stopped (SIGSTOP/SIGCONT); zombie until reaped. */
 export type ProcessState = "new" | "ready" | "running" | "blocked" | "stopped" | "zombie";
@@ -120,6 +121,10 @@ export class Pcb {
   joined = 0;
   /** Processes (zombies included) whose ppid is this one: exit skips the search when 0. */
   childCount = 0;
+  /** The start-up step under way (Step.Loaded, Stdio or Args), 0 when none. */
+  startStep = 0;
+  /** Its life so far, step by step. */
+  story = new ProcessStory();
 
   constructor(
     pid: number,
@@ -171,6 +176,8 @@ export class Pcb {
     c.kernelTicks = this.kernelTicks;
     c.joined = this.joined;
     c.childCount = this.childCount;
+    c.startStep = this.startStep;
+    c.story = this.story.clone();
     return c;
   }
 }
@@ -200,4 +207,16 @@ export function responseTime(p: { times: ProcessTimes }): number {
 /** Ticks from creation to the end of the process's last tick (-1 while it is alive). */
 export function turnaroundTime(p: { times: ProcessTimes }): number {
   return p.times.exited < 0 ? -1 : p.times.exited - p.times.created;
+}
+
+/** Ticks from creation to the first instruction of main (so far, while it has not started). */
+export function startupTicks(p: Pcb, now: number): number {
+  const s = p.story.startedAt;
+  return (s >= 0 ? s : p.times.exited >= 0 ? p.times.exited : now) - p.times.created;
+}
+
+/** User-mode ticks since main started: the work it exists for. */
+export function usefulTicks(p: Pcb): number {
+  if (p.story.startedAt < 0) return 0;
+  return p.acct.cycles - p.acct.systemTicks - p.story.userAtStart;
 }

@@ -2,6 +2,7 @@
 import type { Command, StampedCommand } from "./commands.js";
 import type { KernelConfig } from "./config.js";
 import { POLICY_NAMES } from "./sched/policy.js";
+import { quoted } from "./visible.js";
 
 export interface Session {
   config: KernelConfig;
@@ -11,6 +12,18 @@ export interface Session {
 }
 
 export const SESSION_FORMAT = "simtop-session";
+
+/**
+ * The last tick a session file may name (a command's or the end): a replay runs the whole
+ * history, about a million ticks a second, so a billion is some minutes and not days.
+ */
+export const MAX_SESSION_TICK = 1_000_000_000;
+
+/** A parsed file: the session, its header object and the line the header is on. */
+export interface ParsedSession extends Session {
+  header: Record<string, unknown>;
+  headerLine: number;
+}
 
 export function headerLine(config: KernelConfig): string {
   return JSON.stringify({ type: "session", format: SESSION_FORMAT, version: 1, config });
@@ -41,6 +54,24 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 const int = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
 
+/** What a tick field holds when it is not a tick a session may name, or null. */
+function tickProblem(v: unknown): string | null {
+  if (!int(v)) return `expected an integer, got ${describe(v)}`;
+  if (v < 0 || v > MAX_SESSION_TICK) return `must be 0 to ${MAX_SESSION_TICK}, got ${v}`;
+  return null;
+}
+
+function describe(v: unknown): string {
+  if (v === undefined) return "nothing";
+  if (typeof v === "string") return quoted(v);
+  if (typeof v !== "object" || v === null) return String(v);
+  return Array.isArray(v) ? "a list" : "an object";
+}
+
+/**
+ * Whether a command is well-formed. Its values are not range-checked: a command the kernel
+ * refuses (nice 30, quantum 0, no such pid) was refused live too, and is refused again on replay.
+ */
 function checkCommand(c: unknown): string | null {
   if (!isObject(c)) return "command is not an object";
   switch (c.type) {
@@ -58,24 +89,33 @@ function checkCommand(c: unknown): string | null {
     case "setPolicy":
       return POLICY_NAMES.includes(c.policy as never)
         ? null
-        : `unknown policy ${JSON.stringify(c.policy)}`;
+        : `unknown policy ${describe(c.policy)} (one of ${POLICY_NAMES.join(", ")})`;
     case "setQuantum":
-      // A quantum below 1 is well-formed: the kernel refuses it (CommandFailed) on replay as it did live.
       return int(c.quantum) ? null : "setQuantum needs an integer quantum";
     default:
-      return `unknown command type ${JSON.stringify(c.type)}`;
+      return `unknown command type ${describe(c.type)}`;
   }
 }
 
 /** Parses a session file; a corrupt or truncated line is a SessionError naming it. */
 export function parseSession(text: string): Session {
-  const lines = text.split("\n");
+  const { config, commands, endTick } = parseSessionFile(text);
+  return { config, commands, endTick };
+}
+
+/** parseSession, also giving the header (scenario name, chapters) and the line it is on. */
+export function parseSessionFile(text: string): ParsedSession {
+  // A byte-order mark some editors add is not part of the first line's JSON.
+  const lines = text.replace(/^\ufeff/, "").split("\n");
   let config: KernelConfig | null = null;
+  let header: Record<string, unknown> = {};
+  let headerLine = 1;
   const commands: StampedCommand[] = [];
   let endTick = 0;
   let lastTick = 0;
+  let lastTickLine = 0;
   for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i].trim();
+    const raw = lines[i].replace(/^[ \t]+|[ \t\r]+$/g, "");
     const n = i + 1;
     if (raw === "") continue;
     let v: unknown;
@@ -88,25 +128,34 @@ export function parseSession(text: string): Session {
     if (config === null) {
       if (v.type !== "session" || v.format !== SESSION_FORMAT || !isObject(v.config))
         throw new SessionError(n, "not a simtop session (missing header)");
-      if (v.version !== 1)
-        throw new SessionError(n, `unsupported version ${JSON.stringify(v.version)}`);
+      if (v.version !== 1) throw new SessionError(n, `unsupported version ${describe(v.version)}`);
       config = v.config as unknown as KernelConfig;
+      header = v;
+      headerLine = n;
       continue;
     }
     if (v.type === "command") {
-      if (!int(v.tick) || v.tick < lastTick)
-        throw new SessionError(n, "command tick missing or out of order");
+      const bad = tickProblem(v.tick);
+      if (bad) throw new SessionError(n, `command tick: ${bad}`);
+      const tick = v.tick as number;
+      if (tick < lastTick)
+        throw new SessionError(
+          n,
+          `command tick ${tick} is before the tick of line ${lastTickLine} (${lastTick}): out of order`,
+        );
       const problem = checkCommand(v.command);
       if (problem) throw new SessionError(n, problem);
-      lastTick = v.tick;
-      commands.push({ tick: v.tick, command: v.command as Command });
+      lastTick = tick;
+      lastTickLine = n;
+      commands.push({ tick, command: v.command as Command });
     } else if (v.type === "end") {
-      if (!int(v.tick)) throw new SessionError(n, "end tick must be an integer");
-      endTick = Math.max(endTick, v.tick);
+      const bad = tickProblem(v.tick);
+      if (bad) throw new SessionError(n, `end tick: ${bad}`);
+      endTick = Math.max(endTick, v.tick as number);
     } else {
-      throw new SessionError(n, `unknown line type ${JSON.stringify(v.type)}`);
+      throw new SessionError(n, `unknown line type ${describe(v.type)}`);
     }
   }
   if (config === null) throw new SessionError(1, "empty file: no session header");
-  return { config, commands, endTick: Math.max(endTick, lastTick) };
+  return { config, commands, endTick: Math.max(endTick, lastTick), header, headerLine };
 }

@@ -53,6 +53,10 @@ export function performSyscall(k: Kernel, p: Pcb): void {
     case Sys.PAUSE:
       k.block(p, "pause");
       return;
+    case Sys.RAND:
+      // The workload's variable parts come from the scenario's seed: same seed, same run.
+      p.regs[Reg.V0] = a0 > 0 ? k.rng.below(a0) : 0;
+      return;
     default:
       p.regs[Reg.V0] = -1; // ENOSYS
   }
@@ -74,9 +78,8 @@ function sysExec(k: Kernel, p: Pcb, programId: number): void {
   }
   const name = k.programs.get(programId).name;
   k.emit({ tick: k.now, type: "Exec", pid: p.pid, program: name });
-  if (!k.loadImage(p, programId)) return;
-  // Reading the new image from disk is kernel work charged to the process.
-  p.kernelTicks += k.config.execCost.base + k.config.execCost.perPage * p.mem.resident;
+  // Reading the new image from disk and setting up main's arguments: kernel work charged to it.
+  k.exec(p, programId);
 }
 
 /** wait/waitpid: reap a zombie child now, block until one exits, or fail with -1 (ECHILD). */

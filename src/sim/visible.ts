@@ -42,3 +42,36 @@ export function safeJson(json: string): string {
     (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );
 }
+
+/** The first `max` characters (code points) of `s`, and whether anything was left off. */
+function head(s: string, max: number): { text: string; cut: boolean } {
+  if (s.length <= max) return { text: s, cut: false };
+  const cps = Array.from(s.slice(0, max * 2));
+  if (cps.length <= max && s.length <= max * 2) return { text: s, cut: false };
+  return { text: cps.slice(0, max).join(""), cut: true };
+}
+
+/**
+ * `s` in double quotes for a one-line message: escapes as JSON writes them plus visible
+ * controls, and at most `max` characters, followed by how long it really was when cut.
+ */
+export function quoted(s: string, max = 40): string {
+  const { text, cut } = head(s, max);
+  const q = `"${visible(text.replace(/\\/g, "\\\\").replace(/"/g, '\\"'))}"`;
+  if (!cut) return q;
+  let length = 0;
+  for (const _ of s) length++;
+  return `${q}… (${length} characters)`;
+}
+
+/** A whole message fit for one line of a terminal: controls visible, at most `max` characters. */
+export function oneLine(s: string, max = 400): string {
+  const { text, cut } = head(visible(s), max);
+  return cut ? `${text}…` : text;
+}
+
+/** A name or path as is when it is short and printable, else quoted() (escaped and cut). */
+export function shown(s: string, max = 120): string {
+  UNSAFE.lastIndex = 0;
+  return s.length <= max && !UNSAFE.test(s) && s !== "" ? s : quoted(s, max);
+}

@@ -24,19 +24,26 @@ import type { HistoryView } from "./selectors/caches.js";
 import { findEvent, logEnd } from "./selectors/events.js";
 import { GanttLegend } from "./selectors/gantt.js";
 import { quantumNote, shownQuantum } from "./selectors/sched.js";
-import { COLUMNS, type SortKey, sortStep } from "./selectors/table.js";
+import type { SortKey } from "./selectors/table.js";
 import {
   type EventLogAction,
   type EventLogState,
   eventLogReducer,
   INITIAL_EVENT_LOG,
 } from "./state/eventLog.js";
+import { type MenuMove, menuReducer } from "./state/menu.js";
 import {
   SCHED_VIEW_CLOSED,
   type SchedViewState,
   schedViewKey,
   schedViewReducer,
 } from "./state/schedView.js";
+import {
+  INITIAL_TABLE_VIEW,
+  type TableViewAction,
+  type TableViewState,
+  tableViewReducer,
+} from "./state/tableView.js";
 import { createTheme, type Theme } from "./theme.js";
 import {
   bodyRows,
@@ -111,11 +118,8 @@ export class DashboardController implements ViewState {
   paused: boolean;
   readonly theme: Theme;
   readonly chapters: readonly Chapter[];
-  sort: SortKey = "pid";
-  descending = false;
-  filter = "";
-  editingFilter = false;
-  tree = false;
+  /** Order and filter of the process table (a pure reducer: state/tableView.ts). */
+  tableView: TableViewState = INITIAL_TABLE_VIEW;
   selectedPid = 1;
   selectedIndex = 0;
   scrollTop = 0;
@@ -212,6 +216,30 @@ export class DashboardController implements ViewState {
 
   get mode(): Mode {
     return this.past ? "past" : this.paused ? "paused" : "live";
+  }
+
+  get sort(): SortKey {
+    return this.tableView.sort;
+  }
+
+  get descending(): boolean {
+    return this.tableView.descending;
+  }
+
+  get filter(): string {
+    return this.tableView.filter;
+  }
+
+  get editingFilter(): boolean {
+    return this.tableView.editingFilter;
+  }
+
+  get tree(): boolean {
+    return this.tableView.tree;
+  }
+
+  private table(a: TableViewAction): void {
+    this.tableView = tableViewReducer(this.tableView, a);
   }
 
   /** The chapter whose banner is up, if any. */
@@ -506,12 +534,10 @@ export class DashboardController implements ViewState {
 
   /** Typing into the filter prompt; false lets the key through (moving the selection). */
   private filterKey(k: KeyName): boolean {
-    if (k === "enter") this.editingFilter = false;
-    else if (k === "escape") {
-      this.filter = "";
-      this.editingFilter = false;
-    } else if (k === "backspace") this.filter = this.filter.slice(0, -1);
-    else if (isText(k)) this.filter += textOf(k);
+    if (k === "enter") this.table({ type: "filterKeep" });
+    else if (k === "escape") this.table({ type: "filterClear" });
+    else if (k === "backspace") this.table({ type: "filterErase" });
+    else if (isText(k)) this.table({ type: "filterType", text: textOf(k) });
     else return !["up", "down", "pageup", "pagedown", "home", "end"].includes(k);
     return true;
   }
@@ -596,10 +622,15 @@ export class DashboardController implements ViewState {
       return true;
     }
     const count = o.kind === "signal" ? SIGNAL_ORDER.length : this.kernel.programs.programs.length;
-    if (a === "down") o.index = Math.min(count - 1, o.index + 1);
-    else if (a === "up") o.index = Math.max(0, o.index - 1);
-    else if (a === "first" || a === "pageUp") o.index = 0;
-    else if (a === "last" || a === "pageDown") o.index = count - 1;
+    const move: MenuMove | null =
+      a === "down" || a === "up"
+        ? a
+        : a === "first" || a === "pageUp"
+          ? "first"
+          : a === "last" || a === "pageDown"
+            ? "last"
+            : null;
+    if (move !== null) this.overlay = { ...o, index: menuReducer(o.index, move, count) };
     else if (k === "enter") {
       this.overlay = null;
       if (o.kind === "signal")
@@ -618,9 +649,7 @@ export class DashboardController implements ViewState {
   }
 
   private sortBy(key: SortKey): void {
-    if (this.sort === key) return;
-    this.sort = key;
-    this.descending = COLUMNS.find((c) => c.key === key)!.descending;
+    this.table({ type: "sortBy", key });
   }
 
   private act(a: Action): void {
@@ -645,9 +674,11 @@ export class DashboardController implements ViewState {
         break;
       case "sortPrev":
       case "sortNext":
-        this.sortBy(
-          sortStep(this.sort, a === "sortNext" ? 1 : -1, this.kernel.policy.name === "mlfq"),
-        );
+        this.table({
+          type: "sortStep",
+          dir: a === "sortNext" ? 1 : -1,
+          mlfq: this.kernel.policy.name === "mlfq",
+        });
         break;
       case "sortCpu":
         this.sortBy("cpu");
@@ -662,13 +693,13 @@ export class DashboardController implements ViewState {
         this.sortBy("pid");
         break;
       case "sortInvert":
-        this.descending = !this.descending;
+        this.table({ type: "invert" });
         break;
       case "filter":
-        this.editingFilter = true;
+        this.table({ type: "filterStart" });
         break;
       case "tree":
-        this.tree = !this.tree;
+        this.table({ type: "tree" });
         break;
       case "cacheScope":
         this.cacheScope = this.cacheScope === "machine" ? "process" : "machine";

@@ -345,6 +345,7 @@ export function keyLabel(k: KeyName): string {
     space: "Space",
     enter: "Enter",
     escape: "Esc",
+    tab: "Tab",
   };
   if (named[k]) return named[k];
   if (/^f\d+$/.test(k)) return k.toUpperCase();

@@ -186,7 +186,7 @@ describe.skipIf(!hasTmux)("dashboard in a real terminal (tmux 120×40)", () => {
       const s = await waitFor((x) => x.includes("第一章") && /tick [1-9]/.test(x), "the chapter");
       const rows = s.split("\n");
       // A line wider than the terminal would wrap and push every row below it down.
-      expect(rows[0]).toMatch(/^simtop · 第一章.*tick/);
+      expect(rows[0]).toMatch(/^simtop · 1\/1 第一章.*tick/);
       expect(rows[1]).toMatch(/^Tasks: /);
       expect(rows[2]).toMatch(/^cpu0 /);
       keys("q");

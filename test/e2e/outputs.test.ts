@@ -159,7 +159,7 @@ describe("text from files reaches the terminal with its control characters visib
     expect(r.status).toBe(2);
     expect(r.stderr).not.toContain("\x1b");
     expect(oneLine(r.stderr)).toBe(
-      "simtop: --scenario no\\x1b[2J\\x1b]0;pwned\\x07.yaml: no such file",
+      'simtop: --scenario "no\\x1b[2J\\x1b]0;pwned\\x07.yaml": no such file',
     );
   });
 

@@ -76,7 +76,7 @@ describe("save and replay", () => {
     appendFileSync(f, "");
     const r = simtop(["replay", f, "--batch"]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`simtop: ${f}: line 3: command tick missing or out of order\n`);
+    expect(r.stderr).toBe(`simtop: ${f}: line 3: command tick: expected an integer, got "zero"\n`);
   });
 
   it("--save to a place that cannot be written is a one-line error", () => {

@@ -212,7 +212,7 @@ describe("a good scenario compiles", () => {
     expect(c.caches?.cores).toBe(4);
     expect(c.switchCost).toBe(9);
     expect(c.disk).toEqual({ latency: 1000, perBlock: 20, channels: 2 });
-    expect(c.execCost).toEqual({ base: 7, perPage: 10 });
+    expect(c.execCost).toEqual({ base: 7, perPage: 10, stdio: 3, args: 2 });
     expect(c.policy).toBe("mlfq");
     expect(c.quantum).toBe(30);
     expect(c.mlfq?.levels).toBe(2);

@@ -25,32 +25,35 @@ main:   lw $t0, val
         exit 0
 `;
 
-  it("boots init: loaded at tick 0, ready after the load time, dispatched, then blocked in wait", () => {
-    // Default costs: execCost 100 + 10/page, switchCost 5. init is 4 instructions (one text page)
-    // plus one stack page: 2 pages, so loading takes 100 + 2*10 = 120 ticks.
+  it("boots init: loaded, standard streams, main's arguments, ready, dispatched, then blocked in wait", () => {
+    // Default costs: execCost 100 + 10/page, stdio 3, args 2, switchCost 5. init is 4
+    // instructions (one text page) plus one stack page: 2 pages, so loading takes
+    // 100 + 2*10 = 120 ticks; stdin/stdout/stderr are open at 123, argc/argv on the stack at 125.
     const k = new Kernel(defaultConfig({ cpu: "ideal", cores: 1 }));
-    const events = [...k.drainEvents(), ...collect(k, 130)];
+    const events = [...k.drainEvents(), ...collect(k, 140)];
     const init = proc(k, 1);
     expect(typesFor(events, 1)).toEqual([
       "ProcessCreated",
       "AddressSpaceCreated",
-      "ImageLoaded",
-      "StackSetUp",
-      "StateChanged", // new → ready at 120
-      "StateChanged", // ready → running at 120
+      "ImageLoaded", // 0 + 120
+      "StdioSetUp", // 120 + 3
+      "StackSetUp", // 123 + 2
+      "StateChanged", // new → ready at 125
+      "StateChanged", // ready → running at 125
       "Dispatched",
-      "SyscallEntered", // wait at 127: the switch takes 120-124, li 125, li 126, syscall 127
+      "SyscallEntered", // wait at 132: the switch takes 125-129, li 130, li 131, syscall 132
       "StateChanged", // running → blocked(wait)
     ]);
-    expect(events.map((e) => e.tick)).toEqual([0, 0, 0, 0, 120, 120, 120, 127, 127]);
+    expect(events.map((e) => e.tick)).toEqual([0, 0, 120, 123, 125, 125, 125, 125, 132, 132]);
     expect(init.state).toBe("blocked");
     expect(init.block).toBe("wait");
-    expect(init.times.firstRun).toBe(125);
+    expect(init.times.firstRun).toBe(130);
   });
 
-  it("spawn: created, address space, image, stack, ready after load, dispatched, exits, reaped", () => {
+  it("spawn: created, address space, image, streams, stack, ready, dispatched, exits, reaped", () => {
     // hello: 4 instructions (lw + exit's li, li, syscall) = 16 bytes of text, 8 bytes of data.
-    // Pages: text 1 + data 1 + stack 1 = 3, so loading takes 100 + 3*10 = 130 ticks.
+    // Pages: text 1 + data 1 + stack 1 = 3, so loading takes 100 + 3*10 = 130 ticks, then
+    // 3 ticks for stdin/stdout/stderr and 2 for main's arguments.
     const k = new Kernel(defaultConfig({ cpu: "ideal", cores: 1, programs: progs({ hello }) }));
     runTo(k, 200);
     k.drainEvents();
@@ -60,16 +63,17 @@ main:   lw $t0, val
     expect(mine.map((e) => [e.tick, e.type])).toEqual([
       [200, "ProcessCreated"],
       [200, "AddressSpaceCreated"],
-      [200, "ImageLoaded"],
-      [200, "StackSetUp"],
-      [330, "StateChanged"], // new → ready once the image is in: 200 + 130
-      [330, "StateChanged"], // ready → running
-      [330, "Dispatched"], // switch 330-334 (init ran last on the core)
-      [338, "SyscallEntered"], // lw 335, li 336, li 337, syscall 338
-      [338, "Exited"],
-      [338, "StateChanged"], // running → zombie
-      [338, "BecameZombie"],
-      [338, "Reaped"], // init was blocked in wait: reaped at once
+      [330, "ImageLoaded"], // 200 + 130
+      [333, "StdioSetUp"], // + 3
+      [335, "StackSetUp"], // + 2
+      [335, "StateChanged"], // new → ready once main's arguments are in place
+      [335, "StateChanged"], // ready → running
+      [335, "Dispatched"], // switch 335-339 (init ran last on the core)
+      [343, "SyscallEntered"], // lw 340, li 341, li 342, syscall 343
+      [343, "Exited"],
+      [343, "StateChanged"], // running → zombie
+      [343, "BecameZombie"],
+      [343, "Reaped"], // init was blocked in wait: reaped at once
     ]);
     expect(ofType(events, "ProcessCreated")[0]).toMatchObject({ pid: 2, ppid: 1, name: "hello" });
     expect(ofType(events, "ImageLoaded")[0]).toMatchObject({ textBytes: 16, dataBytes: 8 });
@@ -77,10 +81,10 @@ main:   lw $t0, val
     expect(ofType(events, "StackSetUp")[0].sp).toBe(0x3ffff0);
     expect(ofType(events, "Reaped")[0]).toMatchObject({ pid: 2, by: 1, status: 0 });
     expect(k.procs.has(2)).toBe(false);
-    // init, woken during tick 338, is dispatched at 339 and after its switch (339-343) waits again at 347.
+    // init, woken during tick 343, is dispatched at 344 and after its switch (344-348) waits again at 352.
     expect(ofType(events, "Dispatched").map((e) => [e.tick, e.pid])).toEqual([
-      [330, 2],
-      [339, 1],
+      [335, 2],
+      [344, 1],
     ]);
   });
 
@@ -88,7 +92,7 @@ main:   lw $t0, val
     const k = new Kernel(defaultConfig({ cpu: "ideal", cores: 1, programs: progs({ hello }) }));
     runTo(k, 200);
     spawn(k, "hello");
-    runTo(k, 336); // lw ran at 335
+    runTo(k, 341); // lw ran at 340
     const p = proc(k, 2);
     expect(p.regs[T0]).toBe(5);
     expect(p.regs[Reg.SP]).toBe(0x3ffff0);
@@ -98,17 +102,17 @@ main:   lw $t0, val
     expect(p.mem.resident).toBe(3);
   });
 
-  it("times: response 135 (130 loading + 5 switching), turnaround 139, no waiting", () => {
+  it("times: response 140 (130 loading + 3 streams + 2 arguments + 5 switching), turnaround 144", () => {
     const k = new Kernel(defaultConfig({ cpu: "ideal", cores: 1, programs: progs({ hello }) }));
     runTo(k, 200);
     spawn(k, "hello");
-    runTo(k, 338);
+    runTo(k, 343);
     const p = proc(k, 2);
-    runTo(k, 339);
-    // Created 200, first instruction at 335, last one (exit) ran during tick 338, so it ended at 339.
-    expect(p.times).toMatchObject({ created: 200, firstRun: 335, exited: 339, waiting: 0 });
-    expect(responseTime(p)).toBe(135);
-    expect(turnaroundTime(p)).toBe(139);
+    runTo(k, 344);
+    // Created 200, first instruction at 340, last one (exit) ran during tick 343, so it ended at 344.
+    expect(p.times).toMatchObject({ created: 200, firstRun: 340, exited: 344, waiting: 0 });
+    expect(responseTime(p)).toBe(140);
+    expect(turnaroundTime(p)).toBe(144);
   });
 });
 

@@ -110,17 +110,17 @@ describe("session errors name the line", () => {
     [
       "commands out of order",
       lines(header, c2, c0),
-      "line 3: command tick missing or out of order",
+      `line 3: command tick ${commands[0].tick} is before the tick of line 2 (${commands[2].tick}): out of order`,
     ],
     [
       "a command without a tick",
       lines(header, JSON.stringify({ type: "command", command: commands[0].command })),
-      "line 2: command tick missing or out of order",
+      "line 2: command tick: expected an integer, got nothing",
     ],
     [
       "a fractional tick",
       lines(header, JSON.stringify({ type: "command", tick: 1.5, command: commands[0].command })),
-      "line 2: command tick missing or out of order",
+      "line 2: command tick: expected an integer, got 1.5",
     ],
     [
       "an unknown command",
@@ -138,7 +138,7 @@ describe("session errors name the line", () => {
           command: { type: "setPolicy", policy: "lottery" },
         }),
       ),
-      'line 3: unknown policy "lottery"',
+      'line 3: unknown policy "lottery" (one of fcfs, sjf, priority, rr, mlfq)',
     ],
     [
       "a kill without a signal",
@@ -161,7 +161,7 @@ describe("session errors name the line", () => {
     [
       "a bad end line",
       lines(header, c0, JSON.stringify({ type: "end", tick: "soon" })),
-      "line 3: end tick must be an integer",
+      'line 3: end tick: expected an integer, got "soon"',
     ],
     [
       "a blank line before the bad one",

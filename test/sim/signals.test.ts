@@ -110,10 +110,10 @@ describe("death by signal n has status 128 + n", () => {
 
 describe("SIGSTOP and SIGCONT", () => {
   it("stopped while asleep: SIGCONT before the wake-up returns it to its sleep; it wakes on time", () => {
-    // sleeper from 3: li 3, li 4, syscall 5 -> ready at 5 + 1000 = 1005.
-    const k = kernel();
+    // nap from 3: li 3, li 4, syscall 5 -> ready at 5 + 1000 = 1005.
+    const k = kernel({}, { nap: "main: sleep 1000\n      j main" });
     runTo(k, 3);
-    spawn(k, "sleeper");
+    spawn(k, "nap");
     runTo(k, 100);
     k.apply(kill(2, Signal.SIGSTOP));
     const p = proc(k, 2);

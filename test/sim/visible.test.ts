@@ -1,7 +1,7 @@
 // Text from files made visible: every control character becomes an escape, everything else stays.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { safeJson, visible } from "../../src/sim/visible.js";
+import { oneLine, quoted, safeJson, shown, visible } from "../../src/sim/visible.js";
 
 const UNSAFE =
   /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
@@ -53,5 +53,24 @@ describe("safeJson", () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("text from outside inside a message", () => {
+  it("quotes, escapes and cuts, saying how long the text was", () => {
+    expect(quoted('say "hi"\n')).toBe('"say \\"hi\\"\\n"');
+    expect(quoted("x".repeat(5_000_000))).toBe(`"${"x".repeat(40)}"… (5000000 characters)`);
+    expect(quoted("🙂".repeat(50), 3)).toBe('"🙂🙂🙂"… (50 characters)');
+  });
+
+  it("keeps a whole message on one line of bounded length", () => {
+    expect(oneLine("a\nb")).toBe("a\\nb");
+    expect(oneLine("y".repeat(1000), 10)).toBe(`${"y".repeat(10)}…`);
+  });
+
+  it("shows a plain name as is, a strange one quoted", () => {
+    expect(shown("run.jsonl")).toBe("run.jsonl");
+    expect(shown("a\u001b[2Jb")).toBe('"a\\x1b[2Jb"');
+    expect(shown("")).toBe('""');
   });
 });

@@ -211,6 +211,9 @@ describe("one tick per frame", () => {
       expect(c.rates.span).toBe(v.header.window);
     }
     c.press("P");
+    // The table scrolls to keep the selection (init, idle, last by %CPU) in view: go to the top.
+    c.view(100, 30);
+    c.press("g");
     const top = c.view(100, 30).table.rows[0];
     expect(top.cpuPercent).toBe(c.rates.cpuPercent(top.pid));
     expect(top.cpuPercent).toBeGreaterThan(20);

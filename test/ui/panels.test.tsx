@@ -79,7 +79,8 @@ describe("panels", () => {
     const { store, c } = running();
     c.select(pidOf(store, "sigint-handler"));
     const view = c.view(120, 40);
-    const s = show(<Details model={view.details} width={60} height={16} theme={mono} />);
+    // Tall enough for every part: a shorter panel leaves registers and counts out for the story.
+    const s = show(<Details model={view.details} width={60} height={22} theme={mono} />);
     expect(s).toMatch(/PID \d+ sigint-handler · R (running|ready)/);
     expect(s).toContain("parent 1 (init)");
     expect(s).toMatch(/pc 0x[0-9a-f]{8} \w+/);
@@ -111,6 +112,27 @@ describe("panels", () => {
       expect(s).not.toContain("\x1b[2J");
       expect(s).not.toContain("\x07");
     }
+  });
+
+  it("details tell the process's story: each start-up step with its tick and what it took, then start-up against useful ticks", () => {
+    const { store, c } = running("ideal");
+    const pid = pidOf(store, "sleeper");
+    c.select(pid);
+    const view = c.view(120, 40);
+    const rect = view.layout!.details!;
+    const s = show(
+      <Details model={view.details} width={rect.width} height={rect.height} theme={mono} />,
+    );
+    // sleeper: 3 instructions and a stack page, 2 pages: loaded at 100 + 2 × 10 = 120, then
+    // 3 ticks of stdio and 2 of arguments; in the run queue at 125.
+    expect(s).toMatch(/^0 created · addr space/m);
+    expect(s).toMatch(/120 code\+data \+120\s+(· )?123 stdio \+3\s+(· )?125 argv \+2 · ready/);
+    const p = store.kernel.procs.get(pid)!;
+    const main = p.times.firstRun;
+    expect(s).toContain(`${main.toLocaleString("en-US")} main()`);
+    expect(s).toContain(`start-up ${main.toLocaleString("en-US")} ticks · useful `);
+    // The memory map keeps its place below the story.
+    expect(s).toMatch(/stack 3ff000-400000/);
   });
 
   it("details of a fork child show its pages shared copy-on-write", () => {

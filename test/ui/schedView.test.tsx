@@ -18,6 +18,7 @@ import {
   schedViewKey,
   schedViewReducer,
 } from "../../src/ui/state/schedView.js";
+import { INITIAL_TABLE_VIEW, tableViewReducer } from "../../src/ui/state/tableView.js";
 import { createTheme } from "../../src/ui/theme.js";
 import { KEY, mount, plain } from "./helpers.js";
 
@@ -208,7 +209,7 @@ describe("MLFQ in the dashboard", () => {
       [40, "2"],
     ]);
     // Sortable like any column: > from NI goes to LVL.
-    m.controller.sort = "nice";
+    for (let i = 0; i < 20 && m.controller.sort !== "nice"; i++) await m.press(">");
     await m.press(">");
     expect(m.controller.sort).toBe("level");
     expect(m.screen()).toContain("sorted by LVL");
@@ -235,6 +236,9 @@ describe("MLFQ in the dashboard", () => {
     expect(sortStep("nice", 1, true)).toBe("level");
     expect(sortStep("level", 1, false)).toBe("cpu");
     expect(sortStep("level", -1, false)).toBe("nice");
+    const atNice = tableViewReducer(INITIAL_TABLE_VIEW, { type: "sortBy", key: "nice" });
+    expect(tableViewReducer(atNice, { type: "sortStep", dir: 1, mlfq: true }).sort).toBe("level");
+    expect(tableViewReducer(atNice, { type: "sortStep", dir: 1 }).sort).toBe("cpu");
   });
 });
 

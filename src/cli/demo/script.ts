@@ -1,7 +1,5 @@
 // Demo scripts (demos/*.yaml): a scenario, a terminal size, a speed, and keystrokes at given seconds.
-import { readFileSync } from "node:fs";
 import { basename, dirname, extname, isAbsolute, join } from "node:path";
-import { parse as parseYaml, YAMLParseError } from "yaml";
 import * as z from "zod";
 import {
   compileScenario,
@@ -9,9 +7,12 @@ import {
   formatPath,
   ScenarioError,
 } from "../../scenario/compile.js";
+import { InputFileError, MAX_TEXT_FILE_BYTES, readInputFile } from "../../scenario/inputFile.js";
 import { builtinScenario, loadScenario, ScenarioFileError } from "../../scenario/load.js";
+import { parseYamlText, TextSyntaxError } from "../../scenario/parseText.js";
 import type { Scenario } from "../../scenario/types.js";
 import { POLICY_NAMES } from "../../sim/sched/policy.js";
+import { shown } from "../../sim/visible.js";
 import { UsageError } from "../errors.js";
 
 /** Bytes a terminal sends for each named key (xterm); any single character stands for itself. */
@@ -170,23 +171,18 @@ export function compileDemo(data: unknown, file: string): Demo {
 export function loadDemo(file: string): Demo {
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = readInputFile(file, MAX_TEXT_FILE_BYTES);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
+    if (!(e instanceof InputFileError)) throw e;
     throw new UsageError(
-      `${file}: ${code === "ENOENT" ? "no such demo file" : `cannot read: ${code ?? String(e)}`}`,
+      `${shown(file)}: ${e.code === "ENOENT" ? "no such demo file" : e.message}`,
     );
   }
   let data: unknown;
   try {
-    data = parseYaml(text, { uniqueKeys: true });
+    data = parseYamlText(text);
   } catch (e) {
-    if (e instanceof YAMLParseError) {
-      const where = e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}: ` : "";
-      throw new UsageError(
-        `${file}: not valid YAML: ${where}${e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`,
-      );
-    }
+    if (e instanceof TextSyntaxError) throw new UsageError(`${shown(file)}: ${e.message}`);
     throw e;
   }
   return compileDemo(data, file);

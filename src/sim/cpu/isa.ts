@@ -185,6 +185,8 @@ export const Sys = {
   SIGNAL: 13,
   SIGRETURN: 14,
   PAUSE: 15,
+  /** A uniform random integer in [0, $a0) from the kernel's seeded generator. */
+  RAND: 16,
 } as const;
 export type Sys = (typeof Sys)[keyof typeof Sys];
 

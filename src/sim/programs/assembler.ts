@@ -305,9 +305,10 @@ export function assemble(source: string, opts: AssembleOptions): Program {
       case "sbrk":
       case "io":
       case "sleep":
+      case "rand":
         expect(ops, 1, m, ln);
         argInto(Reg.A0, ops[0], ln);
-        sys(m === "sbrk" ? Sys.SBRK : m === "io" ? Sys.IO : Sys.SLEEP, ln);
+        sys({ sbrk: Sys.SBRK, io: Sys.IO, sleep: Sys.SLEEP }[m as "sbrk"] ?? Sys.RAND, ln);
         return;
       case "signal": {
         expect(ops, 2, m, ln);

@@ -21,7 +21,9 @@ main:   reap                    # wait for any child; blocks even when there is 
     name: "sh",
     description: "a shell: every so often forks, the child execs a query, the shell waits",
     source: `
-main:   sleep 2000              # the user types a command
+main:   rand 2000               # the user types a command: 1,000 to 2,999 ticks (from the seed)
+        addi $t0, $v0, 1000
+        sleep $t0
         fork
         beqz $v0, child
         wait                    # foreground job: the shell blocks until it ends
@@ -42,12 +44,16 @@ loop:   addi $t0, $t0, 1
   },
   {
     name: "io-bound",
-    description: "a short burst of work, then a disk read, forever",
+    description:
+      "a short burst of work, then a disk read of 1 to 4 blocks, forever: mostly blocked",
     source: `
-main:   li $t0, 200
+main:   rand 40                 # a burst of 10 to 49 turns of the loop (from the seed)
+        addi $t0, $v0, 10
 work:   addi $t0, $t0, -1
         bnez $t0, work
-        io 1                    # blocks until the disk interrupt
+        rand 4                  # then a read of 1 to 4 blocks
+        addi $t1, $v0, 1
+        io $t1                  # blocks until the disk interrupt
         j main
 `,
   },
@@ -58,7 +64,9 @@ work:   addi $t0, $t0, -1
 main:   fork
         beqz $v0, child
         wait
-        sleep 300
+        rand 400                # thinks 100 to 499 ticks (from the seed)
+        addi $t0, $v0, 100
+        sleep $t0
         j main
 child:  li $t0, 500
 spin:   addi $t0, $t0, -1
@@ -119,9 +127,11 @@ loop:   addi $t0, $t0, 1
   },
   {
     name: "sleeper",
-    description: "sleeps in a loop (default signal dispositions)",
+    description: "sleeps in a loop, 500 to 1,499 ticks at a time (default signal dispositions)",
     source: `
-main:   sleep 1000
+main:   rand 1000
+        addi $t0, $v0, 500
+        sleep $t0
         j main
 `,
   },
@@ -225,7 +235,8 @@ rows:   sll $t0, $s1, 8         # i*256
     description: "reads matrix elements at pseudo-random addresses (no locality)",
     source: `${MATRIX}
 main:   la $s2, matrix
-        li $s0, 12345
+        rand 65536              # the generator's start comes from the seed
+        move $s0, $v0
         li $s1, 1103515245
 loop:   mul $s0, $s0, $s1
         addi $s0, $s0, 12345

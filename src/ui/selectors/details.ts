@@ -1,4 +1,4 @@
-// The details panel's data: the selected process's PCB, memory map, cache rates and times.
+// The details panel's data: the selected process's PCB, story, memory map, cache rates and times.
 import { disassemble, INSN_WORDS, Layout, REG_NAMES, Reg, SIG_IGN } from "../../sim/cpu/isa.js";
 import type { Kernel } from "../../sim/kernel.js";
 import type { Region } from "../../sim/memory.js";
@@ -6,6 +6,7 @@ import { type Pcb, stateLetter } from "../../sim/process.js";
 import { isCatchable, SIGNALS, signalName } from "../../sim/signals.js";
 import { stateWordOf } from "../../sim/view.js";
 import { processCacheTotals } from "./caches.js";
+import { type StoryModel, selectStory } from "./story.js";
 
 /** Registers shown besides pc and sp: results, arguments, three temporaries and a saved one. */
 const SHOWN_REGS: readonly number[] = [Reg.V0, Reg.V1, Reg.A0, Reg.A1, 8, 9, 10, 16];
@@ -37,6 +38,8 @@ export interface DetailsModel {
   residentPages: number;
   /** Per level L1 L2 L3 RAM since the process started; NaN where nothing reached it. */
   cache: { name: string; accesses: number; rate: number }[];
+  /** Its life step by step, and what starting it cost against the work it did. */
+  story: StoryModel;
   times: {
     created: number;
     /** Ticks from creation to first run, null if it has not run yet. */
@@ -113,6 +116,7 @@ export function selectDetails(k: Kernel, pid: number): DetailsModel | null {
     sharedPages: zombie ? 0 : p.mem.sharedPages(),
     residentPages: p.mem.resident,
     cache: processCacheTotals(p),
+    story: selectStory(k, p),
     times: {
       created: t.created,
       response: t.firstRun >= 0 ? t.firstRun - t.created : null,

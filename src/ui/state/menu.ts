@@ -1,0 +1,18 @@
+// A side menu's highlighted item (signals, programs) and its pure (index, action) → index moves.
+
+export type MenuMove = "up" | "down" | "first" | "last";
+
+/** The item highlighted after `move` in a menu of `count` items (it stays within them). */
+export function menuReducer(index: number, move: MenuMove, count: number): number {
+  if (count <= 0) return 0;
+  switch (move) {
+    case "up":
+      return Math.max(0, Math.min(count - 1, index - 1));
+    case "down":
+      return Math.min(count - 1, Math.max(0, index + 1));
+    case "first":
+      return 0;
+    case "last":
+      return count - 1;
+  }
+}
