@@ -1,10 +1,11 @@
 // Benchmark: `lab sched` and `lab process-run` with 10,000 jobs, through the code the CLI runs.
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
-import { processRunLab } from "../src/cli/lab/processRun.js";
+import { parseProcessList, processRunLab } from "../src/cli/lab/processRun.js";
 import { schedLab } from "../src/cli/lab/sched.js";
 import { randomProgram, runProcessRun } from "../src/sim/lab/processRun.js";
 import { PyRandom } from "../src/sim/lab/pyRandom.js";
+import type { SchedLabPolicy } from "../src/sim/lab/sched.js";
 
 const JOBS = 10_000;
 
@@ -17,9 +18,9 @@ function timed<T>(f: () => T): { value: T; seconds: number } {
 type Figures = Record<string, number | string>;
 
 /** scheduler.py's random jobs (-j 10000 -m 10 -s 0), answered as JSON. */
-function sched(policy: string, out: Figures): void {
+function sched(policy: SchedLabPolicy, out: Figures): void {
   const { value, seconds } = timed(() =>
-    schedLab({ seed: "0", jobs: String(JOBS), maxlen: "10", policy, quantum: "1", json: true }),
+    schedLab({ seed: 0, jobs: JOBS, maxlen: 10, policy, quantum: 1, json: true }),
   );
   const answer = JSON.parse(value) as { jobs: { length: number }[] };
   const ticks = answer.jobs.reduce((a, j) => a + j.length, 0);
@@ -31,8 +32,8 @@ function sched(policy: string, out: Figures): void {
 
 export async function benchLabs(): Promise<Figures> {
   const out: Figures = { jobs: JOBS, "sched.workload": "-j 10000 -m 10 -s 0 (q = 1 for RR)" };
-  schedLab({ seed: "1", jobs: "200", maxlen: "10", policy: "RR", quantum: "1", json: true }); // warm-up
-  for (const policy of ["FIFO", "SJF", "RR"]) sched(policy, out);
+  schedLab({ seed: 1, jobs: 200, maxlen: 10, policy: "RR", quantum: 1, json: true }); // warm-up
+  for (const policy of ["FIFO", "SJF", "RR"] as const) sched(policy, out);
 
   // process-run's trace has a column per process, so 10,000 processes are timed for their
   // statistics (the same kernel run without building rows); the JSON trace for 500 of them.
@@ -56,11 +57,11 @@ export async function benchLabs(): Promise<Figures> {
   const list = Array(500).fill("5:50").join(",");
   const traced = timed(() =>
     processRunLab({
-      processlist: list,
-      iolength: "5",
+      processlist: parseProcessList(list),
+      iolength: 5,
       switch: "SWITCH_ON_IO",
       iodone: "IO_RUN_LATER",
-      seed: "0",
+      seed: 0,
       json: true,
     }),
   );

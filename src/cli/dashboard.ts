@@ -1,11 +1,12 @@
 // Runs the live dashboard in the terminal: TTY check, alternate screen, and a restored terminal on every exit path.
-import { constants } from "node:os";
 import type { Instance } from "ink";
 import type { Chapter } from "../scenario/types.js";
 import type { Store } from "../sim/store.js";
 import { DashboardController } from "../ui/controller.js";
 import { FramePainter } from "../ui/term/frame.js";
 import { notATerminal } from "./options.js";
+import { type Ending, exitFor, watchEnding } from "./term/ending.js";
+import { FullScreen, terminalGone } from "./term/fullScreen.js";
 
 export interface DashboardRunOptions {
   store: Store;
@@ -25,12 +26,6 @@ export interface DashboardRunOptions {
   stdin?: NodeJS.ReadStream;
   stdout?: NodeJS.WriteStream;
 }
-
-/** Alternate screen on, cleared, cursor hidden. */
-const ENTER = "\x1b[?1049h\x1b[H\x1b[2J\x1b[?25l";
-/** Attributes reset, cursor shown, alternate screen off (the shell's screen comes back). */
-const LEAVE = "\x1b[0m\x1b[?25h\x1b[?1049l";
-const SIGNALS = ["SIGTERM", "SIGHUP", "SIGINT", "SIGQUIT"] as const;
 
 /** Synchronized output (DEC 2026): the terminal shows a frame only once it is complete. */
 const SYNC_ON = "\x1b[?2026h";
@@ -129,8 +124,9 @@ function frameStream(
 /**
  * Opens the dashboard on `store` and resolves when the user quits. Throws UsageError (exit 2)
  * when stdin or stdout is not a terminal. The terminal is restored (alternate screen left,
- * cursor shown, raw mode off) on quit, on SIGTERM/SIGHUP/SIGINT/SIGQUIT (then exit 128+n),
- * and on an uncaught error (then a one-line message and exit 1).
+ * cursor shown, raw mode off) on quit, on every signal that ends the process (then exit
+ * 128+n), when the terminal is gone (exit 129, as SIGHUP), on an uncaught error (a one-line
+ * message, exit 1), and around a suspension (Ctrl+Z or SIGTSTP; SIGCONT draws it all again).
  */
 export async function runDashboard(opts: DashboardRunOptions): Promise<void> {
   const stdin = opts.stdin ?? process.stdin;
@@ -144,53 +140,67 @@ export async function runDashboard(opts: DashboardRunOptions): Promise<void> {
     paused: opts.paused,
     chapters: opts.chapters,
   });
-  const write = (bytes: string): void => {
-    opts.onOutput?.(bytes);
-    stdout.write(bytes);
-  };
+  const screen = new FullScreen(stdin, stdout, opts.onOutput);
   // Key presses draw at once; simulated frames come at `fps`; nothing faster than 60 a second.
   const size = () => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
-  const writer = new FrameWriter(write, 1000 / Math.min(60, Math.max(30, controller.fps)), size);
+  const writer = new FrameWriter(
+    (bytes) => screen.write(bytes),
+    1000 / Math.min(60, Math.max(30, controller.fps)),
+    size,
+  );
   controller.onRedraw = () => writer.redraw();
+  controller.onSuspend = () => screen.suspend();
   const onResize = (): void => writer.resized();
 
   let instance: Instance | null = null;
-  let restored = false;
-  const restore = (): void => {
-    if (restored) return;
-    restored = true;
+  let closed = false;
+  const close = (): void => {
+    if (closed) return;
+    closed = true;
     writer.close();
+    // The terminal first: nothing Ink does while unmounting can keep it from being restored.
+    screen.giveBack();
     try {
       instance?.unmount();
     } catch {
-      // Unmounting can fail if rendering is what broke; the terminal still gets restored.
+      // Unmounting can fail if rendering is what broke; the terminal is restored already.
     }
-    write(LEAVE);
-    if (stdin.isTTY) stdin.setRawMode(false);
     stdin.pause();
   };
-  const onSignal = (sig: NodeJS.Signals): void => {
-    restore();
-    process.exit(128 + constants.signals[sig]);
+  let ended = false;
+  const end = (e: Ending): void => {
+    // The first ending decides the exit; what restoring it sets off (input ending, a failed
+    // write) is part of it.
+    if (ended) return;
+    ended = true;
+    // After SIGHUP the terminal may still be there (kill -HUP): giving it back finds out.
+    if (e.kind === "hangup") screen.markLost();
+    try {
+      close();
+    } finally {
+      exitFor(e, screen.isLost);
+    }
   };
-  const onCrash = (err: unknown): void => {
-    restore();
-    process.stderr.write(
-      `simtop: internal error: ${err instanceof Error ? err.message : String(err)}\n`,
-    );
-    process.exit(1);
-  };
-  for (const s of SIGNALS) process.on(s, onSignal);
-  process.on("uncaughtException", onCrash);
-  process.on("unhandledRejection", onCrash);
+  // Everything that restores the terminal is armed before the terminal is touched.
+  const stopWatching = watchEnding(
+    { stdin, stdout },
+    {
+      end,
+      suspend: () => screen.suspend(),
+      resume: () => {
+        if (screen.resume()) writer.redraw();
+      },
+    },
+    terminalGone,
+  );
+  // A process.exit() from anywhere else still leaves the terminal as it was.
+  process.on("exit", close);
   stdout.on("resize", onResize);
 
-  write(ENTER);
-  // Raw at once, so keys typed while Ink loads are neither echoed nor lost (Ink reads them).
-  stdin.setRawMode(true);
   try {
+    screen.take();
     const { mountApp } = await import("../ui/App.js");
-    if (restored) return;
+    if (closed) return;
     // Ink renders each frame to a string (debug mode writes whole frames) and FrameWriter
     // draws what changed; Ink never moves the terminal's cursor itself.
     instance = mountApp(controller, {
@@ -199,10 +209,9 @@ export async function runDashboard(opts: DashboardRunOptions): Promise<void> {
     });
     await instance.waitUntilExit();
   } finally {
-    restore();
+    close();
     stdout.off("resize", onResize);
-    for (const s of SIGNALS) process.off(s, onSignal);
-    process.off("uncaughtException", onCrash);
-    process.off("unhandledRejection", onCrash);
+    process.off("exit", close);
+    stopWatching();
   }
 }

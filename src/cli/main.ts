@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { builtinScenario, loadScenario, ScenarioFileError } from "../scenario/load.js";
 import { scenarioConfig, startScenario } from "../scenario/start.js";
 import type { Chapter, Scenario } from "../scenario/types.js";
+import { validateConfig } from "../sim/config.js";
 import type { Store } from "../sim/store.js";
 import { oneLine, quoted } from "../sim/visible.js";
 import { DEFAULT_FPS, DEFAULT_SPEED } from "../ui/index.js";
@@ -264,6 +265,10 @@ async function runDefault(flags: MainFlags, io: CliIo): Promise<void> {
   checkOverwriteFlag(flags);
   const scenario = scenarioArg(flags.scenario);
   const config = scenarioConfig(scenario, configOverrides(flags));
+  // A scenario's caches are per core: --cpus can take them over the machine's limit.
+  const problem = validateConfig(config);
+  if (problem !== null)
+    throw new UsageError(`${scenario.name} on ${config.cores} cores: ${problem}`);
   if (!flags.batch && !(process.stdout.isTTY && process.stdin.isTTY)) throw notATerminal();
   const meta = { scenario: scenario.name, chapters: scenario.chapters };
   const store = startScenario(scenario, config);

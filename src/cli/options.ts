@@ -97,3 +97,73 @@ export function notATerminal(): UsageError {
     "not a terminal: the dashboard needs one; use --batch for text output (simtop --batch -n 5)",
   );
 }
+
+/** `--flag <n>`: any integer (a seed, which may be negative), or a UsageError naming the flag. */
+export function anyIntOption(flag: string): (value: string) => number {
+  return (value) => {
+    const t = value.trim();
+    const n = /^[-+]?\d+$/.test(t) ? Number(t) : Number.NaN;
+    if (!Number.isSafeInteger(n))
+      throw new UsageError(`${flag}: expected an integer, got ${JSON.stringify(value)}`);
+    return n;
+  };
+}
+
+/** `--flag <x>`: a finite number in [min, max], or a UsageError naming the flag. */
+export function numberOption(flag: string, min: number, max: number): (value: string) => number {
+  return (value) => {
+    const t = value.trim();
+    const n = /^[-+]?(\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) : Number.NaN;
+    if (!(n >= min && n <= max))
+      throw new UsageError(
+        `${flag}: expected a number from ${min} to ${max}, got ${JSON.stringify(value)}`,
+      );
+    return n;
+  };
+}
+
+/**
+ * `--flag <list>`: comma-separated integers, each at least `min`; an empty list is an error.
+ * Give it to commander with Option.argParser (after .choices(), if any, for the help).
+ */
+export function intListOption(flag: string, min: number): (value: string) => number[] {
+  return (value) => {
+    if (value.trim() === "")
+      throw new UsageError(`${flag}: expected comma-separated integers, got an empty list`);
+    return value.split(",").map((p) => {
+      const t = p.trim();
+      const n = /^[-+]?\d+$/.test(t) ? Number(t) : Number.NaN;
+      if (!Number.isSafeInteger(n))
+        throw new UsageError(
+          `${flag}: expected comma-separated integers, got ${JSON.stringify(value)}`,
+        );
+      if (n < min)
+        throw new UsageError(
+          `${flag}: each value must be ${min} or more, got ${JSON.stringify(p)}`,
+        );
+      return n;
+    });
+  };
+}
+
+/**
+ * `--flag <word>`: one of `choices`, with the same one-line error as every other flag. Use it
+ * as `new Option(...).choices(list).argParser(choiceOption(flag, list))`: commander's help then
+ * lists the choices and the error names the flag.
+ */
+export function choiceOption<T extends string>(
+  flag: string,
+  choices: readonly T[],
+): (value: string) => T {
+  return (value) => {
+    const hit = choices.find((c) => c === value);
+    if (hit === undefined) {
+      const list =
+        choices.length <= 2
+          ? choices.join(" or ")
+          : `${choices.slice(0, -1).join(", ")} or ${choices.at(-1)}`;
+      throw new UsageError(`${flag}: expected ${list}, got ${JSON.stringify(value)}`);
+    }
+    return hit;
+  };
+}

@@ -22,13 +22,15 @@ export function writeAll(fd: number, buf: Uint8Array): void {
 
 /**
  * Writes all of `text` to file descriptor 1. Returns false once the reader has gone (EPIPE, as
- * with `simtop --batch | head`): the caller stops quietly, as top -b does.
+ * with `simtop --batch | head`, or EIO from a terminal that was closed): the caller stops
+ * quietly, as top -b does.
  */
 export function writeStdout(text: string): boolean {
   try {
     writeAll(1, Buffer.from(text, "utf8"));
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "EPIPE") return false;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EPIPE" || code === "EIO") return false;
     throw e;
   }
   return true;

@@ -31,7 +31,12 @@ const cache = z
     }
   });
 
-const cost = z.strictObject({ base: latency, perPage: latency });
+const cost = z.strictObject({
+  base: latency,
+  perPage: latency,
+  stdio: latency.optional(),
+  args: latency.optional(),
+});
 
 export const kernelConfigSchema = z
   .strictObject({

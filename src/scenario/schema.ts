@@ -110,6 +110,10 @@ const machine = z.strictObject({
       branchStage: z.enum(BRANCH_STAGES).optional(),
     })
     .optional(),
+  /**
+   * Each level up to 1 GiB, at most 2^20 ways a set; the machine's caches hold at most
+   * MAX_MACHINE_CACHE_LINES (2^25) lines in all, checked with the core count in force.
+   */
   caches: z
     .strictObject({
       l1i: cacheLevel.optional(),

@@ -1,5 +1,5 @@
 // The machine and kernel configuration a simulation starts from (part of every saved session).
-import type { HierarchyConfig } from "./cpu/hierarchy.js";
+import { type HierarchyConfig, hierarchyLimitProblem } from "./cpu/hierarchy.js";
 import type { BranchStage } from "./cpu/pipelineDefs.js";
 import type { MlfqOptions, PolicyName } from "./sched/policy.js";
 
@@ -103,5 +103,7 @@ export function validateConfig(c: KernelConfig): string | null {
   )
     return "mlfq needs a quantum and an allotment per level";
   if (c.disk.channels < 1) return "disk.channels must be >= 1";
+  // The hierarchy follows the core count in force (a scenario's caches under --cores).
+  if (c.caches !== null) return hierarchyLimitProblem({ ...c.caches, cores: c.cores });
   return null;
 }

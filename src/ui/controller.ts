@@ -44,6 +44,7 @@ import {
   type TableViewState,
   tableViewReducer,
 } from "./state/tableView.js";
+import { stepThrough, type TimeAction, type TimeState, timeReducer } from "./state/timeControl.js";
 import { createTheme, type Theme } from "./theme.js";
 import {
   bodyRows,
@@ -75,8 +76,6 @@ export const DEFAULT_SPEED = 10_000;
  * the tick shown (one second, as top's default delay): figures read steadily, yet move every frame.
  */
 export const WINDOW_SECONDS = 1;
-/** Speeds the +/- keys step through: 1, 2, 5, 10 ... 10M ticks per second. */
-export const SPEEDS = niceSteps(10_000_000);
 /** Quanta the { and } keys step through. */
 const QUANTA = niceSteps(100_000);
 /** Ticks simulated between checks of the frame's time budget. */
@@ -101,11 +100,6 @@ const LOG_PASSES = new Set<Action | undefined>([
   "redraw",
 ]);
 
-/** The next value of an ascending list above (dir 1) or below (dir -1) `v`. */
-function stepThrough(list: readonly number[], v: number, dir: 1 | -1): number | undefined {
-  return dir > 0 ? list.find((x) => x > v) : [...list].reverse().find((x) => x < v);
-}
-
 /** Ticks of history shown by one rewind step: one frame's worth at the current speed. */
 function frameTicks(speed: number, fps: number): number {
   return Math.max(1, Math.round(speed / fps));
@@ -114,8 +108,8 @@ function frameTicks(speed: number, fps: number): number {
 export class DashboardController implements ViewState {
   readonly store: Store;
   readonly fps: number;
-  speed: number;
-  paused: boolean;
+  /** Running or paused, speed, the moment of the past shown (a pure reducer: state/timeControl.ts). */
+  time: TimeState;
   readonly theme: Theme;
   readonly chapters: readonly Chapter[];
   /** Order and filter of the process table (a pure reducer: state/tableView.ts). */
@@ -139,6 +133,8 @@ export class DashboardController implements ViewState {
   onQuit: (() => void) | null = null;
   /** Called when the user asks for a full redraw (Ctrl+L). */
   onRedraw: (() => void) | null = null;
+  /** Called when the user asks to suspend simtop to the shell (Ctrl+Z). */
+  onSuspend: (() => void) | null = null;
 
   /**
    * Values just asked for but not yet applied (commands apply at the next tick): a second
@@ -171,14 +167,30 @@ export class DashboardController implements ViewState {
   constructor(opts: ControllerOptions) {
     this.store = opts.store;
     this.fps = opts.fps ?? DEFAULT_FPS;
-    this.speed = opts.speed ?? DEFAULT_SPEED;
-    this.paused = opts.paused ?? false;
+    this.time = { paused: opts.paused ?? false, speed: opts.speed ?? DEFAULT_SPEED, shown: null };
     this.theme = createTheme(opts.color ?? true);
     this.chapters = [...(opts.chapters ?? [])].sort((a, b) => a.tick - b.tick);
     this.liveRates = this.tracker.read(this.store.kernel, this.windowTicks, this.selectedPid);
   }
 
   // ---- what the view reads ----------------------------------------------------------------
+
+  get paused(): boolean {
+    return this.time.paused;
+  }
+
+  get speed(): number {
+    return this.time.speed;
+  }
+
+  /** Applies a time action, then shows the moment it asks for (a seek of the Store). */
+  private timeAct(a: TimeAction): void {
+    const before = this.time;
+    this.time = timeReducer(before, a);
+    if (this.time.speed !== before.speed) this.carry = 0;
+    if (this.time.shown !== before.shown || (this.time.shown !== null && this.past === null))
+      this.showPast(this.time.shown ?? Number.POSITIVE_INFINITY);
+  }
 
   /** The kernel every panel shows: the live one, or a copy of the past while rewound. */
   get kernel(): Kernel {
@@ -364,32 +376,37 @@ export class DashboardController implements ViewState {
   }
 
   private rewind(frames: number): void {
-    this.paused = true;
     const from = this.kernel.now;
-    const target = Math.max(this.store.oldestTick, from - frames * this.frameTicks);
+    const s = this.store;
+    this.timeAct({
+      type: "rewind",
+      ticks: frames * this.frameTicks,
+      now: s.now,
+      oldest: s.oldestTick,
+    });
+    const target = this.kernel.now;
     if (target >= from) {
-      this.say(`the oldest retained state is tick ${grouped(this.store.oldestTick)}`);
+      this.say(`the oldest retained state is tick ${grouped(s.oldestTick)}`);
       return;
     }
-    this.showPast(target);
     this.say(
-      `tick ${grouped(target)}: ${grouped(this.store.now - target)} ticks ago (l: back to the present)`,
+      `tick ${grouped(target)}: ${grouped(s.now - target)} ticks ago (l: back to the present)`,
     );
   }
 
   private forward(frames: number): void {
-    if (!this.past) {
+    if (this.time.shown === null) {
       this.say("already at the present");
       return;
     }
-    this.showPast(this.past.kernel.now + frames * this.frameTicks);
+    this.timeAct({ type: "forward", ticks: frames * this.frameTicks, now: this.store.now });
     this.say(this.past ? `tick ${grouped(this.past.kernel.now)}` : "back at the present");
   }
 
   private step(ticks: number): void {
-    this.paused = true;
-    if (this.past) {
-      this.showPast(this.past.kernel.now + ticks);
+    this.timeAct({ type: "pause" });
+    if (this.time.shown !== null) {
+      this.timeAct({ type: "forward", ticks, now: this.store.now });
       return;
     }
     this.store.advance(ticks);
@@ -409,26 +426,23 @@ export class DashboardController implements ViewState {
       return;
     }
     const c = this.chapters[i];
-    if (this.past && c.tick < this.store.now) this.showPast(c.tick);
-    else {
-      this.past = null;
-      if (c.tick > this.store.now) this.store.advance(c.tick - this.store.now);
+    const s = this.store;
+    this.timeAct({ type: "show", tick: c.tick, now: s.now, oldest: s.oldestTick });
+    if (this.time.shown === null && c.tick > s.now) {
+      s.advance(c.tick - s.now);
       this.readRates();
     }
     this.say(`chapter ${i + 1} of ${this.chapters.length} starts at tick ${grouped(c.tick)}`);
   }
 
   private setSpeed(dir: 1 | -1): void {
-    const next = stepThrough(SPEEDS, this.speed, dir);
-    if (next === undefined) {
+    const before = this.speed;
+    this.timeAct({ type: "speed", dir });
+    if (this.speed === before)
       this.say(
-        `speed ${grouped(this.speed)} ticks/s is the ${dir > 0 ? "fastest" : "slowest"} offered`,
+        `speed ${grouped(before)} ticks/s is the ${dir > 0 ? "fastest" : "slowest"} offered`,
       );
-      return;
-    }
-    this.speed = next;
-    this.carry = 0;
-    this.say(`speed ${grouped(this.speed)} ticks/s`);
+    else this.say(`speed ${grouped(this.speed)} ticks/s`);
   }
 
   // ---- commands -----------------------------------------------------------------------------
@@ -514,6 +528,11 @@ export class DashboardController implements ViewState {
   private key(k: KeyName): void {
     if (ALWAYS.includes(k)) {
       this.quit();
+      return;
+    }
+    // Suspending works whatever is open, as in other full-screen programs.
+    if (actionFor(k) === "suspend") {
+      this.onSuspend?.();
       return;
     }
     const { columns, rows } = this.lastSize;
@@ -759,10 +778,7 @@ export class DashboardController implements ViewState {
         this.quantumStep(1);
         break;
       case "pause":
-        if (this.paused) {
-          this.paused = false;
-          this.past = null;
-        } else this.paused = true;
+        this.timeAct({ type: "togglePause" });
         break;
       case "stepTick":
         this.step(1);
@@ -789,7 +805,7 @@ export class DashboardController implements ViewState {
         this.forward(10);
         break;
       case "live":
-        this.past = null;
+        this.timeAct({ type: "live" });
         break;
       case "nextChapter":
         this.nextChapter();
@@ -799,6 +815,9 @@ export class DashboardController implements ViewState {
         break;
       case "redraw":
         this.onRedraw?.();
+        break;
+      case "suspend":
+        this.onSuspend?.();
         break;
       case "quit":
         this.quit();

@@ -5,7 +5,7 @@ export {
   DashboardController,
   DEFAULT_FPS,
   DEFAULT_SPEED,
-  SPEEDS,
 } from "./controller.js";
 export { KEYMAP } from "./keymap.js";
 export { MIN_COLUMNS, MIN_ROWS } from "./layout.js";
+export { SPEEDS } from "./state/timeControl.js";

@@ -47,6 +47,7 @@ export type Action =
   | "live"
   | "help"
   | "redraw"
+  | "suspend"
   | "quit";
 
 export type KeyGroup = "Move" | "Sort and view" | "Processes" | "Scheduler" | "Time" | "General";
@@ -262,6 +263,12 @@ export const KEYMAP: readonly KeyBinding[] = [
     bar: { key: "?", text: "Help" },
   },
   { action: "redraw", keys: ["ctrl+l"], group: "General", help: "redraw the whole screen" },
+  {
+    action: "suspend",
+    keys: ["ctrl+z"],
+    group: "General",
+    help: "suspend to the shell (fg resumes)",
+  },
   {
     action: "quit",
     keys: ["q", "f10", "ctrl+c"],

@@ -482,6 +482,19 @@ describe("screens and quitting", () => {
     expect(quit).toBe(1);
   });
 
+  it("Ctrl+Z asks to suspend, whatever is open (a filter being typed, the help)", async () => {
+    app = await mount(storeWith([]));
+    let suspended = 0;
+    app.controller.onSuspend = () => suspended++;
+    await app.press("\x1a");
+    await app.press("/", "x", "\x1a");
+    expect(app.screen()).toContain("Filter: x_");
+    await app.press(KEY.escape, "?", "\x1a");
+    expect(app.screen()).toContain("Help · simtop keys");
+    expect(suspended).toBe(3);
+    expect(app.controller.quitRequested).toBe(false);
+  });
+
   it("Ctrl+C quits even while typing a filter, where q is just a letter", async () => {
     app = await mount(storeWith([]));
     await app.press("/", "q");

@@ -1,7 +1,7 @@
 // The scheduling view and MLFQ's levels: figures equal `simtop lab sched`'s, worked by hand, through the real App.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { schedLab } from "../../src/cli/lab/sched.js";
+import { parseJobList, schedLab } from "../../src/cli/lab/sched.js";
 import { builtinScenario } from "../../src/scenario/builtins.js";
 import { scenarioConfig, startScenario } from "../../src/scenario/start.js";
 import type { KernelConfig } from "../../src/sim/config.js";
@@ -52,12 +52,12 @@ function averagesOf(m: ScheduleModel) {
 /** The "Job" and "Average" lines of `simtop lab sched -c` (its Final statistics). */
 function labLines(lengths: number[], policy: "FIFO" | "RR", quantum: number): string[] {
   const out = schedLab({
-    seed: "0",
-    jobs: "3",
-    maxlen: "10",
-    jlist: lengths.join(","),
+    seed: 0,
+    jobs: 3,
+    maxlen: 10,
+    jlist: parseJobList(lengths.join(",")),
     policy,
-    quantum: String(quantum),
+    quantum,
     c: true,
   });
   const stats = out.slice(out.indexOf("Final statistics:"));

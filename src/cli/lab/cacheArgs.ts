@@ -1,5 +1,5 @@
 // Turns `simtop lab cache` flags into validated cache configurations, Dinero IV style.
-import type { CacheConfig, Replacement } from "../../sim/cpu/cache.js";
+import { type CacheConfig, MAX_ASSOC, type Replacement } from "../../sim/cpu/cache.js";
 import { UsageError } from "../errors.js";
 
 export interface CacheLabFlags {
@@ -58,6 +58,7 @@ export function parseLevelSpec(
     throw bad(`bad associativity ${JSON.stringify(assocText)} (a positive whole number)`);
   }
   const assoc = Number(assocText);
+  if (assoc > MAX_ASSOC) throw bad(`associativity ${assocText} is over ${MAX_ASSOC} ways`);
   const lineSize = parseSize(lineText);
   if (lineSize === null) throw bad(`bad line size ${JSON.stringify(lineText)}`);
   if (!isPow2(lineSize) || lineSize > MAX_LINE) {

@@ -1,6 +1,8 @@
 // `simtop lab fork`: OSTEP's fork.py exercise, the process tree kept by simtop's kernel.
-import type { Command } from "commander";
+import { randomInt } from "node:crypto";
+import { type Command, Option } from "commander";
 import {
+  actionText,
   type ForkAction,
   ForkActionError,
   type ForkResult,
@@ -11,15 +13,17 @@ import {
 } from "../../sim/lab/fork.js";
 import { PyRandom } from "../../sim/lab/pyRandom.js";
 import { UsageError } from "../errors.js";
-import { checkSize, choiceArg, floatArg, intArg } from "./ostepArgs.js";
-import { pyBool } from "./table.js";
+import { anyIntOption, choiceOption, intOption, numberOption } from "../options.js";
+import { checkSize } from "./ostepArgs.js";
+import { pyBool, pyFloatRepr } from "./table.js";
 
 export interface ForkFlags {
-  seed: string;
-  forks: string;
-  actionList?: string;
-  actions: string;
-  printStyle: string;
+  seed: number;
+  forks: number;
+  actionList?: ForkAction[];
+  actions: number;
+  showTree?: boolean;
+  printStyle: TreeStyle;
   finalOnly?: boolean;
   leafOnly?: boolean;
   localReparent?: boolean;
@@ -34,6 +38,8 @@ const NAME = /^[A-Za-z0-9_]+$/;
 
 /** -A: a+b (a forks b) and b- (b exits), comma-separated. */
 export function parseActions(value: string): ForkAction[] {
+  if (value.trim() === "")
+    throw new UsageError("-A: expected X+Y or X- actions, got an empty list");
   return value.split(",").map((text) => {
     const bad = () =>
       new UsageError(`-A: expected X+Y or X- (X, Y process names), got ${JSON.stringify(text)}`);
@@ -88,37 +94,43 @@ function describe(a: ForkAction, failed: boolean): string {
   return failed ? `${a.name} EXITS (failed: has children)` : `${a.name} EXITS`;
 }
 
-function table(
-  r: ForkResult,
-  actions: ForkAction[],
-  flags: ForkFlags,
-  style: TreeStyle,
-  args: string[],
-): string {
-  let s = `\n${args.map((a) => `ARG ${a}`).join("\n")}\n\n`;
-  s += `${" ".repeat(27)}Process Tree:\n${drawTree(r.initial, style)}\n`;
+/**
+ * fork.py's run: by default each action is shown and its tree is the question ("Process
+ * Tree?"); with -t each tree is shown and its action is the question ("Action?"); -c answers.
+ */
+function table(r: ForkResult, actions: ForkAction[], flags: ForkFlags, style: TreeStyle): string {
+  const solve = flags.compute === true;
+  const showTree = flags.showTree === true;
+  let s = `${" ".repeat(27)}Process Tree:\n${drawTree(r.initial, style)}\n`;
   r.steps.forEach((step, i) => {
-    s += `Action: ${describe(actions[i], step.outcome === "failed")}\n`;
-    if (!flags.finalOnly) s += drawTree(step.tree, style);
+    const action = `Action: ${describe(actions[i], step.outcome === "failed")}\n`;
+    if (showTree) {
+      s += solve ? action : "Action?\n";
+      if (!flags.finalOnly) s += drawTree(step.tree, style);
+    } else {
+      s += action;
+      if (!flags.finalOnly) s += solve ? drawTree(step.tree, style) : "Process Tree?\n";
+    }
   });
-  if (flags.finalOnly) s += `\n${" ".repeat(24)}Final Process Tree:\n${drawTree(r.final, style)}\n`;
+  if (flags.finalOnly) {
+    const title = `\n${" ".repeat(24)}Final Process Tree`;
+    if (showTree || solve) s += `${title}:\n${drawTree(r.final, style)}\n`;
+    else s += `${title}?\n\n`;
+  }
   return s;
 }
 
-/** What `simtop lab fork` prints for these flags. */
-export function forkLab(flags: ForkFlags): string {
-  const style = choiceArg("-P", flags.printStyle, STYLES);
-  const seed = intArg("-s", flags.seed);
-  const forkShare = floatArg("-f", flags.forks, 0, 1);
-  if (forkShare <= 0.001)
-    throw new UsageError(`-f: must be more than 0.001, got ${JSON.stringify(flags.forks)}`);
-  const count = intArg("-a", flags.actions, 0);
+/** What `simtop lab fork` prints for these flags; `seed` draws the random actions. */
+export function forkLab(flags: ForkFlags, seed = flags.seed): string {
+  const style = flags.printStyle;
+  if (flags.forks <= 0.001)
+    throw new UsageError(`-f: must be more than 0.001, got ${pyFloatRepr(flags.forks)}`);
   let actions: ForkAction[];
-  if (flags.actionList !== undefined && flags.actionList !== "") {
-    actions = parseActions(flags.actionList);
+  if (flags.actionList !== undefined) {
+    actions = flags.actionList;
   } else {
-    checkSize("-a", "actions", count, 100_000);
-    actions = randomActions(count, forkShare, new PyRandom(seed));
+    checkSize("-a", "actions", flags.actions, 100_000);
+    actions = randomActions(flags.actions, flags.forks, new PyRandom(seed));
   }
   checkSize(flags.actionList ? "-A" : "-a", "actions", actions.length, 100_000);
   let r: ForkResult;
@@ -137,40 +149,60 @@ export function forkLab(flags: ForkFlags): string {
     return `${JSON.stringify({ steps, final: r.final })}\n`;
   }
   const args = [
-    `seed ${seed}`,
-    `fork_percentage ${flags.forks.trim()}`,
-    `actions ${count}`,
-    `action_list ${flags.actionList ?? ""}`,
-    "show_tree False",
+    `seed ${flags.seed}`,
+    `fork_percentage ${pyFloatRepr(flags.forks)}`,
+    `actions ${flags.actions}`,
+    `action_list ${flags.actionList === undefined ? "" : flags.actionList.map(actionText).join(",")}`,
+    `show_tree ${pyBool(flags.showTree === true)}`,
     `just_final ${pyBool(flags.finalOnly === true)}`,
     `leaf_only ${pyBool(flags.leafOnly === true)}`,
     `local_reparent ${pyBool(flags.localReparent === true)}`,
     `print_style ${style}`,
-    // The answers are always shown, as fork.py shows them with -c.
-    "solve True",
+    `solve ${pyBool(flags.compute === true)}`,
   ];
-  return table(r, actions, flags, style, args);
+  return `\n${args.map((a) => `ARG ${a}`).join("\n")}\n\n${table(r, actions, flags, style)}`;
 }
 
 /** Adds `fork` under `simtop lab`. */
 export function registerForkLab(lab: Command): void {
   lab
     .command("fork")
-    .description("OSTEP fork.py: the process tree after each fork and exit")
-    .option("-s, --seed <n>", "random seed (random actions)", "-1")
-    .option("-f, --forks <share>", "share of random actions that are forks (not exits)", "0.7")
+    .description(
+      "OSTEP fork.py: the process tree after each fork and exit (-c for the answer, -t to guess the actions)",
+    )
+    .option("-s, --seed <n>", "random seed (-1: a different run each time)", anyIntOption("-s"), -1)
+    .option(
+      "-f, --forks <share>",
+      "share of random actions that are forks (not exits)",
+      numberOption("-f", 0, 1),
+      0.7,
+    )
     .option(
       "-A, --action-list <list>",
       "actions instead of random ones: a+b (a forks b), b- (b exits)",
+      parseActions,
     )
-    .option("-a, --actions <n>", "number of random actions", "5")
-    .option("-P, --print-style <style>", "tree style: basic, line1, line2 or fancy", "fancy")
+    .option(
+      "-a, --actions <n>",
+      "number of random actions",
+      intOption("-a", 0, Number.MAX_SAFE_INTEGER),
+      5,
+    )
+    .option("-t, --show-tree", "show the trees and ask for the actions (not the other way round)")
+    .addOption(
+      new Option("-P, --print-style <style>", "tree style")
+        .choices(STYLES)
+        .argParser(choiceOption("-P", STYLES))
+        .default("fancy"),
+    )
     .option("-F, --final-only", "show only the final tree")
     .option("-L, --leaf-only", "only processes without children may exit")
     .option("-R, --local-reparent", "orphans go to the exiting process's parent, not the root")
-    .option("-c, --compute", "accepted for fork.py compatibility: the trees are always shown")
+    .option("-c, --compute", "compute the answers")
     .option("--json", "print each step's tree and the final tree as JSON")
     .action((flags: ForkFlags) => {
-      process.stdout.write(forkLab(flags));
+      // fork.py leaves Python's generator unseeded (seeded from the OS) when the seed is -1.
+      const seed = flags.seed === -1 ? randomInt(2 ** 32) : flags.seed;
+      process.stdout.write(forkLab(flags, seed));
     });
 }

@@ -1,10 +1,12 @@
 // The `simtop lab` subcommands: textbook exercises answered by simtop's own engine.
 import type { Command } from "commander";
+import { UsageError } from "../errors.js";
 import { registerCacheLab } from "./cache.js";
 import { registerForkLab } from "./fork.js";
 import { registerMlfqLab } from "./mlfq.js";
 import { registerPipelineLab } from "./pipeline.js";
 import { registerProcessRunLab } from "./processRun.js";
+import { quoteExcerpt } from "./quote.js";
 import { registerSchedLab } from "./sched.js";
 
 /** Adds every lab subcommand under `lab`. */
@@ -18,4 +20,14 @@ export function registerLab(program: Command): void {
   registerSchedLab(lab);
   registerMlfqLab(lab);
   registerForkLab(lab);
+  const names = lab.commands.map((c) => c.name());
+  // `simtop lab` alone, or with a word that is no exercise: one line, not the whole help.
+  lab.argument("[exercise]").action((exercise: string | undefined) => {
+    const list = `one of: ${names.join(", ")}`;
+    if (exercise === undefined)
+      throw new UsageError(`lab: missing exercise (${list}); see simtop lab --help`);
+    throw new UsageError(
+      `lab: unknown exercise ${quoteExcerpt(exercise)} (${list}); see simtop lab --help`,
+    );
+  });
 }

@@ -3,6 +3,7 @@ import { parseRegister } from "../../sim/cpu/isa.js";
 import { AssembleError, assemble, splitLine } from "../../sim/programs/assembler.js";
 import type { Program } from "../../sim/programs/program.js";
 import { UsageError } from "../errors.js";
+import { quoteExcerpt, showControls } from "./quote.js";
 
 /** Mnemonics a listing may use: each assembles to exactly one instruction, no syscalls. */
 const LISTING_MNEMONICS = new Set([
@@ -42,25 +43,34 @@ export interface Listing {
   registers: { key: string; reg: number }[];
 }
 
+/** A branch whose target is a number: P&H's `beq $1,$3,7`, an offset in instructions from PC+4. */
+const OFFSET_BRANCH = /^(beq|bne)(\s+[^,]+,[^,]+,\s*)([-+]?\d+)$/i;
+
 /** Parses and assembles a listing; mistakes become UsageErrors naming the line. */
 export function parseListing(source: string): Listing {
   const texts: string[] = [];
   const registers: { key: string; reg: number }[] = [];
   const seen = new Set<string>();
   const lines = source.split(/\r?\n/);
+  /** Per source line with a statement: its labels, statement and instruction index. */
+  const statements: { ln: number; labels: string[]; statement: string }[] = [];
   for (let ln = 1; ln <= lines.length; ln++) {
     // The assembler's own comment and label syntax: it does the real work below.
-    const s = splitLine(lines[ln - 1]).statement;
+    const { labels, statement: s } = splitLine(lines[ln - 1]);
     if (s === "") continue;
-    const mnemonic = s.split(/\s/, 1)[0].toLowerCase();
+    const word = s.split(/\s/, 1)[0];
+    const mnemonic = word.toLowerCase();
     if (mnemonic.startsWith("."))
-      throw new UsageError(`line ${ln}: directives are not supported in a listing ("${mnemonic}")`);
+      throw new UsageError(
+        `line ${ln}: directives are not supported in a listing (${quoteExcerpt(word)})`,
+      );
     if (!LISTING_MNEMONICS.has(mnemonic))
-      throw new UsageError(`line ${ln}: unknown instruction "${mnemonic}"`);
+      throw new UsageError(`line ${ln}: unknown instruction ${quoteExcerpt(word)}`);
     texts.push(s);
+    statements.push({ ln, labels, statement: s });
     for (const key of s.match(/\$\w+/g) ?? []) {
       const reg = parseRegister(key);
-      if (reg < 0) throw new UsageError(`line ${ln}: bad register "${key}"`);
+      if (reg < 0) throw new UsageError(`line ${ln}: bad register ${quoteExcerpt(key)}`);
       if (!seen.has(key)) {
         seen.add(key);
         registers.push({ key, reg });
@@ -70,12 +80,43 @@ export function parseListing(source: string): Listing {
   if (texts.length === 0) throw new UsageError("the listing holds no instructions");
   let program: Program;
   try {
-    program = assemble(source, { name: "listing" });
+    program = assemble(withOffsetLabels(lines, statements), { name: "listing" });
   } catch (err) {
-    if (err instanceof AssembleError) throw new UsageError(err.message);
+    // Its messages quote the listing: no control character of it may reach the terminal.
+    if (err instanceof AssembleError) throw new UsageError(showControls(err.message, 300));
     throw err;
   }
   return { program, texts, registers };
+}
+
+/**
+ * The listing with each numeric branch offset replaced by a label on its target, as the
+ * assembler takes only labels. Lines keep their numbers, so its errors still name them.
+ */
+function withOffsetLabels(
+  lines: string[],
+  statements: { ln: number; labels: string[]; statement: string }[],
+): string {
+  const targets = new Map<number, string>();
+  const rewritten = statements.map((st, i) => {
+    const m = OFFSET_BRANCH.exec(st.statement);
+    if (!m) return st.statement;
+    const target = i + 1 + Number(m[3]);
+    if (target < 0 || target >= statements.length)
+      throw new UsageError(
+        `line ${st.ln}: branch offset ${m[3]} leads to instruction ${target + 1}, outside the listing's ${statements.length}`,
+      );
+    const label = `__offset_target_${target}`;
+    targets.set(target, label);
+    return `${m[1]}${m[2]}${label}`;
+  });
+  if (targets.size === 0) return lines.join("\n");
+  const out = lines.slice();
+  statements.forEach((st, i) => {
+    const labels = [...st.labels, ...(targets.has(i) ? [targets.get(i)] : [])];
+    out[st.ln - 1] = `${labels.map((l) => `${l}: `).join("")}${rewritten[i]}`;
+  });
+  return out.join("\n");
 }
 
 /** An integer that fits 32 bits (signed, or unsigned as written), as an Int32; else null. */

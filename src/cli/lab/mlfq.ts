@@ -1,49 +1,57 @@
 // `simtop lab mlfq`: OSTEP's mlfq.py exercise, answered by simtop's kernel with mlfq.py's rules.
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { MAX_FRAMES } from "../../sim/lab/jobs.js";
 import {
   type MlfqJob,
-  type MlfqResult,
+  type MlfqJobTimes,
+  type MlfqTraceEvent,
   mlfqFrames,
   randomMlfqJobs,
   runMlfq,
 } from "../../sim/lab/mlfq.js";
 import { PyRandom } from "../../sim/lab/pyRandom.js";
 import { UsageError } from "../errors.js";
-import { checkSize, intArg, intListArg } from "./ostepArgs.js";
+import { anyIntOption, intListOption, intOption } from "../options.js";
+import { ChunkedWriter } from "./labOutput.js";
+import { checkSize } from "./ostepArgs.js";
 import { mean, pyBool, pyFixed, rjust } from "./table.js";
 
 export interface MlfqFlags {
-  seed: string;
-  numQueues: string;
-  quantum: string;
-  allotment: string;
-  quantumList?: string;
-  allotmentList?: string;
-  numJobs: string;
-  maxlen: string;
-  maxio: string;
-  boost: string;
-  iotime: string;
+  seed: number;
+  numQueues: number;
+  quantum: number;
+  allotment: number;
+  quantumList?: number[];
+  allotmentList?: number[];
+  numJobs: number;
+  maxlen: number;
+  maxio: number;
+  boost: number;
+  iotime: number;
   stay?: boolean;
   iobump?: boolean;
-  jlist?: string;
+  jlist?: MlfqJob[];
   c?: boolean;
   json?: boolean;
 }
 
 const MAX_TICKS = 50_000_000;
+const INT = Number.MAX_SAFE_INTEGER;
 
 /** -l: start,run,ioFreq triples separated by ':'. */
 export function parseMlfqJobs(value: string): MlfqJob[] {
+  if (value.trim() === "")
+    throw new UsageError("-l: expected start,run,ioFreq triples, got an empty list");
+  const start = intOption("-l: start", 0, INT);
+  const run = intOption("-l: run time", 1, INT);
+  const ioFreq = intOption("-l: ioFreq", 0, INT);
   return value.split(":").map((j) => {
     const parts = j.split(",");
     if (parts.length !== 3)
       throw new UsageError(
         `-l: expected start,run,ioFreq triples separated by ':', got ${JSON.stringify(j)}`,
       );
-    const [start, run, ioFreq] = parts.map((p, i) => intArg("-l", p, i === 1 ? 1 : 0));
-    return { start, run, ioFreq };
+    return { start: start(parts[0]), run: run(parts[1]), ioFreq: ioFreq(parts[2]) };
   });
 }
 
@@ -55,13 +63,10 @@ interface Levels {
 
 /** -n/-q/-a, or -Q/-A lists (highest priority first), as mlfq.py combines them. */
 export function parseLevels(flags: MlfqFlags): Levels {
-  let quanta: number[];
-  if (flags.quantumList !== undefined && flags.quantumList !== "")
-    quanta = intListArg("-Q", flags.quantumList, 1);
-  else quanta = new Array(intArg("-n", flags.numQueues, 1)).fill(intArg("-q", flags.quantum, 1));
+  const quanta = flags.quantumList ?? new Array(flags.numQueues).fill(flags.quantum);
   let allotments: number[];
-  if (flags.allotmentList !== undefined && flags.allotmentList !== "") {
-    allotments = intListArg("-A", flags.allotmentList, Number.MIN_SAFE_INTEGER);
+  if (flags.allotmentList !== undefined) {
+    allotments = flags.allotmentList;
     if (allotments.length !== quanta.length)
       throw new UsageError(`-A: ${allotments.length} allotments for ${quanta.length} queues`);
     // The lowest queue never demotes, so mlfq.py lets its allotment be anything.
@@ -72,7 +77,7 @@ export function parseLevels(flags: MlfqFlags): Levels {
         );
     });
   } else {
-    allotments = new Array(quanta.length).fill(intArg("-a", flags.allotment, 1));
+    allotments = new Array(quanta.length).fill(flags.allotment);
   }
   return { quanta, allotments };
 }
@@ -110,49 +115,67 @@ const QUESTION =
   "times for each of the jobs.\n\n" +
   "Use the -c flag to get the exact results when you are finished.\n\n";
 
-function solution(r: MlfqResult): string {
-  let s = "\nExecution trace (who held the CPU):\n\n";
-  for (const g of r.segments) s += `[ time ${g.start} - ${g.end} ] Run JOB ${g.job}\n`;
-  s += "\nFinal statistics:\n";
-  for (const j of r.jobs) {
+/** One line of mlfq.py's execution trace, as it prints it. */
+export function traceLine(e: MlfqTraceEvent, boost: number): string {
+  switch (e.kind) {
+    case "boost":
+      return `[ time ${e.time} ] BOOST ( every ${boost} )\n`;
+    case "begins":
+      return `[ time ${e.time} ] JOB BEGINS by JOB ${e.job}\n`;
+    case "ioDone":
+      return `[ time ${e.time} ] IO_DONE by JOB ${e.job}\n`;
+    case "idle":
+      return `[ time ${e.time} ] IDLE\n`;
+    case "finished":
+      return `[ time ${e.time} ] FINISHED JOB ${e.job}\n`;
+    case "ioStart":
+      // mlfq.py prints "IO DONE" as it schedules the completion.
+      return `[ time ${e.time} ] IO_START by JOB ${e.job}\nIO DONE\n`;
+    case "run":
+      return `[ time ${e.time} ] Run JOB ${e.job} at PRIORITY ${e.priority} [ TICKS ${e.ticksLeft} ALLOT ${e.allotLeft} TIME ${e.timeLeft} (of ${e.run}) ]\n`;
+  }
+}
+
+function statistics(jobs: MlfqJobTimes[]): string {
+  let s = "\nFinal statistics:\n";
+  for (const j of jobs) {
     s += `  Job ${rjust(j.job, 2)}: startTime ${rjust(j.start, 3)} - response ${rjust(j.response, 3)} - turnaround ${rjust(j.turnaround, 3)}\n`;
   }
-  const last = r.jobs.length - 1;
-  const a = averages(r);
-  s += `\n  Avg ${rjust(last, 2)}: startTime n/a - response ${pyFixed(a.response, 2)} - turnaround ${pyFixed(a.turnaround, 2)}\n\n\n`;
+  const a = averages(jobs);
+  s += `\n  Avg ${rjust(jobs.length - 1, 2)}: startTime n/a - response ${pyFixed(a.response, 2)} - turnaround ${pyFixed(a.turnaround, 2)}\n\n\n`;
   return s;
 }
 
-function averages(r: MlfqResult) {
+function averages(jobs: MlfqJobTimes[]) {
   return {
-    response: mean(r.jobs.map((j) => j.response)),
-    turnaround: mean(r.jobs.map((j) => j.turnaround)),
+    response: mean(jobs.map((j) => j.response)),
+    turnaround: mean(jobs.map((j) => j.turnaround)),
   };
 }
 
-/** What `simtop lab mlfq` prints for these flags. */
-export function mlfqLab(flags: MlfqFlags): string {
+/** Writes what `simtop lab mlfq` prints for these flags (with -c, a line per tick) to `out`. */
+export function mlfqLab(flags: MlfqFlags, out: (s: string) => void): void {
   const levels = parseLevels(flags);
-  const boost = intArg("-B", flags.boost, 0);
-  const ioTime = intArg("-i", flags.iotime, 0);
+  const { boost, iotime: ioTime } = flags;
   let jobs: MlfqJob[];
-  if (flags.jlist !== undefined && flags.jlist !== "") {
-    jobs = parseMlfqJobs(flags.jlist);
+  if (flags.jlist !== undefined) {
+    jobs = flags.jlist;
   } else {
-    const n = intArg("-j", flags.numJobs, 1);
-    checkSize("-j", "jobs", n, 100_000);
-    const maxlen = intArg("-m", flags.maxlen, 1);
-    const maxio = intArg("-M", flags.maxio, 1);
-    jobs = randomMlfqJobs(n, maxlen, maxio, new PyRandom(intArg("-s", flags.seed)));
+    checkSize("-j", "jobs", flags.numJobs, 100_000);
+    jobs = randomMlfqJobs(flags.numJobs, flags.maxlen, flags.maxio, new PyRandom(flags.seed));
   }
   const flag = flags.jlist ? "-l" : "-j";
   let ticks = 0;
   for (const j of jobs) ticks = Math.max(ticks, j.start) + j.run * (ioTime + 2);
   checkSize(flag, "ticks the jobs may take", ticks, MAX_TICKS);
   checkSize(flag, "memory frames the jobs need", mlfqFrames(jobs), MAX_FRAMES - 16);
-  const out = flags.json ? "" : header(jobs, levels, boost, ioTime, flags);
-  if (!flags.json && !flags.c) return out + QUESTION;
-  const r = runMlfq({
+  if (!flags.json) out(header(jobs, levels, boost, ioTime, flags));
+  if (!flags.json && !flags.c) {
+    out(QUESTION);
+    return;
+  }
+  if (!flags.json) out("\nExecution Trace:\n\n");
+  const spec = {
     jobs,
     quanta: levels.quanta,
     allotments: levels.allotments,
@@ -160,15 +183,23 @@ export function mlfqLab(flags: MlfqFlags): string {
     ioTime,
     stay: flags.stay === true,
     ioBump: flags.iobump === true,
-    segments: !flags.json,
-  });
-  if (!flags.json) return out + solution(r);
-  const answer = r.jobs.map((j) => ({
+  };
+  const times = flags.json
+    ? runMlfq(spec)
+    : runMlfq({
+        ...spec,
+        trace: (e) => out(traceLine(e, boost)),
+      });
+  if (!flags.json) {
+    out(statistics(times));
+    return;
+  }
+  const answer = times.map((j) => ({
     job: j.job,
     response: j.response,
     turnaround: j.turnaround,
   }));
-  return `${JSON.stringify({ jobs: answer, average: averages(r) })}\n`;
+  out(`${JSON.stringify({ jobs: answer, average: averages(times) })}\n`);
 }
 
 /** Adds `mlfq` under `simtop lab`. */
@@ -178,26 +209,48 @@ export function registerMlfqLab(lab: Command): void {
     .description(
       "OSTEP mlfq.py: a multi-level feedback queue's response and turnaround (-c for the answer)",
     )
-    .option("-s, --seed <n>", "random seed", "0")
-    .option("-n, --numQueues <n>", "number of queues (without -Q)", "3")
-    .option("-q, --quantum <ticks>", "time slice (without -Q)", "10")
-    .option("-a, --allotment <slices>", "slices a job may use at a level (without -A)", "1")
+    .option("-s, --seed <n>", "random seed", anyIntOption("-s"), 0)
+    .option("-n, --numQueues <n>", "number of queues (without -Q)", intOption("-n", 1, 1000), 3)
+    .option("-q, --quantum <ticks>", "time slice (without -Q)", intOption("-q", 1, INT), 10)
     .option(
-      "-Q, --quantumList <list>",
-      "time slice per queue, highest priority first, e.g. 10,20,40",
+      "-a, --allotment <slices>",
+      "slices a job may use at a level (without -A)",
+      intOption("-a", 1, INT),
+      1,
     )
-    .option("-A, --allotmentList <list>", "allotment per queue, highest priority first")
-    .option("-j, --numJobs <n>", "number of random jobs", "3")
-    .option("-m, --maxlen <ticks>", "longest random job", "100")
-    .option("-M, --maxio <ticks>", "largest random I/O frequency", "10")
-    .option("-B, --boost <ticks>", "boost every job to the top queue this often (0 = never)", "0")
-    .option("-i, --iotime <ticks>", "how long an I/O takes", "5")
+    .addOption(
+      new Option(
+        "-Q, --quantumList <list>",
+        "time slice per queue, highest priority first, e.g. 10,20,40",
+      ).argParser(intListOption("-Q", 1)),
+    )
+    .addOption(
+      new Option(
+        "-A, --allotmentList <list>",
+        "allotment per queue, highest priority first",
+      ).argParser(intListOption("-A", Number.MIN_SAFE_INTEGER)),
+    )
+    .option("-j, --numJobs <n>", "number of random jobs", intOption("-j", 1, INT), 3)
+    .option("-m, --maxlen <ticks>", "longest random job", intOption("-m", 1, INT), 100)
+    .option("-M, --maxio <ticks>", "largest random I/O frequency", intOption("-M", 1, INT), 10)
+    .option(
+      "-B, --boost <ticks>",
+      "boost every job to the top queue this often (0 = never)",
+      intOption("-B", 0, INT),
+      0,
+    )
+    .option("-i, --iotime <ticks>", "how long an I/O takes", intOption("-i", 0, INT), 5)
     .option("-S, --stay", "issuing I/O resets the job's slice and allotment")
     .option("-I, --iobump", "a job whose I/O completes goes to the front of its queue")
-    .option("-l, --jlist <jobs>", "jobs as start,run,ioFreq:start,run,ioFreq:...")
-    .option("-c", "compute the answer")
+    .option("-l, --jlist <jobs>", "jobs as start,run,ioFreq:start,run,ioFreq:...", parseMlfqJobs)
+    .option("-c", "compute the answer: the trace, tick by tick, and the statistics")
     .option("--json", "print each job's response and turnaround as JSON")
     .action((flags: MlfqFlags) => {
-      process.stdout.write(mlfqLab(flags));
+      const w = new ChunkedWriter();
+      try {
+        mlfqLab(flags, (s) => w.write(s));
+      } finally {
+        w.end();
+      }
     });
 }

@@ -1,18 +1,19 @@
 // `simtop lab pipeline LISTING`: P&H pipeline timing of a short MIPS listing, as a table or JSON.
 import { readFileSync } from "node:fs";
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { BRANCH_STAGES, type BranchStage } from "../../sim/cpu/pipelineDefs.js";
 import { safeJson } from "../../sim/visible.js";
 import { UsageError } from "../errors.js";
+import { choiceOption } from "../options.js";
 import { parseListing, parseMemValues, parseRegValues } from "./mipsListing.js";
 import { runPipelineLab } from "./pipelineRun.js";
 import { renderPipelineTable } from "./pipelineTable.js";
 
 interface PipelineFlags {
-  forwarding: string;
-  branch: string;
-  reg?: string;
-  mem?: string;
+  forwarding: (typeof SWITCHES)[number];
+  branch: BranchStage;
+  reg?: [number, number][];
+  mem?: [number, number][];
   json?: boolean;
 }
 
@@ -23,7 +24,13 @@ async function readStdin(): Promise<string> {
 }
 
 async function readListing(path: string): Promise<string> {
-  if (path === "-") return readStdin();
+  const text = path === "-" ? await readStdin() : readFile(path);
+  if (text.includes("\0"))
+    throw new UsageError(`${path}: not a listing: it holds NUL bytes (a binary file?)`);
+  return text;
+}
+
+function readFile(path: string): string {
   try {
     return readFileSync(path, "utf8");
   } catch (err) {
@@ -34,17 +41,7 @@ async function readListing(path: string): Promise<string> {
   }
 }
 
-function parseForwarding(v: string): boolean {
-  if (v === "on") return true;
-  if (v === "off") return false;
-  throw new UsageError(`--forwarding: expected on or off, got "${v}"`);
-}
-
-function parseBranch(v: string): BranchStage {
-  const b = BRANCH_STAGES.find((s) => s === v);
-  if (b === undefined) throw new UsageError(`--branch: expected id, ex or mem, got "${v}"`);
-  return b;
-}
+const SWITCHES = ["on", "off"] as const;
 
 /** Adds `lab pipeline` under `lab`. */
 export function registerPipelineLab(lab: Command): void {
@@ -57,18 +54,33 @@ export function registerPipelineLab(lab: Command): void {
       "<listing>",
       "file with one instruction per line (# comments, labels), or - for stdin",
     )
-    .option("--forwarding <on|off>", "forward EX/MEM and MEM/WB results", "on")
-    .option("--branch <id|ex|mem>", "stage where branches resolve (predicted not taken)", "ex")
-    .option("--reg <list>", "initial registers, e.g. '$s1=12,$t0=4'")
-    .option("--mem <list>", "initial memory words by decimal byte address, e.g. '4=30,8=20'")
+    .addOption(
+      new Option("--forwarding <on|off>", "forward EX/MEM and MEM/WB results")
+        .choices(SWITCHES)
+        .argParser(choiceOption("--forwarding", SWITCHES))
+        .default("on"),
+    )
+    .addOption(
+      new Option("--branch <id|ex|mem>", "stage where branches resolve (predicted not taken)")
+        .choices(BRANCH_STAGES)
+        .argParser(choiceOption("--branch", BRANCH_STAGES))
+        .default("ex"),
+    )
+    .option("--reg <list>", "initial registers, e.g. '$s1=12,$t0=4'", parseRegValues)
+    .option(
+      "--mem <list>",
+      "initial memory words by decimal byte address, e.g. '4=30,8=20'",
+      parseMemValues,
+    )
     .option("--json", "print the answer as JSON")
     .action(async (path: string, flags: PipelineFlags) => {
-      const forwarding = parseForwarding(flags.forwarding);
-      const branch = parseBranch(flags.branch);
-      const regs = flags.reg === undefined ? [] : parseRegValues(flags.reg);
-      const mem = flags.mem === undefined ? [] : parseMemValues(flags.mem);
+      const forwarding = flags.forwarding === "on";
+      const { branch } = flags;
+      const regs = flags.reg ?? [];
+      const mem = flags.mem ?? [];
       const listing = parseListing(await readListing(path));
-      const { report, rows } = runPipelineLab(listing, { forwarding, branch, regs, mem });
+      const { report, rows, notes } = runPipelineLab(listing, { forwarding, branch, regs, mem });
+      for (const n of notes) process.stderr.write(`simtop: note: ${n}\n`);
       process.stdout.write(
         flags.json
           ? `${safeJson(JSON.stringify(report))}\n`

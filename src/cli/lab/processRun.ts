@@ -1,5 +1,5 @@
 // `simtop lab process-run`: OSTEP's process-run.py exercise, answered by simtop's kernel.
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { MAX_FRAMES } from "../../sim/lab/jobs.js";
 import {
   type PrInstruction,
@@ -8,18 +8,19 @@ import {
   randomProgram,
   runProcessRun,
 } from "../../sim/lab/processRun.js";
-import { PyRandom, type Uniform } from "../../sim/lab/pyRandom.js";
+import { PyRandom } from "../../sim/lab/pyRandom.js";
 import { UsageError } from "../errors.js";
-import { checkSize, choiceArg, floatArg, intArg } from "./ostepArgs.js";
+import { anyIntOption, choiceOption, intOption, numberOption } from "../options.js";
+import { checkSize } from "./ostepArgs.js";
 import { pyFixed, rjust } from "./table.js";
 
 export interface ProcessRunFlags {
-  processlist?: string;
-  program?: string;
-  iolength: string;
-  switch: string;
-  iodone: string;
-  seed: string;
+  processlist?: ProcessShape[];
+  program?: PrInstruction[][];
+  iolength: number;
+  switch: (typeof SWITCH)[number];
+  iodone: (typeof IODONE)[number];
+  seed: number;
   c?: boolean;
   printstats?: boolean;
   json?: boolean;
@@ -28,13 +29,22 @@ export interface ProcessRunFlags {
 const SWITCH = ["SWITCH_ON_IO", "SWITCH_ON_END"] as const;
 const IODONE = ["IO_RUN_LATER", "IO_RUN_IMMEDIATE"] as const;
 
+/** One -l X:Y pair: X random instructions, each a CPU one with Y% chance. */
+export interface ProcessShape {
+  instructions: number;
+  cpuPercent: number;
+}
+
 /** -P: processes split by ':', each a comma list of cN (N cpu instructions) and i (an I/O). */
 export function parseProgramList(value: string): PrInstruction[][] {
+  if (value === "")
+    throw new UsageError("-P: expected programs such as c3,i:c5, got an empty list");
   return value.split(":").map((proc) => {
     const code: PrInstruction[] = [];
     for (const op of proc.split(",")) {
       const m = /^c(\d+)$/.exec(op.trim());
       if (m) {
+        checkSize("-P", "instructions in one process", code.length + Number(m[1]), 1_000_000);
         for (let i = Number(m[1]); i > 0; i--) code.push("cpu");
       } else if (op.trim() === "i") {
         code.push("io", "io_done");
@@ -45,22 +55,24 @@ export function parseProgramList(value: string): PrInstruction[][] {
       }
       checkSize("-P", "instructions in one process", code.length, 1_000_000);
     }
-    if (code.length === 0)
-      throw new UsageError(`-P: process ${JSON.stringify(proc)} has no instructions`);
+    // A process of no instructions (c0) is allowed: it holds the CPU one idle tick and is done.
     return code;
   });
 }
 
-/** -l: X:Y pairs, X instructions each a CPU one with probability Y% (else an I/O). */
-export function parseProcessList(value: string, rng: Uniform): PrInstruction[][] {
+const count = intOption("-l", 0, Number.MAX_SAFE_INTEGER);
+const chance = numberOption("-l", 0, 100);
+
+/** -l: X:Y pairs, X instructions (0 allowed) each a CPU one with probability Y% (else an I/O). */
+export function parseProcessList(value: string): ProcessShape[] {
+  if (value === "") throw new UsageError("-l: expected X:Y pairs, got an empty list");
   return value.split(",").map((pair) => {
     const parts = pair.split(":");
     if (parts.length !== 2 || parts[0].trim() === "" || parts[1].trim() === "")
       throw new UsageError(`-l: expected X:Y pairs, got ${JSON.stringify(pair)}`);
-    const count = intArg("-l", parts[0], 1);
-    checkSize("-l", "instructions in one process", count, 1_000_000);
-    const chance = floatArg("-l", parts[1], 0, 100);
-    return randomProgram(count, chance, rng);
+    const instructions = count(parts[0]);
+    checkSize("-l", "instructions in one process", instructions, 1_000_000);
+    return { instructions, cpuPercent: chance(parts[1]) };
   });
 }
 
@@ -100,16 +112,15 @@ function traceTable(r: ProcessRunResult, procs: number, stats: boolean): string 
 
 /** What `simtop lab process-run` prints for these flags. */
 export function processRunLab(flags: ProcessRunFlags): string {
-  const ioLength = intArg("-L", flags.iolength, 0);
-  const switchOnEnd = choiceArg("-S", flags.switch, SWITCH) === "SWITCH_ON_END";
-  const immediate = choiceArg("-I", flags.iodone, IODONE) === "IO_RUN_IMMEDIATE";
-  const rng = new PyRandom(intArg("-s", flags.seed));
+  const ioLength = flags.iolength;
+  const switchOnEnd = flags.switch === "SWITCH_ON_END";
+  const immediate = flags.iodone === "IO_RUN_IMMEDIATE";
+  const rng = new PyRandom(flags.seed);
   let programs: PrInstruction[][];
   // As in process-run.py, -P wins over -l.
-  if (flags.program !== undefined && flags.program !== "")
-    programs = parseProgramList(flags.program);
-  else if (flags.processlist !== undefined && flags.processlist !== "")
-    programs = parseProcessList(flags.processlist, rng);
+  if (flags.program !== undefined) programs = flags.program;
+  else if (flags.processlist !== undefined)
+    programs = flags.processlist.map((p) => randomProgram(p.instructions, p.cpuPercent, rng));
   else throw new UsageError("-l: give the processes to run, e.g. -l 5:100,5:100 (or -P c3,i:c5)");
   checkSize(
     flags.program ? "-P" : "-l",
@@ -136,19 +147,32 @@ export function registerProcessRunLab(lab: Command): void {
     .option(
       "-l, --processlist <X:Y,...>",
       "processes of X instructions, each a CPU one with Y% chance (else I/O)",
+      parseProcessList,
     )
     .option(
       "-P, --program <list>",
       "exact programs, e.g. c3,i,c2:c5 (cN = N CPU instructions, i = an I/O)",
+      parseProgramList,
     )
-    .option("-L, --iolength <ticks>", "how long an I/O takes", "5")
-    .option("-S, --switch <when>", "when to switch: SWITCH_ON_IO or SWITCH_ON_END", "SWITCH_ON_IO")
     .option(
-      "-I, --iodone <what>",
-      "when an I/O ends: IO_RUN_LATER or IO_RUN_IMMEDIATE",
-      "IO_RUN_LATER",
+      "-L, --iolength <ticks>",
+      "how long an I/O takes",
+      intOption("-L", 0, Number.MAX_SAFE_INTEGER),
+      5,
     )
-    .option("-s, --seed <n>", "random seed for -l", "0")
+    .addOption(
+      new Option("-S, --switch <when>", "when to switch")
+        .choices(SWITCH)
+        .argParser(choiceOption("-S", SWITCH))
+        .default("SWITCH_ON_IO"),
+    )
+    .addOption(
+      new Option("-I, --iodone <what>", "when an I/O ends")
+        .choices(IODONE)
+        .argParser(choiceOption("-I", IODONE))
+        .default("IO_RUN_LATER"),
+    )
+    .option("-s, --seed <n>", "random seed for -l", anyIntOption("-s"), 0)
     .option("-c", "compute the answer (the per-tick trace)")
     .option("-p, --printstats", "with -c, print CPU and I/O statistics at the end")
     .option("--json", "print the trace and statistics as JSON")

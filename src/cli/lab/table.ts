@@ -37,3 +37,22 @@ export function mean(xs: readonly number[]): number {
   for (const x of xs) s += x;
   return xs.length === 0 ? 0 : s / xs.length;
 }
+
+/** Python's repr() of any float: shortest digits, exponent form below 1e-4 and from 1e16. */
+export function pyFloatRepr(x: number): string {
+  if (!Number.isFinite(x)) return Number.isNaN(x) ? "nan" : x > 0 ? "inf" : "-inf";
+  if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
+  const [mantissa, exp] = x.toExponential().split("e");
+  const e = Number(exp);
+  if (e < -4 || e >= 16) {
+    return `${mantissa}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+  }
+  const sign = x < 0 ? "-" : "";
+  const digits = mantissa.replace("-", "").replace(".", "");
+  const point = e + 1; // digits before the decimal point
+  let s: string;
+  if (point <= 0) s = `0.${"0".repeat(-point)}${digits}`;
+  else if (point >= digits.length) s = `${digits}${"0".repeat(point - digits.length)}.0`;
+  else s = `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return sign + s;
+}

@@ -15,6 +15,15 @@
 //   a capacity miss after that.
 import type { Rng } from "../rng.js";
 import { FullyAssocShadow, type Replacement, SeenBlocks, type ShadowSnapshot } from "./cache3c.js";
+import {
+  DIRTY,
+  newOwner,
+  PRISTINE,
+  pageLayout,
+  pristineDirectory,
+  VALID,
+  WAY_SHIFT,
+} from "./cachePages.js";
 
 export type { Replacement } from "./cache3c.js";
 
@@ -103,66 +112,30 @@ export interface CacheStats {
   multiBlock: number;
 }
 
-/** Local way numbers (0 … assoc-1): bytes while they fit, else wider. */
-export type WayOrder = Uint8Array | Uint16Array | Uint32Array;
-
 /**
- * A cache's state, compact: only the sets that differ from a freshly built cache are kept
- * (a set never touched costs nothing). Treat every array as immutable: a restored cache may
- * keep referring to them until it is first used, and its own snapshot may share them.
+ * A cache's state at one moment. Its pages are shared copy-on-write with the cache it was
+ * taken from (and any cache restored from it): nobody ever writes them, so a snapshot costs a
+ * pointer per page plus the pages written after it was taken.
  */
 export interface CacheSnapshot {
   /** Geometry, checked by {@link Cache.restore}. */
   numSets: number;
   assoc: number;
-  /** Indexes of the stored sets, ascending. */
-  sets: Uint32Array;
-  /**
-   * Per stored set (`assoc` entries each, in `sets` order): the ways from the top of the
-   * set's priority stack (most recently used or filled) to the bottom (the next victim).
-   */
-  order: WayOrder;
-  /** Per stored set, per way: the block number held (as an int32 bit pattern). */
-  tags: Int32Array;
-  /** Per stored set, per way: bit 0 valid, bit 1 dirty. */
-  flags: Uint8Array;
+  pages: readonly Int32Array[];
   counters: Float64Array;
   rngState: number | null;
   shadow: ShadowSnapshot | null;
   seen: Map<number, Uint8Array> | null;
 }
 
-const EMPTY_I32 = new Int32Array(0);
-const EMPTY_U8 = new Uint8Array(0);
-const EMPTY_U32 = new Uint32Array(0);
-
-/** An array for `length` local way numbers below `assoc`, in the narrowest type that fits. */
-function newOrder(assoc: number, length: number): WayOrder {
-  if (assoc <= 0x100) return new Uint8Array(length);
-  if (assoc <= 0x10000) return new Uint16Array(length);
-  return new Uint32Array(length);
-}
-
-/** The pending state of a fresh cache: no set differs from pristine. */
-function emptySets(numSets: number, assoc: number): CacheSnapshot {
-  return {
-    numSets,
-    assoc,
-    sets: EMPTY_U32,
-    order: newOrder(assoc, 0),
-    tags: EMPTY_I32,
-    flags: EMPTY_U8,
-    counters: new Float64Array(COUNTERS),
-    rngState: null,
-    shadow: null,
-    seen: null,
-  };
-}
-
 const isPow2 = (n: number): boolean => Number.isInteger(n) && n > 0 && (n & (n - 1)) === 0;
 
-/** Largest cache accepted: addresses are 32-bit, and the arrays must fit in memory. */
+/** Largest cache accepted: addresses are 32-bit. */
 const MAX_SIZE = 2 ** 30;
+/**
+ * Most ways in a set: a set lives in one page (16 bytes a way), and a miss scans its ways.
+ */
+export const MAX_ASSOC = 2 ** 20;
 
 /** Throws a plain Error naming the first thing wrong with `c`. */
 export function validateCacheConfig(c: CacheConfig): void {
@@ -175,6 +148,9 @@ export function validateCacheConfig(c: CacheConfig): void {
   }
   if (!Number.isInteger(c.assoc) || c.assoc < 1) {
     throw new Error(`${where}: associativity must be a positive integer, got ${c.assoc}`);
+  }
+  if (c.assoc > MAX_ASSOC) {
+    throw new Error(`${where}: associativity must be at most ${MAX_ASSOC} ways, got ${c.assoc}`);
   }
   if (c.lineSize * c.assoc > c.size) {
     throw new Error(
@@ -190,6 +166,31 @@ export function validateCacheConfig(c: CacheConfig): void {
   if (!Number.isFinite(c.latency) || c.latency < 0) {
     throw new Error(`${where}: latency must be a non-negative number, got ${c.latency}`);
   }
+}
+
+/** Dinero's `d4movetotop`: the way at `at` goes on top of the set at `base`, those above it down one. */
+function moveToTop(p: Int32Array, base: number, at: number): void {
+  if (at === base) return;
+  const tag = p[at];
+  const meta = p[at + 1];
+  for (let j = at; j > base; j -= 2) {
+    p[j] = p[j - 2];
+    p[j + 1] = p[j - 1];
+  }
+  p[base] = tag;
+  p[base + 1] = meta;
+}
+
+/** Dinero's `d4movetobot`, for a way made invalid: to the bottom (`last`), those below it up one. */
+function moveToBottom(p: Int32Array, last: number, at: number): void {
+  const tag = p[at];
+  const meta = p[at + 1];
+  for (let j = at; j < last; j += 2) {
+    p[j] = p[j + 2];
+    p[j + 1] = p[j + 3];
+  }
+  p[last] = tag;
+  p[last + 1] = meta;
 }
 
 const emptyKinds = (): KindCounts => ({ read: 0, write: 0, fetch: 0, misc: 0, total: 0 });
@@ -227,27 +228,22 @@ export class Cache implements NextLevel {
   private readonly writeBack: boolean;
   private readonly writeAllocate: boolean;
   private readonly rng: Rng | null;
+  private readonly pageShift: number;
+  private readonly pageMask: number;
+  /** Numbers a set takes in a page: two a way (see cachePages.ts). */
+  private readonly setSpan: number;
+  private readonly ownerAt: number;
   /**
-   * The state arrays below are allocated on first use: until then (a new cache, or one
-   * restored before it ever ran) they are empty and `pending` holds the sets to write back
-   * over a pristine cache. Store snapshots of a whole kernel are such caches, so they cost
-   * only the sets that were touched.
+   * The state, a page per `pageSets` sets, each set's ways in priority-stack order. Pages
+   * stamped with another owner are shared: copied before any write.
    */
-  private pending: CacheSnapshot | null;
-  /** Block number (address >>> log2(line)) per way, as an int32 bit pattern. */
-  private tags: Int32Array = EMPTY_I32;
-  private valid: Uint8Array = EMPTY_U8;
-  private dirty: Uint8Array = EMPTY_U8;
+  private pages: Int32Array[];
   /**
-   * Each set's ways form a circular list ordered like Dinero's priority stack: `top[set]` is
-   * the most recently used (LRU) or filled (FIFO, random) way, `up[top]` the bottom, which is
-   * the next victim; invalid ways always sit at the bottom. `up` points towards the top.
+   * Whether `pages` itself is shared (with snapshots, or the pristine directory of every cache
+   * of this geometry): copied before a page is replaced. While it is, the cache owns no page.
    */
-  private up: Int32Array = EMPTY_I32;
-  private down: Int32Array = EMPTY_I32;
-  private top: Int32Array = EMPTY_I32;
-  /** Scratch list of non-pristine set indexes for {@link snapshot}, allocated with the arrays. */
-  private scratch: Uint32Array = EMPTY_U32;
+  private pagesShared = true;
+  private owner = newOwner();
   private readonly shadow: FullyAssocShadow | null;
   private readonly seen: SeenBlocks | null;
 
@@ -271,80 +267,41 @@ export class Cache implements NextLevel {
     this.random = config.replacement === "random";
     this.writeBack = config.writePolicy === "write-back";
     this.writeAllocate = config.writeAllocate;
-    const ways = this.numSets * this.assoc;
-    this.pending = emptySets(this.numSets, this.assoc);
+    const layout = pageLayout(this.numSets, this.assoc);
+    this.pageShift = layout.pageShift;
+    this.pageMask = layout.pageSets - 1;
+    this.setSpan = 2 * this.assoc;
+    this.ownerAt = layout.ownerAt;
+    this.pages = pristineDirectory(layout, this.assoc);
     const ccc = config.classify3C === true;
-    this.shadow = ccc ? new FullyAssocShadow(ways, config.replacement, rng) : null;
+    this.shadow = ccc
+      ? new FullyAssocShadow(this.numSets * this.assoc, config.replacement, rng)
+      : null;
     this.seen = ccc ? new SeenBlocks() : null;
   }
 
-  /** Allocates the state arrays, pristine, then writes the pending sets over them. */
-  private materialize(): void {
-    const s = this.pending!;
-    this.pending = null;
-    const ways = this.numSets * this.assoc;
-    this.tags = new Int32Array(ways);
-    this.valid = new Uint8Array(ways);
-    this.dirty = new Uint8Array(ways);
-    this.up = new Int32Array(ways);
-    this.down = new Int32Array(ways);
-    this.top = new Int32Array(this.numSets);
-    this.scratch = new Uint32Array(this.numSets);
-    this.resetOrder();
-    this.writeSets(s);
+  /** Page `i`, made this cache's own to write (a copy, if it was shared or pristine). */
+  private own(i: number): Int32Array {
+    if (this.pagesShared) {
+      this.pages = this.pages.slice();
+      this.pagesShared = false;
+    }
+    const page = this.pages[i].slice();
+    page[this.ownerAt] = this.owner;
+    this.pages[i] = page;
+    return page;
   }
 
-  /** Writes a snapshot's stored sets over the (pristine) arrays. */
-  private writeSets(s: CacheSnapshot): void {
-    const a = this.assoc;
-    const { sets, order, tags, flags } = s;
-    for (let i = 0; i < sets.length; i++) {
-      const base = sets[i] * a;
-      const at = i * a;
-      for (let j = 0; j < a; j++) {
-        const f = flags[at + j];
-        this.tags[base + j] = tags[at + j];
-        this.valid[base + j] = f & 1;
-        this.dirty[base + j] = f >>> 1;
-      }
-      let prev = base + order[at + a - 1];
-      for (let j = 0; j < a; j++) {
-        const way = base + order[at + j];
-        this.up[way] = prev;
-        this.down[prev] = way;
-        prev = way;
-      }
-      this.top[sets[i]] = base + order[at];
-    }
+  /** The page holding `set`, writable. */
+  private writable(set: number): Int32Array {
+    const i = set >>> this.pageShift;
+    const page = this.pages[i];
+    return page[this.ownerAt] === this.owner ? page : this.own(i);
   }
 
-  /** Whether a set is exactly as a freshly built cache has it. */
-  private pristine(set: number): boolean {
-    const a = this.assoc;
-    const base = set * a;
-    if (this.top[set] !== base) return false;
-    const up = this.up;
-    const down = this.down;
-    for (let j = 0; j < a; j++) {
-      const w = base + j;
-      if (this.tags[w] !== 0 || this.valid[w] !== 0 || this.dirty[w] !== 0) return false;
-      if (down[w] !== (j + 1 === a ? base : w + 1)) return false;
-      if (up[w] !== (j === 0 ? base + a - 1 : w - 1)) return false;
-    }
-    return true;
-  }
-
-  /** Every set's ways in index order, the first one on top. */
-  private resetOrder(): void {
-    const a = this.assoc;
-    for (let set = 0; set < this.numSets; set++) {
-      const base = set * a;
-      this.top[set] = base;
-      for (let i = 0; i < a; i++) {
-        this.down[base + i] = base + ((i + 1) % a);
-        this.up[base + i] = base + ((i + a - 1) % a);
-      }
-    }
+  /** Where `set` starts in its page. */
+  private baseOf(set: number): number {
+    return (set & this.pageMask) * this.setSpan;
   }
 
   /**
@@ -353,7 +310,6 @@ export class Cache implements NextLevel {
    * write miss that does not allocate, the write itself).
    */
   access(addr: number, kind: AccessKind, size = 4): number {
-    if (this.pending !== null) this.materialize();
     addr >>>= 0;
     if (size <= this.lineSize - (addr & this.lineMask)) return this.accessLine(addr, kind, size);
     return this.accessSplit(addr, kind, size);
@@ -375,29 +331,30 @@ export class Cache implements NextLevel {
   private accessLine(addr: number, kind: AccessKind, size: number): number {
     const block = addr >>> this.lg2Line;
     const set = this.setsPow2 ? block & this.setMask : block % this.numSets;
+    const p = this.writable(set);
+    const base = (set & this.pageMask) * this.setSpan;
     const tag = block | 0;
-    const tags = this.tags;
-    const valid = this.valid;
-    const top = this.top[set];
-    let way = -1;
-    if (tags[top] === tag && valid[top] === 1) {
-      way = top;
-    } else {
-      for (let j = set * this.assoc, end = j + this.assoc; j < end; j++) {
-        if (tags[j] === tag && valid[j] === 1) {
-          way = j;
+    let at = base;
+    if (p[base] !== tag || (p[base + 1] & VALID) === 0) {
+      at = -1;
+      for (let j = base + 2, end = base + this.setSpan; j < end; j += 2) {
+        if (p[j] === tag && (p[j + 1] & VALID) !== 0) {
+          at = j;
           break;
         }
       }
-      if (way < 0) return this.miss(addr, kind, size, block, set);
-      if (this.lru) this.moveToTop(set, way);
+      if (at < 0) return this.miss(p, base, addr, kind, size, block);
+      if (this.lru) {
+        moveToTop(p, base, at);
+        at = base;
+      }
     }
     // A hit: only a write-through store has anything to send down.
     if (this.shadow !== null) this.classify(block, kind, false, kind !== 1 || this.writeAllocate);
     this.counters[kind]++;
     if (kind === 1) {
       if (this.writeBack) {
-        this.dirty[way] = 1;
+        p[at + 1] |= DIRTY;
       } else {
         this.counters[CacheCounter.BytesWritten] += size;
         this.next.access(addr, 1, size);
@@ -407,31 +364,34 @@ export class Cache implements NextLevel {
   }
 
   /** The miss path, with Dinero's downstream order: line fetch, write-through, write-back. */
-  private miss(addr: number, kind: AccessKind, size: number, block: number, set: number): number {
+  private miss(
+    p: Int32Array,
+    base: number,
+    addr: number,
+    kind: AccessKind,
+    size: number,
+    block: number,
+  ): number {
     const c = this.counters;
     const isWrite = kind === 1;
     const allocate = !isWrite || this.writeAllocate;
     let wback = false;
     let victim = -1;
     if (allocate) {
-      const valid = this.valid;
-      let way = this.up[this.top[set]];
-      if (this.random && valid[way] === 1) way = this.randomWay(set);
-      if (valid[way] === 1) {
+      let at = base + this.setSpan - 2;
+      if (this.random && (p[at + 1] & VALID) !== 0) at = this.randomWay(p, base);
+      const meta = p[at + 1];
+      if ((meta & VALID) !== 0) {
         c[CacheCounter.Evictions]++;
-        if (this.dirty[way] === 1) {
-          victim = this.tags[way] >>> 0;
+        if ((meta & DIRTY) !== 0) {
+          victim = p[at] >>> 0;
           c[CacheCounter.DirtyEvictions]++;
         }
       }
-      this.moveToTop(set, way);
-      this.tags[way] = block | 0;
-      valid[way] = 1;
-      this.dirty[way] = 0;
-      if (isWrite && this.writeBack) {
-        this.dirty[way] = 1;
-        wback = true;
-      }
+      moveToTop(p, base, at);
+      p[base] = block | 0;
+      wback = isWrite && this.writeBack;
+      p[base + 1] = (meta & ~(VALID | DIRTY)) | (wback ? VALID | DIRTY : VALID);
     }
     if (this.shadow !== null) this.classify(block, kind, true, allocate);
     c[kind]++;
@@ -455,46 +415,15 @@ export class Cache implements NextLevel {
     return depth;
   }
 
-  /** A uniformly chosen way of a full set (random replacement). */
-  private randomWay(set: number): number {
-    return set * this.assoc + this.rng!.below(this.assoc);
-  }
-
-  /** Dinero's `d4movetotop`: the bottom way only needs the circle rotated. */
-  private moveToTop(set: number, way: number): void {
-    const top = this.top[set];
-    if (way === top) return;
-    const up = this.up;
-    const down = this.down;
-    const bottom = up[top];
-    if (way !== bottom) {
-      down[up[way]] = down[way];
-      up[down[way]] = up[way];
-      up[way] = bottom;
-      down[way] = top;
-      down[bottom] = way;
-      up[top] = way;
-    }
-    this.top[set] = way;
-  }
-
-  /** Dinero's `d4movetobot`, used when a way becomes invalid. */
-  private moveToBottom(set: number, way: number): void {
-    const top = this.top[set];
-    const up = this.up;
-    const down = this.down;
-    const bottom = up[top];
-    if (way === bottom) return;
-    if (way === top) {
-      this.top[set] = down[top];
-      return;
-    }
-    down[up[way]] = down[way];
-    up[down[way]] = up[way];
-    up[way] = bottom;
-    down[way] = top;
-    down[bottom] = way;
-    up[top] = way;
+  /**
+   * Where a uniformly chosen way of a full set sits (random replacement): the choice is of
+   * the way's own number, as Dinero picks a way of the set, not a place in the stack.
+   */
+  private randomWay(p: Int32Array, base: number): number {
+    const way = this.rng!.below(this.assoc);
+    let at = base;
+    while (p[at + 1] >>> WAY_SHIFT !== way) at += 2;
+    return at;
   }
 
   private classify(block: number, kind: AccessKind, miss: boolean, allocate: boolean): void {
@@ -512,38 +441,52 @@ export class Cache implements NextLevel {
     }
   }
 
-  private setOf(block: number): number {
+  private setOf(addr: number): number {
+    const block = (addr >>> 0) >>> this.lg2Line;
     return this.setsPow2 ? block & this.setMask : block % this.numSets;
   }
 
-  /** Index of the way holding `addr`'s line, or -1. */
-  private find(addr: number): number {
-    if (this.pending !== null) this.materialize();
-    const block = (addr >>> 0) >>> this.lg2Line;
-    const base = this.setOf(block) * this.assoc;
-    for (let j = base, end = base + this.assoc; j < end; j++) {
-      if (this.tags[j] === (block | 0) && this.valid[j] === 1) return j;
+  /** Where in page `p` the line holding `addr` sits (its set being `set`), or -1; reads only. */
+  private find(p: Int32Array, set: number, addr: number): number {
+    const tag = ((addr >>> 0) >>> this.lg2Line) | 0;
+    const base = this.baseOf(set);
+    for (let j = base, end = base + this.setSpan; j < end; j += 2) {
+      if (p[j] === tag && (p[j + 1] & VALID) !== 0) return j;
     }
     return -1;
   }
 
+  /** Meta of the way holding `addr`'s line (valid, dirty), 0 if not held. */
+  private metaOf(addr: number): number {
+    const set = this.setOf(addr);
+    const p = this.pages[set >>> this.pageShift];
+    const at = this.find(p, set, addr);
+    return at < 0 ? 0 : p[at + 1];
+  }
+
   contains(addr: number): boolean {
-    return this.find(addr) >= 0;
+    return (this.metaOf(addr) & VALID) !== 0;
   }
 
   isDirty(addr: number): boolean {
-    const j = this.find(addr);
-    return j >= 0 && this.dirty[j] === 1;
+    return (this.metaOf(addr) & DIRTY) !== 0;
   }
 
   /** Number of valid lines held. */
   occupancy(): number {
+    const end = this.ownerAt;
     let n = 0;
-    if (this.pending !== null) {
-      for (const f of this.pending.flags) n += f & 1;
-      return n;
+    for (const p of this.pages) {
+      if (p[end] === PRISTINE) continue;
+      for (let j = 1; j < end; j += 2) n += p[j] & VALID;
     }
-    for (const v of this.valid) n += v;
+    return n;
+  }
+
+  /** Bytes of state this cache refers to, pages shared with others included. */
+  stateBytes(): number {
+    let n = this.pages.length * 8;
+    for (const p of this.pages) if (p[this.ownerAt] !== PRISTINE) n += p.byteLength;
     return n;
   }
 
@@ -553,17 +496,22 @@ export class Cache implements NextLevel {
    * sets from last to first, each from the bottom of its stack to the top.
    */
   copyBack(addr: number, wholeCache: boolean): void {
-    if (this.pending !== null) this.materialize();
     if (!wholeCache) {
-      const j = this.find(addr);
-      if (j >= 0 && this.dirty[j] === 1) this.writeBackWay(j);
+      const set = this.setOf(addr);
+      const at = this.find(this.pages[set >>> this.pageShift], set, addr);
+      if (at >= 0 && (this.pages[set >>> this.pageShift][at + 1] & DIRTY) !== 0)
+        this.writeBackWay(this.writable(set), at);
     } else {
       for (let set = this.numSets - 1; set >= 0; set--) {
-        const top = this.top[set];
-        let way = this.up[top];
-        for (let i = 0; i < this.assoc; i++) {
-          if (this.valid[way] === 1 && this.dirty[way] === 1) this.writeBackWay(way);
-          way = this.up[way];
+        const i = set >>> this.pageShift;
+        if (this.pages[i][this.ownerAt] === PRISTINE) {
+          set = i << this.pageShift; // nothing held in the page's other sets either
+          continue;
+        }
+        const base = this.baseOf(set);
+        for (let at = base + this.setSpan - 2; at >= base; at -= 2) {
+          if ((this.pages[i][at + 1] & (VALID | DIRTY)) === (VALID | DIRTY))
+            this.writeBackWay(this.writable(set), at);
         }
       }
     }
@@ -575,10 +523,10 @@ export class Cache implements NextLevel {
     this.copyBack(0, true);
   }
 
-  private writeBackWay(j: number): void {
-    this.dirty[j] = 0;
+  private writeBackWay(p: Int32Array, at: number): void {
+    p[at + 1] &= ~DIRTY;
     this.counters[CacheCounter.BytesWritten] += this.lineSize;
-    this.next.access((this.tags[j] << this.lg2Line) >>> 0, 1, this.lineSize);
+    this.next.access((p[at] << this.lg2Line) >>> 0, 1, this.lineSize);
   }
 
   /**
@@ -587,21 +535,24 @@ export class Cache implements NextLevel {
    * blocks ever seen; a whole-cache invalidation clears both.
    */
   invalidate(addr: number, wholeCache: boolean): void {
-    if (this.pending !== null) this.materialize();
     if (wholeCache) {
-      this.valid.fill(0);
-      this.dirty.fill(0);
+      // Tags and stack order stay, as in Dinero: only the pages ever written have lines to drop.
+      for (let i = 0; i < this.pages.length; i++) {
+        if (this.pages[i][this.ownerAt] === PRISTINE) continue;
+        const p = this.pages[i][this.ownerAt] === this.owner ? this.pages[i] : this.own(i);
+        for (let j = 1; j < this.ownerAt; j += 2) p[j] &= ~(VALID | DIRTY);
+      }
       this.shadow?.clear();
       this.seen?.clear();
     } else {
-      const block = (addr >>> 0) >>> this.lg2Line;
-      const j = this.find(addr);
-      if (j >= 0) {
-        this.valid[j] = 0;
-        this.dirty[j] = 0;
-        this.moveToBottom(this.setOf(block), j);
+      const set = this.setOf(addr);
+      const at = this.find(this.pages[set >>> this.pageShift], set, addr);
+      if (at >= 0) {
+        const p = this.writable(set);
+        p[at + 1] &= ~(VALID | DIRTY);
+        moveToBottom(p, this.baseOf(set) + this.setSpan - 2, at);
       }
-      this.shadow?.remove(block);
+      this.shadow?.remove((addr >>> 0) >>> this.lg2Line);
     }
     this.next.invalidate(addr, wholeCache);
   }
@@ -634,65 +585,39 @@ export class Cache implements NextLevel {
   }
 
   /**
-   * The state, storing only the sets that differ from a fresh cache's: O(lines) to scan, and
-   * a handful of allocations sized by the sets stored.
+   * The state, sharing its pages and their directory with this cache: nothing is copied. The
+   * cache takes a new owner id, so it copies a page (and the directory) before writing again.
    */
   snapshot(): CacheSnapshot {
-    const extra = {
+    if (!this.pagesShared) {
+      this.pagesShared = true;
+      this.owner = newOwner();
+    }
+    return {
+      numSets: this.numSets,
+      assoc: this.assoc,
+      pages: this.pages,
       counters: this.counters.slice(),
       rngState: this.rng === null ? null : this.rng.state,
       shadow: this.shadow === null ? null : this.shadow.snapshot(),
       seen: this.seen === null ? null : this.seen.snapshot(),
     };
-    // Not yet materialized: the pending sets are the state (immutable, so shared).
-    if (this.pending !== null) return { ...this.pending, ...extra };
-    const a = this.assoc;
-    const scratch = this.scratch;
-    let n = 0;
-    for (let set = 0; set < this.numSets; set++) if (!this.pristine(set)) scratch[n++] = set;
-    const sets = scratch.slice(0, n);
-    const order = newOrder(a, n * a);
-    const tags = new Int32Array(n * a);
-    const flags = new Uint8Array(n * a);
-    for (let i = 0; i < n; i++) {
-      const base = sets[i] * a;
-      const at = i * a;
-      tags.set(this.tags.subarray(base, base + a), at);
-      for (let j = 0; j < a; j++)
-        flags[at + j] = this.valid[base + j] | (this.dirty[base + j] << 1);
-      let way = this.top[sets[i]];
-      for (let j = 0; j < a; j++) {
-        order[at + j] = way - base;
-        way = this.down[way];
-      }
-    }
-    return { numSets: this.numSets, assoc: a, sets, order, tags, flags, ...extra };
   }
 
-  /**
-   * Restores a snapshot taken from a cache with the same configuration. A cache that has not
-   * run yet keeps the snapshot's sets pending until first used (so a clone stays compact).
-   */
+  /** Restores a snapshot taken from a cache with the same configuration (sharing its pages). */
   restore(s: CacheSnapshot): void {
     if (
       s.numSets !== this.numSets ||
       s.assoc !== this.assoc ||
-      s.sets.length * s.assoc !== s.tags.length ||
-      s.order.length !== s.tags.length ||
-      s.flags.length !== s.tags.length ||
+      s.pages.length !== this.pages.length ||
       (s.shadow === null) !== (this.shadow === null)
     ) {
       throw new Error(`cache ${JSON.stringify(this.config.name)}: snapshot of another geometry`);
     }
-    if (this.pending !== null) {
-      this.pending = s;
-    } else {
-      this.tags.fill(0);
-      this.valid.fill(0);
-      this.dirty.fill(0);
-      this.resetOrder();
-      this.writeSets(s);
-    }
+    // Never written while shared: own() copies the directory first.
+    this.pages = s.pages as Int32Array[];
+    this.pagesShared = true;
+    this.owner = newOwner();
     this.counters.set(s.counters);
     if (this.rng !== null && s.rngState !== null) this.rng.state = s.rngState;
     if (this.shadow !== null && s.shadow !== null) this.shadow.restore(s.shadow);

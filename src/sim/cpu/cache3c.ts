@@ -4,7 +4,7 @@ import type { Rng } from "../rng.js";
 /** Replacement policies shared by a cache and its fully associative shadow. */
 export type Replacement = "lru" | "fifo" | "random";
 
-/** Copyable state of a {@link FullyAssocShadow}. */
+/** Copyable state of a {@link FullyAssocShadow}: arrays as long as the slots in use need. */
 export interface ShadowSnapshot {
   keys: Float64Array;
   prev: Int32Array;
@@ -12,31 +12,39 @@ export interface ShadowSnapshot {
   table: Int32Array;
   free: Int32Array;
   freeTop: number;
+  used: number;
   head: number;
   tail: number;
 }
+
+/** Slots allocated at first: the arrays grow (doubling) with the blocks actually held. */
+const FIRST_SLOTS = 64;
 
 /**
  * A fully associative cache of `capacity` blocks with the same replacement policy as the cache
  * it shadows (Dinero IV simulates its 3C "fully associative cache" with the cache's own policy).
  * Blocks live in slots; a doubly linked list orders them (head = most recent / newest) and an
  * open-addressing table maps block number → slot, so a lookup costs O(1) whatever the capacity.
+ * Slots are numbered in the order first used, and the arrays grow with the slots in use, so a
+ * large shadow costs what its trace touches, not its capacity.
  */
 export class FullyAssocShadow {
   readonly capacity: number;
   private readonly policy: Replacement;
   private readonly rng: Rng | null;
   /** Block number held by each slot, -1 when the slot is free. */
-  private readonly keys: Float64Array;
-  private readonly prev: Int32Array;
-  private readonly next: Int32Array;
-  /** Hash table of slot + 1 (0 = empty), linear probing. */
-  private readonly table: Int32Array;
-  private readonly tableMask: number;
-  private readonly tableShift: number;
-  /** Stack of free slots. */
-  private readonly free: Int32Array;
-  private freeTop: number;
+  private keys: Float64Array;
+  private prev: Int32Array;
+  private next: Int32Array;
+  /** Hash table of slot + 1 (0 = empty), linear probing, at least twice the slots. */
+  private table: Int32Array;
+  private tableMask = 0;
+  private tableShift = 0;
+  /** Stack of freed slots, used before fresh ones. */
+  private free: Int32Array;
+  private freeTop = 0;
+  /** Slots ever handed out since the last clear: 0 … used-1. */
+  private used = 0;
   private head = -1;
   private tail = -1;
 
@@ -50,17 +58,37 @@ export class FullyAssocShadow {
     this.capacity = capacity;
     this.policy = policy;
     this.rng = rng;
-    this.keys = new Float64Array(capacity).fill(-1);
-    this.prev = new Int32Array(capacity).fill(-1);
-    this.next = new Int32Array(capacity).fill(-1);
+    const slots = Math.min(capacity, FIRST_SLOTS);
+    this.keys = new Float64Array(slots).fill(-1);
+    this.prev = new Int32Array(slots).fill(-1);
+    this.next = new Int32Array(slots).fill(-1);
+    this.free = new Int32Array(slots);
+    this.table = this.newTable(slots);
+  }
+
+  /** An empty table for `slots` slots (sets the mask and shift). */
+  private newTable(slots: number): Int32Array {
     let bits = 1;
-    while (1 << bits < capacity * 2) bits++;
-    this.table = new Int32Array(1 << bits);
+    while (1 << bits < slots * 2) bits++;
     this.tableMask = (1 << bits) - 1;
     this.tableShift = 32 - bits;
-    this.free = new Int32Array(capacity);
-    for (let i = 0; i < capacity; i++) this.free[i] = capacity - 1 - i;
-    this.freeTop = capacity;
+    return new Int32Array(1 << bits);
+  }
+
+  /** Doubles the slot arrays (up to the capacity) and rebuilds the table. */
+  private grow(): void {
+    const slots = Math.min(this.capacity, this.keys.length * 2);
+    const widen = <T extends Float64Array | Int32Array>(a: T, make: (n: number) => T): T => {
+      const b = make(slots);
+      b.set(a);
+      return b;
+    };
+    this.keys = widen(this.keys, (n) => new Float64Array(n).fill(-1));
+    this.prev = widen(this.prev, (n) => new Int32Array(n).fill(-1));
+    this.next = widen(this.next, (n) => new Int32Array(n).fill(-1));
+    this.free = widen(this.free, (n) => new Int32Array(n));
+    this.table = this.newTable(slots);
+    for (let s = 0; s < this.used; s++) if (this.keys[s] !== -1) this.tableInsert(this.keys[s], s);
   }
 
   /**
@@ -80,6 +108,9 @@ export class FullyAssocShadow {
     let s: number;
     if (this.freeTop > 0) {
       s = this.free[--this.freeTop];
+    } else if (this.used < this.capacity) {
+      if (this.used === this.keys.length) this.grow();
+      s = this.used++;
     } else {
       s = this.policy === "random" ? this.rng!.below(this.capacity) : this.tail;
       this.unlink(s);
@@ -101,13 +132,16 @@ export class FullyAssocShadow {
     this.free[this.freeTop++] = slot;
   }
 
+  /** Empties the shadow, giving back the memory of its grown arrays. */
   clear(): void {
-    this.keys.fill(-1);
-    this.prev.fill(-1);
-    this.next.fill(-1);
-    this.table.fill(0);
-    for (let i = 0; i < this.capacity; i++) this.free[i] = this.capacity - 1 - i;
-    this.freeTop = this.capacity;
+    const slots = Math.min(this.capacity, FIRST_SLOTS);
+    this.keys = new Float64Array(slots).fill(-1);
+    this.prev = new Int32Array(slots).fill(-1);
+    this.next = new Int32Array(slots).fill(-1);
+    this.free = new Int32Array(slots);
+    this.table = this.newTable(slots);
+    this.freeTop = 0;
+    this.used = 0;
     this.head = -1;
     this.tail = -1;
   }
@@ -120,18 +154,21 @@ export class FullyAssocShadow {
       table: this.table.slice(),
       free: this.free.slice(),
       freeTop: this.freeTop,
+      used: this.used,
       head: this.head,
       tail: this.tail,
     };
   }
 
   restore(s: ShadowSnapshot): void {
-    this.keys.set(s.keys);
-    this.prev.set(s.prev);
-    this.next.set(s.next);
+    this.keys = s.keys.slice();
+    this.prev = s.prev.slice();
+    this.next = s.next.slice();
+    this.free = s.free.slice();
+    this.table = this.newTable(s.keys.length);
     this.table.set(s.table);
-    this.free.set(s.free);
     this.freeTop = s.freeTop;
+    this.used = s.used;
     this.head = s.head;
     this.tail = s.tail;
   }

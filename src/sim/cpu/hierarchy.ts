@@ -92,6 +92,26 @@ export function amatOfReach(r: DemandReach, c: HierarchyConfig): number {
   return total / n;
 }
 
+/**
+ * Most cache lines a machine may have in all (L1I, L1D and L2 per core, and the L3): the
+ * state costs what the simulation touches, but every snapshot of the machine keeps a pointer
+ * per 256 lines. 2^25 lines: a 1 GiB L3 of 64-byte lines beside 64 cores' default L1s and L2s.
+ */
+export const MAX_MACHINE_CACHE_LINES = 2 ** 25;
+
+/** Cache lines of the whole machine. */
+export function hierarchyLines(h: HierarchyConfig): number {
+  const lines = (c: CacheConfig) => Math.floor(c.size / c.lineSize);
+  return h.cores * (lines(h.l1i) + lines(h.l1d) + lines(h.l2)) + lines(h.l3);
+}
+
+/** Why a machine's caches are over the limit, or null. */
+export function hierarchyLimitProblem(h: HierarchyConfig): string | null {
+  const n = hierarchyLines(h);
+  if (n <= MAX_MACHINE_CACHE_LINES) return null;
+  return `the caches hold ${n} lines in all (L1I, L1D and L2 per core, and L3): at most ${MAX_MACHINE_CACHE_LINES} (2^25; a 1 GiB L3 of 64-byte lines is 16777216)`;
+}
+
 /** Aggregate counters of one level over all cores, for the dashboard. */
 export interface LevelStats {
   name: "L1I" | "L1D" | "L2" | "L3" | "RAM";

@@ -1,9 +1,7 @@
 // OSTEP's mlfq.py on simtop's kernel: per-job response and turnaround under a multi-level queue.
-
-import { jobTimes } from "../jobTimes.js";
 import { Kernel } from "../kernel.js";
-import type { Pcb } from "../process.js";
-import { OstepMlfqPolicy } from "../sched/mlfqOstep.js";
+import { type Pcb, responseTime, turnaroundTime } from "../process.js";
+import { type OstepMlfqObserver, OstepMlfqPolicy, type TickEnd } from "../sched/mlfqOstep.js";
 import {
   framesFor,
   instructionCount,
@@ -37,8 +35,8 @@ export interface MlfqSpec {
   stay: boolean;
   /** -I: a job whose I/O completes goes to the front of its queue. */
   ioBump: boolean;
-  /** Also report who ran when. */
-  segments?: boolean;
+  /** Told each step of mlfq.py's execution trace, in the order mlfq.py prints them. */
+  trace?: (e: MlfqTraceEvent) => void;
 }
 
 export interface MlfqJobTimes extends MlfqJob {
@@ -47,16 +45,25 @@ export interface MlfqJobTimes extends MlfqJob {
   turnaround: number;
 }
 
-export interface MlfqSegment {
-  job: number;
-  start: number;
-  end: number;
-}
-
-export interface MlfqResult {
-  jobs: MlfqJobTimes[];
-  segments: MlfqSegment[];
-}
+/**
+ * One line of mlfq.py's execution trace. `priority` counts as mlfq.py does (0 = lowest);
+ * ticksLeft, allotLeft and timeLeft are the job's after the tick's charge.
+ */
+export type MlfqTraceEvent =
+  | { kind: "boost"; time: number }
+  | { kind: "begins" | "ioDone" | "ioStart" | "finished"; time: number; job: number }
+  | { kind: "idle"; time: number }
+  | {
+      kind: "run";
+      time: number;
+      job: number;
+      priority: number;
+      ticksLeft: number;
+      allotLeft: number;
+      timeLeft: number;
+      /** The job's whole run time. */
+      run: number;
+    };
 
 /** mlfq.py's random jobs: all start at 0, run 1..maxlen-1, I/O every 1..maxio-1 ticks. */
 export function randomMlfqJobs(
@@ -98,7 +105,7 @@ export function mlfqFrames(jobs: readonly MlfqJob[]): number {
  * Runs the jobs on a one-core ideal machine under the kernel with mlfq.py's MLFQ rules; a job
  * is a program spawned at its start tick whose I/O blocks on a disk for ioTime ticks.
  */
-export function runMlfq(spec: MlfqSpec): MlfqResult {
+export function runMlfq(spec: MlfqSpec): MlfqJobTimes[] {
   const n = spec.jobs.length;
   const programs = spec.jobs.map((j, i) => ({
     name: `job${i}`,
@@ -116,23 +123,25 @@ export function runMlfq(spec: MlfqSpec): MlfqResult {
       processes: n,
       frames: mlfqFrames(spec.jobs),
       ioTicks: spec.ioTime + 1,
-      ganttLength: spec.segments ? limit + 2 : 16,
+      ganttLength: 16,
     }),
   );
   k.recordEvents = false;
-  k.policy = new OstepMlfqPolicy({
+  const policy = new OstepMlfqPolicy({
     quanta: spec.quanta.slice(),
     allotments: spec.allotments.slice(),
     boostInterval: spec.boost,
     ioToFront: spec.ioBump,
     ioResetsAllotment: spec.stay,
   });
+  k.policy = policy;
+  const jobOf = new Map<number, number>();
+  const trace = spec.trace ? new TraceOrder(spec, policy, jobOf, () => k.now, spec.trace) : null;
   // Arrivals in start order; jobs starting together arrive in job order.
   const order = spec.jobs
     .map((_, i) => i)
     .sort((a, b) => spec.jobs[a].start - spec.jobs[b].start || a - b);
   const procs: Pcb[] = new Array(n);
-  const jobOf = new Map<number, number>();
   let next = 0;
   while (k.totalExits < n) {
     if (k.now > limit) throw new Error(`the jobs did not finish within ${limit} ticks`);
@@ -140,19 +149,132 @@ export function runMlfq(spec: MlfqSpec): MlfqResult {
       const i = order[next++];
       procs[i] = startJob(k, `job${i}`);
       jobOf.set(procs[i].pid, i);
+      trace?.add({ kind: "begins", time: k.now, job: i });
     }
     k.step();
+    trace?.stepped(k.now - 1, k.gantt[0].current());
   }
-  const jobs = spec.jobs.map((j, job) => {
-    const t = jobTimes(procs[job], k.now);
-    return { job, ...j, response: t.response, turnaround: t.turnaround };
-  });
-  const segments: MlfqSegment[] = [];
-  if (spec.segments) {
-    for (const s of k.gantt[0].segments(0, k.now)) {
-      const job = jobOf.get(s.who);
-      if (job !== undefined) segments.push({ job, start: s.start, end: s.end });
+  if (trace !== null) {
+    // The kernel does not tell the policy that the last job left the core; it has to look.
+    policy.settle();
+    trace.flush(Number.POSITIVE_INFINITY);
+  }
+  return spec.jobs.map((j, job) => ({
+    job,
+    ...j,
+    response: responseTime(procs[job]),
+    turnaround: turnaroundTime(procs[job]),
+  }));
+}
+
+/** Trace lines of one tick print in this order (mlfq.py's loop). */
+const RANK: Record<MlfqTraceEvent["kind"], number> = {
+  finished: 0,
+  ioStart: 0,
+  boost: 1,
+  begins: 2,
+  ioDone: 2,
+  run: 3,
+  idle: 3,
+};
+
+/**
+ * Puts what the kernel and the policy report into mlfq.py's order. The tick a job ran is known
+ * after the kernel's step; what it was charged may come in that step or, when the tick ended
+ * with an I/O or the job's exit, only once the policy notices (by the next step): the two are
+ * paired in order, one charge per tick run.
+ */
+class TraceOrder implements OstepMlfqObserver {
+  private readonly pending: MlfqTraceEvent[] = [];
+  private readonly ranAt: number[] = [];
+  private readonly charges: {
+    job: number;
+    level: number;
+    ticksLeft: number;
+    allotLeft: number;
+    after: TickEnd;
+  }[] = [];
+  private readonly timeLeft: number[];
+  private readonly runTime: number[];
+  private readonly top: number;
+
+  constructor(
+    spec: MlfqSpec,
+    policy: OstepMlfqPolicy,
+    private readonly jobOf: Map<number, number>,
+    /** The kernel's clock, for what the policy reports during a step. */
+    private readonly clock: () => number,
+    private readonly out: (e: MlfqTraceEvent) => void,
+  ) {
+    this.runTime = spec.jobs.map((j) => j.run);
+    this.timeLeft = this.runTime.slice();
+    this.top = spec.quanta.length - 1;
+    policy.observer = this;
+  }
+
+  add(e: MlfqTraceEvent): void {
+    this.pending.push(e);
+  }
+
+  charged(p: Pcb, level: number, ticksLeft: number, allotLeft: number, after: TickEnd): void {
+    this.charges.push({ job: this.job(p), level, ticksLeft, allotLeft, after });
+    this.pair();
+  }
+
+  boosted(): void {
+    this.add({ kind: "boost", time: this.clock() });
+  }
+
+  woke(p: Pcb): void {
+    this.add({ kind: "ioDone", time: this.clock(), job: this.job(p) });
+  }
+
+  /** The kernel finished tick `time`, on which `who` (a pid, or idle) held the core. */
+  stepped(time: number, who: number): void {
+    if (this.jobOf.has(who)) {
+      this.ranAt.push(time);
+      this.pair();
+    } else {
+      this.add({ kind: "idle", time });
+    }
+    // A tick's lines are complete once the policy has seen the tick before it end.
+    this.flush(time);
+  }
+
+  /** Prints every line of the ticks before `time`. */
+  flush(time: number): void {
+    const ready = this.pending.filter((e) => e.time < time);
+    if (ready.length === 0) return;
+    const rest = this.pending.filter((e) => e.time >= time);
+    ready.sort((a, b) => a.time - b.time || RANK[a.kind] - RANK[b.kind]);
+    for (const e of ready) this.out(e);
+    this.pending.length = 0;
+    this.pending.push(...rest);
+  }
+
+  private job(p: Pcb): number {
+    const j = this.jobOf.get(p.pid);
+    if (j === undefined) throw new Error(`the policy charged pid ${p.pid}, which is no job`);
+    return j;
+  }
+
+  private pair(): void {
+    while (this.ranAt.length > 0 && this.charges.length > 0) {
+      const time = this.ranAt.shift() as number;
+      const c = this.charges.shift() as (typeof this.charges)[number];
+      const timeLeft = --this.timeLeft[c.job];
+      this.add({
+        kind: "run",
+        time,
+        job: c.job,
+        priority: this.top - c.level,
+        ticksLeft: c.ticksLeft,
+        allotLeft: c.allotLeft,
+        timeLeft,
+        run: this.runTime[c.job],
+      });
+      if (c.after === "exits") this.add({ kind: "finished", time: time + 1, job: c.job });
+      else if (c.after === "blocks") this.add({ kind: "ioStart", time: time + 1, job: c.job });
     }
   }
-  return { jobs, segments };
 }

@@ -83,9 +83,13 @@ const STATE_WORD: Record<Pcb["state"], string> = {
 export function runProcessRun(spec: ProcessRunSpec): ProcessRunResult {
   const n = spec.programs.length;
   const withTrace = spec.trace !== false;
+  // A process of no instructions still needs an image to assemble: it gets one instruction
+  // and starts past it, so its main returns at once (one tick on the CPU, as process-run has it).
   const programs = spec.programs.map((code, i) => ({
     name: `proc${i}`,
-    source: tickSource(code.map((x) => (x === "io" ? "io" : "compute"))),
+    source: tickSource(
+      code.length === 0 ? ["compute"] : code.map((x) => (x === "io" ? "io" : "compute")),
+    ),
   }));
   const k = new Kernel(
     labConfig({
@@ -101,6 +105,9 @@ export function runProcessRun(spec: ProcessRunSpec): ProcessRunResult {
     wakePreempts: spec.ioRunImmediate,
   });
   const procs = programs.map((p) => startJob(k, p.name));
+  procs.forEach((p, i) => {
+    if (spec.programs[i].length === 0) p.pc = p.mem.textEnd;
+  });
   const firstPid = procs[0]?.pid ?? 1;
   const retired = new Float64Array(n);
 

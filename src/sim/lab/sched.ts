@@ -10,7 +10,7 @@ import type { Uniform } from "./pyRandom.js";
 export type SchedLabPolicy = "FIFO" | "SJF" | "RR";
 
 export interface SchedSpec {
-  /** Job lengths in ticks (each at least 1); job i is the i-th. */
+  /** Job lengths in ticks (0 allowed: done the moment its turn comes); job i is the i-th. */
   lengths: number[];
   policy: SchedLabPolicy;
   /** RR time slice in ticks. */
@@ -61,20 +61,24 @@ export function schedFrames(lengths: readonly number[]): number {
  * rr policy, and reads the answers from the kernel's process times.
  */
 export function runSched(spec: SchedSpec): SchedResult {
-  const n = spec.lengths.length;
-  const distinct = [...new Set(spec.lengths)];
+  // A job of no length needs no CPU: the kernel runs the others, and such a job is done when
+  // its turn would have come (see zeroLengthDone).
+  const running = spec.lengths.flatMap((len, job) => (len > 0 ? [job] : []));
+  const lengths = running.map((job) => spec.lengths[job]);
+  const n = lengths.length;
+  const distinct = [...new Set(lengths)];
   const programs = distinct.map((len) => ({
     name: `job${len}`,
     source: jobSource([{ compute: len }]),
   }));
   let total = 0;
-  for (const len of spec.lengths) total += len;
+  for (const len of lengths) total += len;
   const slices = spec.policy === "RR" ? Math.ceil(total / spec.quantum) + n : n;
   const k = new Kernel({
     ...labConfig({
       programs,
       processes: n,
-      frames: schedFrames(spec.lengths),
+      frames: schedFrames(lengths),
       ioTicks: 1,
       ganttLength: spec.segments ? slices + 2 : 16,
     }),
@@ -82,7 +86,7 @@ export function runSched(spec: SchedSpec): SchedResult {
     quantum: spec.quantum,
   });
   k.recordEvents = false;
-  const procs: Pcb[] = spec.lengths.map((len) => {
+  const procs: Pcb[] = lengths.map((len) => {
     const p = startJob(k, `job${len}`);
     p.sched.estimate = len;
     return p;
@@ -91,25 +95,53 @@ export function runSched(spec: SchedSpec): SchedResult {
     if (k.now > total) throw new Error(`the jobs did not finish within ${total} ticks`);
     k.step();
   }
-  const jobs = procs.map((p, job) => ({
-    job,
-    length: spec.lengths[job],
-    ...jobTimes(p, k.now),
-  }));
-  return { jobs, segments: spec.segments ? runSegments(k, procs, spec) : [] };
+  const jobs: SchedJobTimes[] = spec.lengths.map((length, job) => {
+    const at = zeroLengthDone(spec, job);
+    return { job, length, response: at, turnaround: at, wait: at };
+  });
+  procs.forEach((p, i) => {
+    const job = running[i];
+    // The dashboard's scheduling view reads the same figures through the same function.
+    Object.assign(jobs[job], jobTimes(p, k.now));
+  });
+  if (!spec.segments) return { jobs, segments: [] };
+  const segments = runSegments(k, procs, running, spec);
+  spec.lengths.forEach((len, job) => {
+    if (len > 0) return;
+    const at = jobs[job].response;
+    segments.push({ job, start: at, end: at, done: true });
+  });
+  // A job of no length shows where its turn came: before the stretch that starts then.
+  segments.sort(
+    (a, b) => a.start - b.start || a.end - a.start - (b.end - b.start) || a.job - b.job,
+  );
+  return { jobs, segments };
 }
 
-function runSegments(k: Kernel, procs: Pcb[], spec: SchedSpec): RunSegment[] {
+/**
+ * When a job of no length is done, as scheduler.py has it: FIFO when every job before it is;
+ * SJF at once (it is the shortest); RR after every job before it has had its first slice.
+ */
+function zeroLengthDone(spec: SchedSpec, job: number): number {
+  let t = 0;
+  if (spec.policy === "SJF") return 0;
+  for (let j = 0; j < job; j++)
+    t += spec.policy === "RR" ? Math.min(spec.quantum, spec.lengths[j]) : spec.lengths[j];
+  return t;
+}
+
+function runSegments(k: Kernel, procs: Pcb[], running: number[], spec: SchedSpec): RunSegment[] {
   const first = procs[0]?.pid ?? 1;
   const slice = spec.policy === "RR" ? spec.quantum : Number.POSITIVE_INFINITY;
   const out: RunSegment[] = [];
   for (const s of k.gantt[0].segments(0, k.now)) {
     if (s.who < first) continue;
-    const job = s.who - first;
+    const i = s.who - first;
+    const job = running[i];
     // A job alone on the CPU is not switched at a slice's end; scheduler.py still counts slices.
     for (let t = s.start; t < s.end; t += slice) {
       const end = Math.min(s.end, t + slice);
-      out.push({ job, start: t, end, done: end === s.end && procs[job].times.exited === end });
+      out.push({ job, start: t, end, done: end === s.end && procs[i].times.exited === end });
     }
   }
   return out;

@@ -24,6 +24,23 @@ interface JobState {
   allotLeft: number;
 }
 
+/** How a charged tick left its job. */
+export type TickEnd = "runs" | "blocks" | "exits";
+
+/** What the policy tells an observer (the lab's per-tick trace). */
+export interface OstepMlfqObserver {
+  /**
+   * A tick was charged to `p` at `level` (0 = top): the slice's ticks left after it and the
+   * allotment left before the slice's end is counted, and whether the job ran on, issued an
+   * I/O or ended with it. Charges come in the order of the ticks.
+   */
+  charged(p: Pcb, level: number, ticksLeft: number, allotLeft: number, after: TickEnd): void;
+  /** Every job went back to the top level. */
+  boosted(): void;
+  /** `p`'s I/O completed and it joined its queue. */
+  woke(p: Pcb): void;
+}
+
 interface Arrival {
   p: Pcb;
   why: EnqueueReason;
@@ -34,8 +51,8 @@ interface Arrival {
  * queue runs each tick, so a preempted job keeps its place and its part-used slice. This policy
  * keeps the same queues (the process on the core included) and tells the kernel to switch
  * whenever the head changes. Its quirks are kept on purpose: allotments count slices, a boost
- * appends the lower queues lowest first, sets every slice to the top level's allotment and
- * leaves allotments alone, and happens before the tick's arrivals and I/O completions.
+ * appends the lower queues lowest first, gives every job the top level's slice and allotment,
+ * and happens before the tick's arrivals and I/O completions.
  */
 export class OstepMlfqPolicy implements SchedPolicy {
   readonly name: PolicyName = "mlfq";
@@ -46,7 +63,8 @@ export class OstepMlfqPolicy implements SchedPolicy {
   private current: Pcb | null = null;
   /** Joined since the last tick() call: this tick's arrivals and I/O completions. */
   private arrivals: Arrival[] = [];
-  private boosts = 0;
+  /** Told of every charged tick and boost (null: nobody listens). */
+  observer: OstepMlfqObserver | null = null;
 
   constructor(options: OstepMlfqOptions) {
     this.options = options;
@@ -69,13 +87,16 @@ export class OstepMlfqPolicy implements SchedPolicy {
       return;
     }
     if (why === "new") {
-      const top = 0;
-      // A boost before the job arrived already gave it the top level's allotment as a slice.
-      const ticksLeft = this.boosts > 0 ? this.options.allotments[top] : this.options.quanta[top];
-      this.jobs.set(p.pid, { p, level: top, ticksLeft, allotLeft: this.options.allotments[top] });
+      this.jobs.set(p.pid, {
+        p,
+        level: 0,
+        ticksLeft: this.options.quanta[0],
+        allotLeft: this.options.allotments[0],
+      });
     }
     this.arrivals.push({ p, why });
     this.join(p, why);
+    if (why === "wake") this.observer?.woke(p);
   }
 
   remove(p: Pcb): void {
@@ -94,6 +115,7 @@ export class OstepMlfqPolicy implements SchedPolicy {
   ranTick(p: Pcb): boolean {
     const st = this.state(p);
     st.ticksLeft--;
+    this.observer?.charged(p, st.level, st.ticksLeft, st.allotLeft, "runs");
     if (st.ticksLeft === 0) {
       this.unqueue(p);
       this.endSlice(p, st, false);
@@ -121,10 +143,11 @@ export class OstepMlfqPolicy implements SchedPolicy {
     }
     for (const st of this.jobs.values()) {
       st.level = 0;
-      st.ticksLeft = this.options.allotments[0];
+      st.ticksLeft = this.options.quanta[0];
+      st.allotLeft = this.options.allotments[0];
       st.p.sched.level = 0;
     }
-    this.boosts++;
+    this.observer?.boosted();
     for (const a of arrivals) this.join(a.p, a.why);
     return true;
   }
@@ -186,9 +209,10 @@ export class OstepMlfqPolicy implements SchedPolicy {
 
   /**
    * The process on the core left it since we last looked: it exited, or its last tick issued
-   * I/O (the kernel does not report that tick to ranTick, so it is charged here).
+   * I/O (the kernel does not report that tick to ranTick, so it is charged here). The policy
+   * looks whenever the kernel calls it; a caller that stops the kernel can ask it to look.
    */
-  private settle(): void {
+  settle(): void {
     const p = this.current;
     if (p === null || p.state === "running" || p.state === "ready") return;
     this.leave(p, p.state === "blocked");
@@ -198,11 +222,16 @@ export class OstepMlfqPolicy implements SchedPolicy {
     this.current = null;
     this.unqueue(p);
     if (!blocked) {
+      const st = this.jobs.get(p.pid);
+      // Its last tick ended the job: charged for the trace, though nothing is left to count.
+      if (st !== undefined)
+        this.observer?.charged(p, st.level, st.ticksLeft - 1, st.allotLeft, "exits");
       if (p.state === "zombie") this.jobs.delete(p.pid);
       return;
     }
     const st = this.state(p);
     st.ticksLeft--;
+    this.observer?.charged(p, st.level, st.ticksLeft, st.allotLeft, "blocks");
     const sliceOver = st.ticksLeft === 0;
     if (this.options.ioResetsAllotment) {
       st.ticksLeft = this.options.quanta[st.level];

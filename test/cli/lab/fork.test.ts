@@ -1,8 +1,10 @@
 // `simtop lab fork`: OSTEP fork.py's process trees, worked by hand from its rules.
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../../src/cli/errors.js";
 import { drawTree } from "../../../src/cli/lab/fork.js";
+import { pyFloatRepr } from "../../../src/cli/lab/table.js";
 import { type ProcessTree, randomActions, runFork } from "../../../src/sim/lab/fork.js";
 import { PyRandom } from "../../../src/sim/lab/pyRandom.js";
 import { runJson, runLab } from "./ostepLab.js";
@@ -74,7 +76,7 @@ describe("fork output", () => {
     expect(drawTree(tree, "basic")).toBe(`${pad} a\n${pad}    b\n${pad}       c\n${pad}    d\n`);
   });
 
-  it("prints each action and tree, or with -F only the final tree", async () => {
+  it("with -c prints each action and tree, or with -F only the final tree", async () => {
     const pad = " ".repeat(31);
     const out = await runLab("fork", ["-A", "a+b,b-", "-c"]);
     expect(out).toContain(
@@ -83,9 +85,8 @@ describe("fork output", () => {
         `Action: b EXITS\n${pad}a\n`,
     );
     expect(out).toContain("ARG action_list a+b,b-\n");
-    // -c is accepted and changes nothing: the trees are always shown.
-    expect(await runLab("fork", ["-A", "a+b,b-"])).toBe(out);
-    const final = await runLab("fork", ["-A", "a+b,a+c", "-F"]);
+    expect(out).toContain("ARG solve True\n");
+    const final = await runLab("fork", ["-A", "a+b,a+c", "-F", "-c"]);
     expect(
       final.endsWith(
         "Action: a forks b\nAction: a forks c\n\n" +
@@ -93,6 +94,62 @@ describe("fork output", () => {
       ),
     ).toBe(true);
   });
+
+  it("without -c shows the actions and asks for the trees", async () => {
+    const pad = " ".repeat(31);
+    const out = await runLab("fork", ["-A", "a+b,b-"]);
+    expect(out).toContain("ARG show_tree False\n");
+    expect(out).toContain("ARG solve False\n");
+    expect(
+      out.endsWith(
+        `Process Tree:\n${pad}a\n\nAction: a forks b\nProcess Tree?\nAction: b EXITS\nProcess Tree?\n`,
+      ),
+    ).toBe(true);
+    const final = await runLab("fork", ["-A", "a+b,a+c", "-F"]);
+    expect(
+      final.endsWith(
+        `Action: a forks b\nAction: a forks c\n\n${" ".repeat(24)}Final Process Tree?\n\n`,
+      ),
+    ).toBe(true);
+  });
+
+  it("with -t shows the trees and asks for the actions (-c names them)", async () => {
+    const pad = " ".repeat(31);
+    const trees = `${pad}a\n${pad}\u2514\u2500\u2500 b\n`;
+    const out = await runLab("fork", ["-A", "a+b,b-", "-t"]);
+    expect(out).toContain("ARG show_tree True\n");
+    expect(out.endsWith(`\nAction?\n${trees}Action?\n${pad}a\n`)).toBe(true);
+    const solved = await runLab("fork", ["-A", "a+b,b-", "-t", "-c"]);
+    expect(solved.endsWith(`\nAction: a forks b\n${trees}Action: b EXITS\n${pad}a\n`)).toBe(true);
+    // With -F the final tree is the one thing shown: the question is every action.
+    const final = await runLab("fork", ["-A", "a+b", "-t", "-F"]);
+    expect(final.endsWith(`Action?\n\n${" ".repeat(24)}Final Process Tree:\n${trees}\n`)).toBe(
+      true,
+    );
+  });
+
+  it("without a seed (or with -s -1) draws a new run each time, as fork.py does", async () => {
+    const runs = new Set<string>();
+    for (let i = 0; i < 3; i++) runs.add(await runLab("fork", ["-a", "40", "-c"]));
+    for (let i = 0; i < 2; i++) runs.add(await runLab("fork", ["-s", "-1", "-a", "40", "-c"]));
+    expect(runs.size).toBe(5);
+    for (const out of runs) expect(out).toContain("ARG seed -1\n");
+    // A seed gives the same run every time.
+    expect(await runLab("fork", ["-s", "3", "-c"])).toBe(await runLab("fork", ["-s", "3", "-c"]));
+  });
+});
+
+describe("fork against OSTEP's fork.py", () => {
+  // fixtures/fork: each line of `cases` run through the original fork.py (fixtures/regenerate.sh).
+  const dir = new URL("./fixtures/fork/", import.meta.url);
+  const cases = readFileSync(new URL("cases", dir), "utf8").trimEnd().split("\n");
+  it.each(cases.map((args, i) => [args, i + 1] as const))(
+    "prints what fork.py %s prints",
+    async (args, n) => {
+      const expected = readFileSync(new URL(`${n}.txt`, dir), "utf8");
+      expect((await runLab("fork", args.split(" "))).split("\n")).toEqual(expected.split("\n"));
+    },
+  );
 });
 
 describe("fork arguments", () => {
@@ -103,8 +160,11 @@ describe("fork arguments", () => {
     [["-A", "a+b,b-x"], '-A: expected X+Y or X- (X, Y process names), got "b-x"'],
     [["-A", "a+"], '-A: expected X+Y or X- (X, Y process names), got "a+"'],
     [["-A", "x+y"], "-A: x+y: no live process x"],
+    [["-A", ""], "-A: expected X+Y or X- actions, got an empty list"],
     [["-P", "weird"], '-P: expected basic, line1, line2 or fancy, got "weird"'],
-    [["-f", "0"], '-f: must be more than 0.001, got "0"'],
+    [["-f", "0"], "-f: must be more than 0.001, got 0.0"],
+    [["-f", "2"], '-f: expected a number from 0 to 1, got "2"'],
+    [["-s", "1.5"], '-s: expected an integer, got "1.5"'],
   ])("%j is a usage error", async (args, message) => {
     await expect(runLab("fork", args)).rejects.toThrow(new UsageError(message));
   });
@@ -135,5 +195,22 @@ describe("fork invariants", () => {
       ),
       { numRuns: 100 },
     );
+  });
+});
+
+describe("Python float repr", () => {
+  it.each([
+    [0.7, "0.7"],
+    [1, "1.0"],
+    [1e-5, "1e-05"],
+    [0.0001, "0.0001"],
+    [1e16, "1e+16"],
+    [123456789012345680, "1.2345678901234568e+17"],
+    [2.5e-7, "2.5e-07"],
+    [100, "100.0"],
+    [0.30000000000000004, "0.30000000000000004"],
+    [-3.5, "-3.5"],
+  ])("%d prints as Python prints it, %s", (x, py) => {
+    expect(pyFloatRepr(x)).toBe(py);
   });
 });

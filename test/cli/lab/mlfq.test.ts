@@ -1,4 +1,5 @@
 // `simtop lab mlfq`: OSTEP mlfq.py's response and turnaround, worked by hand from its rules.
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../../src/cli/errors.js";
@@ -80,30 +81,27 @@ describe("mlfq answers", () => {
     ]);
   });
 
-  it("boosts like mlfq.py: every job's slice becomes the top allotment, before arrivals", async () => {
-    // -B 25, slice 10: A 0..10, B 10..20 (both sink), A 20..25. At t25 the boost moves both
-    // to the top with a slice of 1 tick (the top allotment): A runs t25 and sinks, B runs t26
-    // and sinks, A 27..37, B 37..47, A 47..51 done, B 51..60 done. Without -B A is done at 50.
-    const args = ["-l", "0,30,0:0,30,0", "-n", "2", "-q", "10"];
-    expect(pairs(await mlfq([...args, "-B", "25"]))).toEqual([
-      [0, 51],
-      [10, 60],
-    ]);
-    expect(pairs(await mlfq(args))).toEqual([
-      [0, 50],
-      [10, 60],
+  it("a boost gives every job the top queue's full slice (-n 2 -q 2 -B 2 -l 0,3,0:0,2,0)", async () => {
+    // A runs t0,t1, its one slice is used up: it sinks. At t2 the boost moves it back to the
+    // top behind B; B runs t2,t3 and is done at 4. The t4 boost gives A a fresh 2-tick slice:
+    // it runs t4 and is done at 5. (mlfq.py before 2023 cut B's slice at t2 to the 1-tick
+    // allotment: B sank after t2 and A was done first, at 4.)
+    expect(pairs(await mlfq(["-n", "2", "-q", "2", "-B", "2", "-l", "0,3,0:0,2,0"]))).toEqual([
+      [0, 5],
+      [2, 4],
     ]);
   });
 
-  it("a job arriving after a boost starts with the boosted slice", async () => {
-    // -a 2 -B 20: the t20 boost sets every slice, B's too (not yet arrived), to 2 ticks. B
-    // arrives at 30 behind A, runs t32,t33 (slice over), t34..39, is cut to 2 ticks again by
-    // the t40 boost, runs t40,t41 and sinks; A finishes at 50, B runs 50..60.
+  it("a boost resets every job's allotment to the top queue's (-a 2 -B 6)", async () => {
+    // Slice 2, 2 slices at the top. A t0,t1; B t2,t3; A t4,t5 (A has used its 2 slices and
+    // sinks). The t6 boost brings A back with 2 fresh slices, behind B: B t6,t7; A t8,t9; B
+    // t10 done at 11; A t11 done at 12. (Had A kept its used-up allotment, it would have sunk
+    // after t9 and finished last but one: A at 11, B at 12.)
     expect(
-      pairs(await mlfq(["-l", "0,40,0:30,20,0", "-n", "2", "-q", "10", "-a", "2", "-B", "20"])),
+      pairs(await mlfq(["-n", "2", "-q", "2", "-a", "2", "-B", "6", "-l", "0,7,0:0,5,0"])),
     ).toEqual([
-      [0, 50],
-      [2, 30],
+      [0, 12],
+      [2, 11],
     ]);
   });
 
@@ -145,13 +143,18 @@ describe("mlfq output", () => {
 describe("mlfq arguments", () => {
   it.each([
     [["-l", "0,10"], "-l: expected start,run,ioFreq triples separated by ':', got \"0,10\""],
-    [["-l", "0,0,1"], '-l: expected an integer >= 1, got "0"'],
-    [["-l", "-5,10,0"], '-l: expected an integer >= 0, got "-5"'],
+    [["-l", "0,0,1"], '-l: run time: expected an integer of 1 or more, got "0"'],
+    [["-l", "-5,10,0"], '-l: start: expected an integer of 0 or more, got "-5"'],
+    [["-l", ""], "-l: expected start,run,ioFreq triples, got an empty list"],
+    [["-A", ""], "-A: expected comma-separated integers, got an empty list"],
+    [["-Q", ""], "-Q: expected comma-separated integers, got an empty list"],
+    [["-Q", "2,x"], '-Q: expected comma-separated integers, got "2,x"'],
     [["-Q", "10,10", "-A", "1"], "-A: 1 allotments for 2 queues"],
     [["-A", "0,1,1"], "-A: allotments must be positive, got 0 for queue 2"],
-    [["-n", "0"], '-n: expected an integer >= 1, got "0"'],
-    [["-q", "0"], '-q: expected an integer >= 1, got "0"'],
-    [["-B", "-1"], '-B: expected an integer >= 0, got "-1"'],
+    [["-n", "0"], '-n: expected an integer from 1 to 1000, got "0"'],
+    [["-q", "0"], '-q: expected an integer of 1 or more, got "0"'],
+    [["-B", "-1"], '-B: expected an integer of 0 or more, got "-1"'],
+    [["-s", "x"], '-s: expected an integer, got "x"'],
   ])("%j is a usage error", async (args, message) => {
     await expect(runLab("mlfq", [...args, "-c"])).rejects.toThrow(new UsageError(message));
   });
@@ -174,7 +177,7 @@ describe("mlfq invariants", () => {
         fc.boolean(),
         fc.boolean(),
         (jobs, quanta, allot, boost, ioTime, stay, ioBump) => {
-          const r = runMlfq({
+          const times = runMlfq({
             jobs,
             quanta,
             allotments: quanta.map(() => allot),
@@ -183,7 +186,7 @@ describe("mlfq invariants", () => {
             stay,
             ioBump,
           });
-          for (const j of r.jobs) {
+          for (const j of times) {
             expect(j.turnaround).toBeGreaterThanOrEqual(j.run);
             expect(j.response).toBeGreaterThanOrEqual(0);
             expect(j.response).toBeLessThanOrEqual(j.turnaround - 1);
@@ -191,6 +194,40 @@ describe("mlfq invariants", () => {
         },
       ),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe("mlfq -c against OSTEP's mlfq.py", () => {
+  // fixtures/mlfq: each line of `cases` run through the original mlfq.py (fixtures/regenerate.sh).
+  const dir = new URL("./fixtures/mlfq/", import.meta.url);
+  const cases = readFileSync(new URL("cases", dir), "utf8").trimEnd().split("\n");
+  it.each(cases.map((args, i) => [args, i + 1] as const))(
+    "prints what mlfq.py %s prints, line for line",
+    async (args, n) => {
+      const expected = readFileSync(new URL(`${n}.txt`, dir), "utf8");
+      const out = await runLab("mlfq", args.split(" "));
+      expect(out.split("\n")).toEqual(expected.split("\n"));
+    },
+  );
+
+  it("traces the boost, arrivals, I/O and idle ticks in mlfq.py's words", async () => {
+    const out = await runLab("mlfq", ["-n", "1", "-q", "3", "-i", "1", "-l", "0,2,1:4,1,0", "-c"]);
+    expect(out).toContain(
+      "Execution Trace:\n\n" +
+        "[ time 0 ] JOB BEGINS by JOB 0\n" +
+        "[ time 0 ] Run JOB 0 at PRIORITY 0 [ TICKS 2 ALLOT 1 TIME 1 (of 2) ]\n" +
+        "[ time 1 ] IO_START by JOB 0\n" +
+        "IO DONE\n" +
+        "[ time 1 ] IDLE\n" +
+        "[ time 2 ] IO_DONE by JOB 0\n" +
+        "[ time 2 ] Run JOB 0 at PRIORITY 0 [ TICKS 1 ALLOT 1 TIME 0 (of 2) ]\n" +
+        "[ time 3 ] FINISHED JOB 0\n" +
+        "[ time 3 ] IDLE\n" +
+        "[ time 4 ] JOB BEGINS by JOB 1\n" +
+        "[ time 4 ] Run JOB 1 at PRIORITY 0 [ TICKS 2 ALLOT 1 TIME 0 (of 1) ]\n" +
+        "[ time 5 ] FINISHED JOB 1\n\n" +
+        "Final statistics:\n",
     );
   });
 });

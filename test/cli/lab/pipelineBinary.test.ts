@@ -40,6 +40,14 @@ describe("simtop lab pipeline (binary)", () => {
     expect(r.stdout).toBe("");
   });
 
+  it("a binary file exits 2 with one line and no byte of it", () => {
+    const r = simtop(["lab", "pipeline", process.execPath]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      `simtop: ${process.execPath}: not a listing: it holds NUL bytes (a binary file?)\n`,
+    );
+  });
+
   it("a missing file exits 2 with one line", () => {
     const r = simtop(["lab", "pipeline", "/nonexistent/listing.s"]);
     expect(r.status).toBe(2);

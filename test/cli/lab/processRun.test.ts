@@ -1,4 +1,5 @@
 // `simtop lab process-run`: OSTEP process-run.py's traces, worked by hand from its rules.
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../../src/cli/errors.js";
@@ -167,14 +168,51 @@ describe("process-run output", () => {
   });
 });
 
+describe("process-run: processes without instructions", () => {
+  it("-P c0:c2: the empty process holds the CPU one idle tick (RUNNING), then is DONE", async () => {
+    const out = await runLab("process-run", ["-P", "c0:c2", "-c", "-p"]);
+    expect(out).toBe(
+      "Time        PID: 0        PID: 1           CPU           IOs\n" +
+        "  1        RUNNING         READY                        \n" +
+        "  2           DONE       RUN:cpu             1          \n" +
+        "  3           DONE       RUN:cpu             1          \n\n" +
+        "Stats: Total Time 3\nStats: CPU Busy 2 (66.67%)\nStats: IO Busy  0 (0.00%)\n\n",
+    );
+  });
+
+  it("-l 0:50 is a process of no instructions", async () => {
+    const out = await runLab("process-run", ["-l", "0:50", "-c", "-p"]);
+    expect(out).toBe(
+      "Time        PID: 0           CPU           IOs\n" +
+        "  1        RUNNING                        \n\n" +
+        "Stats: Total Time 1\nStats: CPU Busy 0 (0.00%)\nStats: IO Busy  0 (0.00%)\n\n",
+    );
+  });
+});
+
+describe("process-run against OSTEP's process-run.py", () => {
+  // fixtures/process-run: each line of `cases` run through the original (fixtures/regenerate.sh).
+  const dir = new URL("./fixtures/process-run/", import.meta.url);
+  const cases = readFileSync(new URL("cases", dir), "utf8").trimEnd().split("\n");
+  it.each(cases.map((args, i) => [args, i + 1] as const))(
+    "prints what process-run.py %s prints",
+    async (args, n) => {
+      const expected = readFileSync(new URL(`${n}.txt`, dir), "utf8");
+      const out = await runLab("process-run", args.split(" "));
+      expect(out.split("\n")).toEqual(expected.split("\n"));
+    },
+  );
+});
+
 describe("process-run arguments", () => {
   it.each([
     [["-l", "3"], '-l: expected X:Y pairs, got "3"'],
-    [["-l", "0:50"], '-l: expected an integer >= 1, got "0"'],
+    [["-l", "-1:50"], '-l: expected an integer of 0 or more, got "-1"'],
+    [["-l", ""], "-l: expected X:Y pairs, got an empty list"],
+    [["-P", ""], "-P: expected programs such as c3,i:c5, got an empty list"],
     [["-l", "3:150"], '-l: expected a number from 0 to 100, got "150"'],
     [["-P", "c3,x"], '-P: expected cN or i, got "x" in "c3,x"'],
-    [["-P", "c0"], '-P: process "c0" has no instructions'],
-    [["-l", "1:100", "-L", "-1"], '-L: expected an integer >= 0, got "-1"'],
+    [["-l", "1:100", "-L", "-1"], '-L: expected an integer of 0 or more, got "-1"'],
     [
       ["-l", "1:100", "-S", "SOMETIMES"],
       '-S: expected SWITCH_ON_IO or SWITCH_ON_END, got "SOMETIMES"',

@@ -1,4 +1,5 @@
 // `simtop lab sched`: OSTEP scheduler.py's FIFO, SJF and RR answers, worked by hand.
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../../src/cli/errors.js";
@@ -91,6 +92,28 @@ describe("sched answers", () => {
     );
   });
 
+  it("a job of no length is done the moment its turn comes (-l 0,5)", async () => {
+    // scheduler.py: job 0 runs for 0.00 secs, done at 0; response, turnaround and wait are 0.
+    for (const p of ["FIFO", "SJF", "RR"]) {
+      const a = await sched(["-l", "0,5", "-p", p]);
+      expect(a.jobs.map((j) => [j.response, j.turnaround, j.wait])).toEqual([
+        [0, 0, 0],
+        [0, 5, 0],
+      ]);
+    }
+    // Its turn: FIFO after the jobs before it, RR after their first slices, SJF first of all.
+    const at = async (args: string[]) => (await sched(args)).jobs[1].turnaround;
+    expect(await at(["-l", "3,0,2"])).toBe(3);
+    expect(await at(["-l", "5,0,3", "-p", "RR", "-q", "2"])).toBe(2);
+    expect(await at(["-l", "5,0,3", "-p", "SJF"])).toBe(0);
+    const out = await runLab("sched", ["-l", "5,0,3", "-p", "RR", "-q", "2", "-c"]);
+    expect(out).toContain(
+      "  [ time   0 ] Run job   0 for 2.00 secs\n" +
+        "  [ time   2 ] Run job   1 for 0.00 secs ( DONE at 2.00 )\n" +
+        "  [ time   2 ] Run job   2 for 2.00 secs\n",
+    );
+  });
+
   it("takes decimal run times, as scheduler.py reads floats", async () => {
     // FIFO 0..2.5, 2.5..3.5. RR q=1 on 1.5,1: 0..1 j0, 1..2 j1 (done), 2..2.5 j0 (done).
     expect(triples(await sched(["-l", "2.5,1"]))).toEqual([
@@ -148,15 +171,30 @@ describe("sched output", () => {
 describe("sched arguments", () => {
   it.each([
     [["-p", "LIFO"], '-p: expected FIFO, SJF or RR, got "LIFO"'],
-    [["-l", "10,0"], '-l: run times must be > 0, got "0"'],
+    [["-l", "10,-1"], '-l: expected comma-separated run times, got "-1"'],
+    [["-l", ""], "-l: expected comma-separated run times, got an empty list"],
     [["-l", "10,x"], '-l: expected comma-separated run times, got "x"'],
     [["-l", "1.0001"], '-l: at most 3 decimal places, got "1.0001"'],
-    [["-q", "0"], '-q: expected an integer >= 1, got "0"'],
-    [["-j", "0"], '-j: expected an integer >= 1, got "0"'],
-    [["-m", "ten"], '-m: expected an integer, got "ten"'],
+    [["-q", "0"], '-q: expected an integer of 1 or more, got "0"'],
+    [["-j", "0"], '-j: expected an integer of 1 or more, got "0"'],
+    [["-m", "ten"], '-m: expected an integer of 1 or more, got "ten"'],
   ])("%j is a usage error", async (args, message) => {
     await expect(runLab("sched", [...args, "-c"])).rejects.toThrow(new UsageError(message));
   });
+});
+
+describe("sched against OSTEP's scheduler.py", () => {
+  // fixtures/sched: each line of `cases` run through the original (fixtures/regenerate.sh).
+  const dir = new URL("./fixtures/sched/", import.meta.url);
+  const cases = readFileSync(new URL("cases", dir), "utf8").trimEnd().split("\n");
+  it.each(cases.map((args, i) => [args, i + 1] as const))(
+    "prints what scheduler.py %s prints",
+    async (args, n) => {
+      const expected = readFileSync(new URL(`${n}.txt`, dir), "utf8");
+      const out = await runLab("sched", args.split(" "));
+      expect(out.split("\n")).toEqual(expected.split("\n"));
+    },
+  );
 });
 
 describe("sched invariants", () => {
