@@ -24,11 +24,18 @@ function cacheText(h: HeaderView): string {
   return `${levels}  AMAT ${num(h.amat ?? Number.NaN, 2)}`;
 }
 
+/** The scheduler's time slices: one quantum, or under MLFQ each level's slice and allotment. */
+function sliceText(h: HeaderView): string {
+  const m = h.mlfq;
+  if (m === null) return `quantum ${h.quantum}`;
+  return `quanta ${m.quanta.join("/")}, allotments ${m.allotments.join("/")}, boost ${m.boost > 0 ? m.boost : "never"}`;
+}
+
 export function formatHeader(h: HeaderView): string {
   const c = h.counts;
   const cores = h.cores.map((x, i) => `cpu${i} ${(x.utilisation * 100).toFixed(1)}%`).join("  ");
   return [
-    `simtop - tick ${h.tick}  policy ${h.policy} (quantum ${h.quantum})  load average: ${h.load.map((l) => l.toFixed(2)).join(", ")}`,
+    `simtop - tick ${h.tick}  policy ${h.policy} (${sliceText(h)})  load average: ${h.load.map((l) => l.toFixed(2)).join(", ")}`,
     `Tasks: ${h.total} total, ${c.running} running, ${c.ready} ready, ${c.blocked} blocked, ${c.stopped} stopped, ${c.zombie} zombie, ${c.new} new`,
     `${cores}  IPC ${num(h.ipc, 2)}${h.exitedPercent > 0 ? `  exited ${h.exitedPercent.toFixed(1)}%` : ""}${cacheText(h)}  (rates over the last ${h.window} ticks)`,
     `Mem: ${h.framesUsed * 4} KiB used of ${h.framesTotal * 4} KiB (${h.framesUsed}/${h.framesTotal} frames)`,
@@ -66,6 +73,7 @@ export function snapshotJson(
       window: h.window,
       policy: h.policy,
       quantum: h.quantum,
+      ...(h.mlfq ? { mlfq: h.mlfq } : {}),
       load: h.load.map((l) => round(l)),
       tasks: { total: h.total, ...h.counts },
       cpus: h.cores.map((c) => ({ utilisation: round(c.utilisation), pid: c.pid })),
@@ -89,6 +97,7 @@ export function snapshotJson(
         cpuTicks: r.cpuTicks,
         ipc: round(r.ipc),
         l1HitPercent: round(r.l1HitPercent, 2),
+        ...(r.level >= 0 ? { level: r.level } : {}),
       })),
       ...(extra.chapters && extra.chapters.length > 0 ? { chapters: extra.chapters } : {}),
       ...(extra.events

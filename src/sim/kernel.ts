@@ -11,6 +11,7 @@ import type { CpuModel } from "./cpu/model.js";
 import { PipelinedCpu } from "./cpu/pipeline.js";
 import { Disk } from "./devices.js";
 import type { KernelEvent, SignalAction } from "./events.js";
+import { FinishedJobs } from "./jobTimes.js";
 import { AddressSpace, type MemoryListener } from "./memory.js";
 import { PhysicalMemory } from "./physmem.js";
 import {
@@ -148,6 +149,8 @@ export class Kernel implements MemoryListener {
   totalExits = 0;
   /** CPU time of the processes removed from the table (so rates can account for every busy tick). */
   exitedCycles = 0;
+  /** Processes removed from the table, for their scheduling times (the scheduling view). */
+  finished = new FinishedJobs();
   /** Stamps Pcb.joined: the order processes joined their parents (sibling order). */
   private joinSeq = 0;
   /** Events emitted since the consumer last drained them. */
@@ -996,6 +999,7 @@ export class Kernel implements MemoryListener {
     if (parent) parent.childCount--;
     this.procs.delete(z.pid);
     this.exitedCycles += z.acct.cycles;
+    this.finished.add(z);
     this.stateCounts.set("zombie", this.stateCounts.get("zombie")! - 1);
     this.emit({ tick: this.now, type: "Reaped", pid: z.pid, by: by.pid, status: z.exitStatus });
     // As times() counts reaped children's time: their start-up and useful ticks add to the waiter's.
@@ -1014,6 +1018,7 @@ export class Kernel implements MemoryListener {
         if (init) init.childCount--;
         this.procs.delete(c.pid);
         this.exitedCycles += c.acct.cycles;
+        this.finished.add(c);
         this.stateCounts.set("zombie", this.stateCounts.get("zombie")! - 1);
         this.emit({ tick: this.now, type: "Reaped", pid: c.pid, by: 0, status: c.exitStatus });
       }
@@ -1191,6 +1196,7 @@ export class Kernel implements MemoryListener {
       totalForks: this.totalForks,
       totalExits: this.totalExits,
       exitedCycles: this.exitedCycles,
+      finished: this.finished.clone(),
       joinSeq: this.joinSeq,
       events: [],
       recordEvents: this.recordEvents,

@@ -1,7 +1,7 @@
 // The process control block and the states a process moves through.
 
 import { REG_COUNT } from "./cpu/isa.js";
-import type { HartAccounting } from "./cpu/model.js";
+import { type HartAccounting, L1_MISS_SLOTS } from "./cpu/model.js";
 import type { AddressSpace } from "./memory.js";
 import type { Program } from "./programs/program.js";
 import { NSIG } from "./signals.js";
@@ -32,6 +32,7 @@ export class Accounting implements HartAccounting {
   cacheHits = new Float64Array(CACHE_LEVELS);
   dataAccesses = 0;
   dataL1Hits = 0;
+  l1Miss3C = new Float64Array(L1_MISS_SLOTS);
   /** Ticks spent in the kernel on this process's behalf (fork, exec). */
   systemTicks = 0;
   contextSwitches = 0;
@@ -46,6 +47,7 @@ export class Accounting implements HartAccounting {
     a.cacheHits.set(this.cacheHits);
     a.dataAccesses = this.dataAccesses;
     a.dataL1Hits = this.dataL1Hits;
+    a.l1Miss3C.set(this.l1Miss3C);
     a.systemTicks = this.systemTicks;
     a.contextSwitches = this.contextSwitches;
     a.syscalls = this.syscalls;
@@ -198,12 +200,12 @@ export function stateLetter(p: Pcb): string {
 }
 
 /** Ticks from creation to the first instruction (-1 if it has not run yet). */
-export function responseTime(p: Pcb): number {
+export function responseTime(p: { times: ProcessTimes }): number {
   return p.times.firstRun < 0 ? -1 : p.times.firstRun - p.times.created;
 }
 
 /** Ticks from creation to the end of the process's last tick (-1 while it is alive). */
-export function turnaroundTime(p: Pcb): number {
+export function turnaroundTime(p: { times: ProcessTimes }): number {
   return p.times.exited < 0 ? -1 : p.times.exited - p.times.created;
 }
 

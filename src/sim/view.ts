@@ -1,6 +1,7 @@
 // Read-only projections of kernel state for displays (dashboard, batch): rows and header figures.
 import type { Kernel } from "./kernel.js";
 import { type Pcb, PROCESS_STATES, type ProcessState, stateLetter } from "./process.js";
+import { MlfqPolicy } from "./sched/mlfq.js";
 import { hitRate, RateWindow, Reading } from "./window.js";
 
 /** Rates since tick 0 (a display with no earlier reading). */
@@ -29,6 +30,8 @@ export interface ProcessRow {
   ipc: number;
   /** L1 data-cache hit rate of its loads and stores over the rate window, 0–100; NaN when it made none. */
   l1HitPercent: number;
+  /** MLFQ queue (0 = top); -1 under any other policy. */
+  level: number;
 }
 
 export interface CoreView {
@@ -58,6 +61,26 @@ export interface HeaderView {
   caches: { name: string; rate: number }[] | null;
   /** Average memory access time over the window, in cycles (NaN: no accesses). */
   amat: number | null;
+  /** Under MLFQ, each level's slice and allotment (top level first) and the boost interval. */
+  mlfq: MlfqLevels | null;
+}
+
+export interface MlfqLevels {
+  quanta: number[];
+  allotments: number[];
+  /** Ticks between boosts to the top level (0: never). */
+  boost: number;
+}
+
+/** The MLFQ levels in force, null under another policy. */
+export function mlfqLevels(k: Kernel): MlfqLevels | null {
+  if (!(k.policy instanceof MlfqPolicy)) return null;
+  const o = k.policy.options;
+  return {
+    quanta: o.quanta.slice(0, o.levels),
+    allotments: o.allotments.slice(0, o.levels),
+    boost: o.boostInterval,
+  };
 }
 
 /** The state in a word, with the reason when blocked (e.g. "blocked:io"). */
@@ -67,7 +90,8 @@ export function stateWordOf(p: Pcb): string {
     : p.state;
 }
 
-export function processRow(p: Pcb, w: RateWindow): ProcessRow {
+/** `mlfq`: the kernel runs MLFQ, so the process's level means something. */
+export function processRow(p: Pcb, w: RateWindow, mlfq = false): ProcessRow {
   return {
     pid: p.pid,
     ppid: p.ppid,
@@ -83,12 +107,14 @@ export function processRow(p: Pcb, w: RateWindow): ProcessRow {
     ipc: w.ipc(p.pid),
     // Loads and stores only: the locality a program's access pattern earns, not its code's.
     l1HitPercent: 100 * hitRate(w.processLevel(p.pid, "L1D")),
+    level: mlfq ? p.sched.level : -1,
   };
 }
 
 export function processRows(k: Kernel, w: RateWindow): ProcessRow[] {
   const rows: ProcessRow[] = [];
-  for (const p of k.procs.values()) rows.push(processRow(p, w));
+  const mlfq = k.policy instanceof MlfqPolicy;
+  for (const p of k.procs.values()) rows.push(processRow(p, w, mlfq));
   return rows;
 }
 
@@ -128,6 +154,7 @@ export function headerView(k: Kernel, w: RateWindow): HeaderView {
     ipc: w.machineIpc(),
     exitedPercent: w.exitedPercent(),
     caches: headerCaches(w),
-    amat: k.hierarchy === null ? null : k.hierarchy.amat(w.demand() ?? undefined),
+    amat: w.machineAmat(),
+    mlfq: mlfqLevels(k),
   };
 }

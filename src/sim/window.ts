@@ -1,5 +1,12 @@
 // The one definition of every rate: cumulative counters read at two ticks, and figures over the window between.
-import type { LevelStats } from "./cpu/hierarchy.js";
+import {
+  amatOfReach,
+  type DemandReach,
+  type HierarchyConfig,
+  type LevelStats,
+  type MissSplit,
+  reachOf,
+} from "./cpu/hierarchy.js";
 import { PipelinedCpu } from "./cpu/pipeline.js";
 import type { PipelineStats } from "./cpu/pipelineStats.js";
 import type { Kernel } from "./kernel.js";
@@ -15,7 +22,10 @@ enum F {
   /** L1 (both sides), L2, L3, RAM accesses, then hits: Accounting.cacheAccesses / cacheHits. */
   Acc0,
   Hit0 = Acc0 + 4,
-  Size = Hit0 + 4,
+  /** L1 misses by 3C class: L1I compulsory, capacity, conflict, then L1D's (Accounting.l1Miss3C). */
+  Miss0 = Hit0 + 4,
+  /** Six 3C slots: as many as cpu/model.ts's L1_MISS_SLOTS. */
+  Size = Miss0 + 6,
 }
 
 /** Levels a process's cache figures are split into. */
@@ -37,6 +47,8 @@ export class Reading {
     readonly levels: readonly LevelStats[] | null,
     readonly demand: Float64Array | null,
     readonly pipeline: readonly PipelineStats[] | null,
+    /** The machine's caches (their latencies weigh AMAT); null with the ideal CPU. */
+    readonly caches: HierarchyConfig | null,
   ) {}
 
   /**
@@ -45,7 +57,8 @@ export class Reading {
    */
   static ofProcess(p: Pcb): Reading {
     const none = new Float64Array(0);
-    return new Reading(0, none, none, 0, new Map([[p.pid, readProcess(p)]]), null, null, null);
+    const procs = new Map([[p.pid, readProcess(p)]]);
+    return new Reading(0, none, none, 0, procs, null, null, null, null);
   }
 
   static of(k: Kernel): Reading {
@@ -74,6 +87,7 @@ export class Reading {
       h === null ? null : h.levelStats(),
       h === null ? null : h.demandSnapshot(),
       pipeline,
+      h === null ? null : h.config,
     );
   }
 }
@@ -88,6 +102,7 @@ function readProcess(p: Pcb): Float64Array {
   r[F.DataHits] = a.dataL1Hits;
   r.set(a.cacheAccesses, F.Acc0);
   r.set(a.cacheHits, F.Hit0);
+  r.set(a.l1Miss3C, F.Miss0);
   return r;
 }
 
@@ -194,6 +209,58 @@ export class RateWindow {
         return { accesses: d(F.Acc0 + i), hits: d(F.Hit0 + i) };
       }
     }
+  }
+
+  /** The process's misses at L1I or L1D by 3C class (all zero where the L1 does not classify). */
+  processMisses(pid: number, level: "L1I" | "L1D"): MissSplit {
+    const at = level === "L1I" ? F.Miss0 : F.Miss0 + 3;
+    return {
+      compulsory: this.delta(pid, at),
+      capacity: this.delta(pid, at + 1),
+      conflict: this.delta(pid, at + 2),
+    };
+  }
+
+  /** The process's demand accesses by how far down they reached (L1I, L1D, then L2, L3, RAM). */
+  processReach(pid: number): DemandReach {
+    return {
+      fetches: this.processLevel(pid, "L1I").accesses,
+      data: this.processLevel(pid, "L1D").accesses,
+      l2: this.processLevel(pid, "L2").accesses,
+      l3: this.processLevel(pid, "L3").accesses,
+      ram: this.processLevel(pid, "RAM").accesses,
+    };
+  }
+
+  /** The process's average memory access time in cycles; NaN: no access, or the ideal CPU. */
+  processAmat(pid: number): number {
+    const c = this.to.caches;
+    return c === null ? Number.NaN : amatOfReach(this.processReach(pid), c);
+  }
+
+  /** Machine-wide misses at level `i` by 3C class; null where the level does not classify. */
+  machineMisses(i: number): MissSplit | null {
+    const now = this.to.levels?.[i]?.miss3C;
+    if (!now) return null;
+    const before = this.from?.levels?.[i]?.miss3C;
+    return {
+      compulsory: now.compulsory - (before?.compulsory ?? 0),
+      capacity: now.capacity - (before?.capacity ?? 0),
+      conflict: now.conflict - (before?.conflict ?? 0),
+    };
+  }
+
+  /** The machine's demand accesses by how far down they reached; null with the ideal CPU. */
+  machineReach(): DemandReach | null {
+    const d = this.demand();
+    return d === null ? null : reachOf(d);
+  }
+
+  /** The machine's average memory access time in cycles (Hierarchy.amat over the window). */
+  machineAmat(): number | null {
+    const r = this.machineReach();
+    const c = this.to.caches;
+    return r === null || c === null ? null : amatOfReach(r, c);
   }
 
   /** Machine-wide accesses and hits at level `i` of Reading.levels; null with the ideal CPU. */

@@ -3,6 +3,7 @@ import { Box } from "ink";
 import { sideMenuLines } from "./draw/menu.js";
 import { Help } from "./overlays/Help.js";
 import { ProgramView } from "./overlays/ProgramView.js";
+import { Schedule } from "./overlays/Schedule.js";
 import { TooSmall } from "./overlays/TooSmall.js";
 import { Caches } from "./panels/Caches.js";
 import { Details } from "./panels/Details.js";
@@ -50,6 +51,8 @@ export function Screen({ view }: { view: DashboardView }) {
         <ProgramView model={view.program} width={l.width} height={body} theme={theme} />
       ) : view.eventLogOpen && view.events ? (
         <EventLog model={view.events} width={l.width} height={body} theme={theme} overlay />
+      ) : view.schedule ? (
+        <Schedule model={view.schedule} width={l.width} height={body} theme={theme} />
       ) : (
         <>
           <Box flexDirection="row">

@@ -18,6 +18,7 @@ import { pastWindow, RateTracker, type Ring, type SystemHistory } from "./sampli
 import type { HistoryView } from "./selectors/caches.js";
 import { findEvent, logEnd } from "./selectors/events.js";
 import { GanttLegend } from "./selectors/gantt.js";
+import { quantumNote, shownQuantum } from "./selectors/sched.js";
 import type { SortKey } from "./selectors/table.js";
 import {
   type EventLogAction,
@@ -32,6 +33,12 @@ import {
   programViewKey,
   programViewReducer,
 } from "./state/programView.js";
+import {
+  SCHED_VIEW_CLOSED,
+  type SchedViewState,
+  schedViewKey,
+  schedViewReducer,
+} from "./state/schedView.js";
 import {
   INITIAL_TABLE_VIEW,
   type TableViewAction,
@@ -117,6 +124,7 @@ export class DashboardController implements ViewState {
   /** Page of the panels that page what does not fit (cores, the Gantt legend): Tab. */
   corePage = 0;
   overlay: OverlayState | null = null;
+  schedView: SchedViewState = SCHED_VIEW_CLOSED;
   readonly legend = new GanttLegend();
   /** Share of the wanted ticks the last frame simulated (1 unless the time budget ran out). */
   achieved = 1;
@@ -285,6 +293,7 @@ export class DashboardController implements ViewState {
     this.scrollTop = built.placement.scrollTop;
     this.pageRows = built.placement.pageRows;
     this.order = built.order;
+    if (built.view.schedule) this.schedView = { open: true, scroll: built.view.schedule.scroll };
     this.cached = { version: this.version, columns, rows, view: built.view };
     return built.view;
   }
@@ -489,11 +498,16 @@ export class DashboardController implements ViewState {
   }
 
   private quantumStep(dir: 1 | -1): void {
-    const q = this.current("quantum", this.kernel.quantum);
+    const q = this.current("quantum", shownQuantum(this.kernel));
     const next = stepThrough(QUANTA, q, dir);
     if (next === undefined)
       this.say(`quantum ${q} is the ${dir > 0 ? "longest" : "shortest"} offered`);
-    else this.ask("quantum", next, { type: "setQuantum", quantum: next });
+    else {
+      this.ask("quantum", next, { type: "setQuantum", quantum: next });
+      // Under MLFQ the one number moves every level: say what they become.
+      const note = quantumNote(this.kernel, next);
+      if (note !== null && !this.past) this.say(`${note}: sent`);
+    }
   }
 
   private say(text: string): void {
@@ -541,6 +555,8 @@ export class DashboardController implements ViewState {
       if (r.used) return;
     }
     if (this.overlay && this.overlayKey(k)) return;
+    const sv = this.schedView.open ? schedViewKey(k, actionFor(k)) : null;
+    if (sv) return void (this.schedView = schedViewReducer(this.schedView, sv));
     const a = actionFor(k);
     if (a) this.act(a);
   }
@@ -687,7 +703,11 @@ export class DashboardController implements ViewState {
         break;
       case "sortPrev":
       case "sortNext":
-        this.table({ type: "sortStep", dir: a === "sortNext" ? 1 : -1 });
+        this.table({
+          type: "sortStep",
+          dir: a === "sortNext" ? 1 : -1,
+          mlfq: this.kernel.policy.name === "mlfq",
+        });
         break;
       case "sortCpu":
         this.sortBy("cpu");
@@ -727,6 +747,9 @@ export class DashboardController implements ViewState {
         this.overlay = null;
         this.log({ type: "close" });
         this.programView = programViewReducer(this.programView, { type: "open" });
+        break;
+      case "schedView":
+        this.schedView = schedViewReducer(this.schedView, { type: "toggle" });
         break;
       case "fork":
         this.withSelected((pid) => this.submit({ type: "fork", pid }));

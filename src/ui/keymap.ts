@@ -19,6 +19,7 @@ export type Action =
   | "tree"
   | "cacheScope"
   | "eventsAll"
+  | "schedView"
   | "eventLog"
   | "program"
   | "page"
@@ -112,6 +113,12 @@ export const KEYMAP: readonly KeyBinding[] = [
     help: "event log: lifecycle and signals, or every event",
   },
   {
+    action: "schedView",
+    keys: ["w"],
+    group: "Sort and view",
+    help: "scheduling view: each job's response, turnaround and wait per chapter (scheduler.py -c)",
+  },
+  {
     action: "page",
     keys: ["tab"],
     group: "Sort and view",
@@ -196,13 +203,13 @@ export const KEYMAP: readonly KeyBinding[] = [
     action: "quantumDown",
     keys: ["{"],
     group: "Scheduler",
-    help: "shorter time quantum (rr, priority)",
+    help: "shorter time quantum (rr, priority); mlfq: top level's slice, every level scaled alike",
   },
   {
     action: "quantumUp",
     keys: ["}"],
     group: "Scheduler",
-    help: "longer time quantum (rr, priority)",
+    help: "longer time quantum (rr, priority); mlfq: top level's slice, every level scaled alike",
   },
   {
     action: "pause",

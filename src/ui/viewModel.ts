@@ -3,7 +3,7 @@ import type { Chapter } from "../scenario/types.js";
 import type { Kernel } from "../sim/kernel.js";
 import type { ProcessState } from "../sim/process.js";
 import type { Store } from "../sim/store.js";
-import { headerView, processRows } from "../sim/view.js";
+import { headerView, type MlfqLevels, processRows } from "../sim/view.js";
 import type { RateWindow } from "../sim/window.js";
 import { GANTT_LABEL } from "./draw/gantt.js";
 import type { HelpChapters } from "./draw/help.js";
@@ -23,6 +23,7 @@ import { type EventsModel, selectEvents } from "./selectors/events.js";
 import { type GanttLegend, type GanttModel, selectGantt } from "./selectors/gantt.js";
 import { type PipelineModel, selectPipeline } from "./selectors/pipeline.js";
 import { type ProgramModel, programOf } from "./selectors/program.js";
+import { type ScheduleModel, selectSchedule } from "./selectors/sched.js";
 import {
   type Column,
   columnsFor,
@@ -33,6 +34,7 @@ import {
 } from "./selectors/table.js";
 import type { EventLogState } from "./state/eventLog.js";
 import type { ProgramViewState } from "./state/programView.js";
+import type { SchedViewState } from "./state/schedView.js";
 import type { Theme } from "./theme.js";
 
 export type Mode = "live" | "paused" | "past";
@@ -51,6 +53,7 @@ export interface HeaderModel {
   achieved: number;
   policy: string;
   quantum: number;
+  mlfq: MlfqLevels | null;
   load: [number, number, number];
   counts: Record<ProcessState, number>;
   total: number;
@@ -124,6 +127,8 @@ export interface DashboardView {
   corePage: number;
   keybar: KeyBarModel;
   overlay: OverlayModel | null;
+  /** The scheduling view, when open (it takes the table's place). */
+  schedule: ScheduleModel | null;
 }
 
 export type OverlayState =
@@ -163,6 +168,7 @@ export interface ViewState {
   overlay: OverlayState | null;
   message: string | null;
   legend: GanttLegend;
+  schedView: SchedViewState;
   /** The chapter announced in the table's status line, while its banner lasts. */
   banner: number | null;
 }
@@ -229,6 +235,13 @@ function menuWidth(overlay: OverlayState | null): number {
   return 0;
 }
 
+function scheduleOf(state: ViewState, layout: Layout | null): ScheduleModel | null {
+  // A menu, the help or the event log opened on top takes the screen (their keys come first).
+  if (!state.schedView.open || layout === null || state.overlay !== null || state.eventLog.open)
+    return null;
+  return selectSchedule(state.kernel, state.chapters, state.schedView.scroll, bodyRows(layout) - 1);
+}
+
 export interface BuiltView {
   view: DashboardView;
   /** Where the selection ended up (the controller keeps it for the next frame). */
@@ -279,7 +292,7 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
   const visible = order.slice(place.scrollTop, place.scrollTop + bodyRows);
   const table: TableModel = {
     banner: chapterView(state.chapters, state.banner),
-    columns: columnsFor(tableRect.width),
+    columns: columnsFor(tableRect.width, h.mlfq !== null),
     rows: visible,
     selected: place.index >= 0 ? place.index - place.scrollTop : -1,
     shown: order.length,
@@ -340,6 +353,7 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
       corePage: state.corePage,
       keybar: keybar(state),
       overlay,
+      schedule: scheduleOf(state, layout),
     },
     placement: {
       pid: place.pid,

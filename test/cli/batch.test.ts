@@ -36,6 +36,7 @@ describe("formatting", () => {
       exitedPercent: 0,
       caches: null,
       amat: null,
+      mlfq: null,
     };
     expect(formatHeader(h)).toBe(
       [
@@ -63,6 +64,7 @@ describe("formatting", () => {
       cpuTicks: 345,
       ipc: 1,
       l1HitPercent: Number.NaN,
+      level: -1,
     };
     const [head, line] = formatRows([row]).split("\n");
     expect(head).toBe(

@@ -189,15 +189,25 @@ describe("scheduler and time", () => {
     await app.press("p");
     await app.frames(1);
     expect(app.store.kernel.policy.name).toBe("mlfq");
-    expect(app.screen()).toMatch(/policy mlfq q=100/);
+    // Under MLFQ the header names each level's slice and allotment, not one quantum.
+    expect(app.screen()).toMatch(/policy mlfq +load/);
+    expect(app.screen()).toContain("mlfq q 50/100/200 allot 50/100/200");
+    // } and { step the top level's slice; every level's slice and allotment follows it.
     await app.press("}");
     await app.frames(1);
-    expect(app.store.kernel.quantum).toBe(200);
+    expect(app.screen()).toContain("mlfq q 100/200/400 allot 100/200/400");
     await app.press("{");
     await app.frames(1);
     await app.press("{");
+    await app.frames(1);
+    expect(app.screen()).toContain("mlfq q 20/40/80 allot 20/40/80");
+    await app.press("p", "p", "p", "p");
+    await app.frames(1);
+    expect(app.store.kernel.policy.name).toBe("rr");
+    await app.press("}");
     await app.frames(1);
     expect(app.store.kernel.quantum).toBe(50);
+    expect(app.screen()).toMatch(/policy rr q=50/);
   });
 
   it("Space pauses; s steps one tick and S one frame; nothing moves otherwise", async () => {
@@ -452,7 +462,7 @@ describe("panels' own keys", () => {
 
 describe("screens and quitting", () => {
   it("? (and F1) lists every key; Esc closes the help", async () => {
-    app = await mount(storeWith([]), { rows: 60 });
+    app = await mount(storeWith([]), { rows: 120 });
     await app.press("?");
     const help = app.screen();
     for (const k of ["F9", "F10", "Space", "PgUp", "Shift+←", "Ctrl+C", "Ctrl+L"])

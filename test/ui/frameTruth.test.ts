@@ -64,6 +64,29 @@ function checkFrame(c: DashboardController, s: Scenario): void {
     const l1d = caches.levels.find((l) => l.name === "L1D")!;
     if (Number.isNaN(row.l1HitPercent)) expect(l1d.rate).toBeNaN();
     else expect(100 * l1d.rate).toBeCloseTo(row.l1HitPercent, 9);
+    // AMAT and the 3C split are the window's; every L1 miss has exactly one cause.
+    const amat = w.processAmat(caches.pid);
+    if (Number.isNaN(amat)) expect(caches.amat).toBeNaN();
+    else expect(caches.amat).toBe(amat);
+    for (const l of caches.levels) {
+      if (l.name !== "L1I" && l.name !== "L1D") {
+        expect(l.misses).toBeNull();
+        continue;
+      }
+      expect(l.misses).toEqual(w.processMisses(caches.pid, l.name));
+      const lw = w.processLevel(caches.pid, l.name);
+      const m = l.misses!;
+      expect(m.compulsory + m.capacity + m.conflict).toBe(lw.accesses - lw.hits);
+    }
+  }
+  if (caches?.kind === "machine") {
+    expect(caches.amat).toBe(v.header.amat);
+    caches.levels.forEach((l, i) => {
+      const lw = w.machineLevel(i)!;
+      const m = l.misses;
+      if (i < 2) expect(m!.compulsory + m!.capacity + m!.conflict).toBe(lw.accesses - lw.hits);
+      else expect(m).toBeNull();
+    });
   }
   // A frame of the past equals a fresh run stopped at its tick, rates over the same window.
   if (v.header.mode === "past") {

@@ -180,7 +180,8 @@ describe("panels", () => {
     const s = show(<Caches model={view.caches!} width={67} height={7} theme={mono} />);
     expect(s).toMatch(/AMAT \d+\.\d\d cycles · v: process/);
     for (const l of ["L1I", "L1D", "L2", "L3", "RAM"]) expect(s).toContain(l);
-    expect(s).toMatch(/L1I\s+\d+\.\d%\s+[▁▂▃▄▅▆▇█ ]+\s+\d+\.\d%\s+\S+\s+1/);
+    // window rate, history, the window's misses by cause (compulsory/capacity/conflict), total, refs, latency
+    expect(s).toMatch(/L1I\s+\d+\.\d%\s+[▁▂▃▄▅▆▇█ ]+\s+\d+\/\d+\/\d+\s+\d+\.\d%\s+\S+\s+1/);
   });
 
   it("caches for the selected process (v) use its own counters", () => {

@@ -25,6 +25,7 @@ function row(
     cpuTicks: pid * 10,
     ipc: 1,
     l1HitPercent: Number.NaN,
+    level: -1,
   };
 }
 

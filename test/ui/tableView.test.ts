@@ -15,7 +15,12 @@ describe("table view state", () => {
 
   it("stepping left and right walks the columns and wraps at both ends", () => {
     let s = INITIAL_TABLE_VIEW;
-    for (let i = 0; i < COLUMNS.length; i++) s = tableViewReducer(s, { type: "sortStep", dir: 1 });
+    // Under MLFQ every column is shown (LVL too); otherwise the walk passes LVL over.
+    for (let i = 0; i < COLUMNS.length; i++)
+      s = tableViewReducer(s, { type: "sortStep", dir: 1, mlfq: true });
+    expect(s.sort).toBe(INITIAL_TABLE_VIEW.sort);
+    for (let i = 0; i < COLUMNS.length - 1; i++)
+      s = tableViewReducer(s, { type: "sortStep", dir: 1 });
     expect(s.sort).toBe(INITIAL_TABLE_VIEW.sort);
     s = tableViewReducer(s, { type: "sortStep", dir: -1 });
     expect(s.sort).toBe(

@@ -213,6 +213,11 @@ export class Cache implements NextLevel {
   /** All statistics, laid out as {@link CacheCounter}; read freely, never written outside. */
   readonly counters = new Float64Array(COUNTERS);
   readonly next: NextLevel;
+  /**
+   * The 3C class of the last miss classified here: 1 compulsory, 2 capacity, 3 conflict (0
+   * before any); lets a caller charge an L1 miss's class to whoever made the access.
+   */
+  lastMiss3C: 0 | 1 | 2 | 3 = 0;
 
   private readonly lg2Line: number;
   private readonly lineMask: number;
@@ -424,9 +429,16 @@ export class Cache implements NextLevel {
   private classify(block: number, kind: AccessKind, miss: boolean, allocate: boolean): void {
     const fullHit = this.shadow!.access(block, allocate);
     if (!miss) return;
-    if (fullHit) this.counters[CacheCounter.Conflict + kind]++;
-    else if (this.seen!.testAndSet(block)) this.counters[CacheCounter.Capacity + kind]++;
-    else this.counters[CacheCounter.Compulsory + kind]++;
+    if (fullHit) {
+      this.counters[CacheCounter.Conflict + kind]++;
+      this.lastMiss3C = 3;
+    } else if (this.seen!.testAndSet(block)) {
+      this.counters[CacheCounter.Capacity + kind]++;
+      this.lastMiss3C = 2;
+    } else {
+      this.counters[CacheCounter.Compulsory + kind]++;
+      this.lastMiss3C = 1;
+    }
   }
 
   private setOf(addr: number): number {

@@ -52,6 +52,46 @@ export function defaultHierarchyConfig(cores: number): HierarchyConfig {
   };
 }
 
+/** Misses split by cause (the 3C): first reference ever, too small a cache, too few ways. */
+export interface MissSplit {
+  compulsory: number;
+  capacity: number;
+  conflict: number;
+}
+
+/** 3C classes in the order Cache.lastMiss3C numbers them from 1. */
+export const MISS_CLASSES = ["compulsory", "capacity", "conflict"] as const;
+
+/**
+ * A stream of demand accesses by how far down they reached: `fetches` and `data` start at L1I
+ * and L1D, `l2` of them went on to L2, `l3` on to L3, `ram` to RAM. What AMAT is worked from.
+ */
+export interface DemandReach {
+  fetches: number;
+  data: number;
+  l2: number;
+  l3: number;
+  ram: number;
+}
+
+/**
+ * Average memory access time of a stream of demand accesses, in cycles:
+ * AMAT = t1 + m1·(t2 + m2·(t3 + m3·tRAM)) with m_i the local miss rate at level i, which is
+ * the mean over the accesses of the latency of every level each one reached (t1 being L1I's
+ * or L1D's). NaN when there were none.
+ */
+export function amatOfReach(r: DemandReach, c: HierarchyConfig): number {
+  const n = r.fetches + r.data;
+  if (n === 0) return Number.NaN;
+  const total =
+    r.fetches * c.l1i.latency +
+    r.data * c.l1d.latency +
+    r.l2 * c.l2.latency +
+    r.l3 * c.l3.latency +
+    r.ram * c.ramLatency;
+  return total / n;
+}
+
 /**
  * Most cache lines a machine may have in all (L1I, L1D and L2 per core, and the L3): the
  * state costs what the simulation touches, but every snapshot of the machine keeps a pointer
@@ -82,6 +122,8 @@ export interface LevelStats {
   /** hits / accesses, 0 when idle (RAM always hits). */
   hitRate: number;
   latency: number;
+  /** The misses by cause, where the level classifies them (the L1s); else null. */
+  miss3C: MissSplit | null;
 }
 
 export interface HierarchySnapshot {
@@ -90,6 +132,27 @@ export interface HierarchySnapshot {
   demand: Float64Array;
   lastLevel: Level;
   rngState: number;
+}
+
+/** Demand counters (as {@link Hierarchy.demandSnapshot} gives them) as how far the accesses reached. */
+export function reachOf(d: Float64Array): DemandReach {
+  const fetches = d[0] + d[1] + d[2] + d[3];
+  const data = d[4] + d[5] + d[6] + d[7];
+  const l2 = fetches - d[0] + data - d[4];
+  const l3 = l2 - d[1] - d[5];
+  return { fetches, data, l2, l3, ram: l3 - d[2] - d[6] };
+}
+
+/**
+ * An L1's configuration on core `core`: it splits its misses by cause (3C) unless told not to
+ * or it replaces at random (the shadow would draw on the machine's Rng and change the run).
+ */
+function withClasses(c: CacheConfig, core: number): CacheConfig {
+  return {
+    ...c,
+    name: `${c.name}#${core}`,
+    classify3C: c.classify3C ?? c.replacement !== "random",
+  };
 }
 
 /** Bytes a CPU access touches: the model is word-granular, like Dinero's din traces. */
@@ -104,6 +167,8 @@ export class Hierarchy {
   readonly ram: MainMemory;
   /** Level that served the most recent {@link access}: 0 L1, 1 L2, 2 L3, 3 RAM. */
   lastLevel: Level = 0;
+  /** 3C class of the most recent access's L1 miss (Cache.lastMiss3C), 0 for an L1 hit. */
+  lastMiss3C = 0;
 
   private readonly rng: Rng;
   /** Cumulative latency to be served at L1/L2/L3/RAM, for instruction and data accesses. */
@@ -130,8 +195,8 @@ export class Hierarchy {
     for (let core = 0; core < config.cores; core++) {
       const own = new Cache({ ...config.l2, name: `${config.l2.name}#${core}` }, this.l3, rng);
       l2.push(own);
-      l1i.push(new Cache({ ...config.l1i, name: `${config.l1i.name}#${core}` }, own, rng));
-      l1d.push(new Cache({ ...config.l1d, name: `${config.l1d.name}#${core}` }, own, rng));
+      l1i.push(new Cache(withClasses(config.l1i, core), own, rng));
+      l1d.push(new Cache(withClasses(config.l1d, core), own, rng));
     }
     this.l2 = l2;
     this.l1i = l1i;
@@ -158,6 +223,7 @@ export class Hierarchy {
     const l1 = fetch ? this.l1i[core] : this.l1d[core];
     const level = l1.access((addr & ~3) >>> 0, kind, WORD) as Level;
     this.lastLevel = level;
+    this.lastMiss3C = level === 0 ? 0 : l1.lastMiss3C;
     this.demand[fetch ? level : 4 + level]++;
     return (fetch ? this.latI : this.latD)[level];
   }
@@ -167,10 +233,14 @@ export class Hierarchy {
     const sum = (name: LevelStats["name"], caches: readonly Cache[], latency: number) => {
       let accesses = 0;
       let misses = 0;
+      const split: MissSplit = { compulsory: 0, capacity: 0, conflict: 0 };
       for (const c of caches) {
         const s = c.stats();
         accesses += s.fetches.total;
         misses += s.misses.total;
+        split.compulsory += s.compulsory.total;
+        split.capacity += s.capacity.total;
+        split.conflict += s.conflict.total;
       }
       const hits = accesses - misses;
       return {
@@ -180,6 +250,7 @@ export class Hierarchy {
         misses,
         hitRate: accesses === 0 ? 0 : hits / accesses,
         latency,
+        miss3C: caches[0].config.classify3C === true ? split : null,
       };
     };
     const ramAccesses = this.ram.counters[0] + this.ram.counters[1];
@@ -195,6 +266,7 @@ export class Hierarchy {
         misses: 0,
         hitRate: ramAccesses === 0 ? 0 : 1,
         latency: this.config.ramLatency,
+        miss3C: null,
       },
     ];
   }
@@ -208,25 +280,7 @@ export class Hierarchy {
    * when there were no accesses.
    */
   amat(demand: Float64Array = this.demand): number {
-    const side = (at: number, lat: Float64Array): [number, number] => {
-      const d = demand;
-      const n = d[at] + d[at + 1] + d[at + 2] + d[at + 3];
-      if (n === 0) return [0, 0];
-      const reach2 = n - d[at];
-      const reach3 = reach2 - d[at + 1];
-      const reachRam = reach3 - d[at + 2];
-      const m1 = reach2 / n;
-      const m2 = reach2 === 0 ? 0 : reach3 / reach2;
-      const m3 = reach3 === 0 ? 0 : reachRam / reach3;
-      const t1 = lat[0];
-      const t2 = lat[1] - lat[0];
-      const t3 = lat[2] - lat[1];
-      const tRam = lat[3] - lat[2];
-      return [n, t1 + m1 * (t2 + m2 * (t3 + m3 * tRam))];
-    };
-    const [ni, ai] = side(0, this.latI);
-    const [nd, ad] = side(4, this.latD);
-    return ni + nd === 0 ? Number.NaN : (ni * ai + nd * ad) / (ni + nd);
+    return amatOfReach(reachOf(demand), this.config);
   }
 
   /** A copy of the demand counters: where instruction (0–3) and data (4–7) accesses were served. */

@@ -16,7 +16,12 @@ export interface HartAccounting {
   /** Loads and stores only (no instruction fetches): how many, and how many hit in L1D. */
   dataAccesses: number;
   dataL1Hits: number;
+  /** L1 misses by 3C class: L1I compulsory, capacity, conflict, then L1D's (L1_MISS_SLOTS). */
+  l1Miss3C: Float64Array;
 }
+
+/** Slots of HartAccounting.l1Miss3C: three classes for L1I, then three for L1D. */
+export const L1_MISS_SLOTS = 6;
 
 /** Zeroed counters for a hart that has no PCB behind it (labs, benchmarks, tests). */
 export function emptyAccounting(levels = 4): HartAccounting {
@@ -28,6 +33,7 @@ export function emptyAccounting(levels = 4): HartAccounting {
     cacheHits: new Float64Array(levels),
     dataAccesses: 0,
     dataL1Hits: 0,
+    l1Miss3C: new Float64Array(L1_MISS_SLOTS),
   };
 }
 

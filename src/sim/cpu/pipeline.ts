@@ -448,6 +448,8 @@ export class PipelinedCpu implements CpuModel {
         a.dataAccesses++;
         if (level === 0) a.dataL1Hits++;
       }
+      const cls = m.lastMiss3C;
+      if (cls > 0) a.l1Miss3C[(k === MemAccess.Fetch ? 0 : 3) + cls - 1]++;
     }
     // The stage's own cycle covers the first cycle of the access.
     return latency > 1 ? latency - 1 : 0;

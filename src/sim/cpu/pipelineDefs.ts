@@ -71,11 +71,14 @@ export type MemAccess = (typeof MemAccess)[keyof typeof MemAccess];
 export interface MemoryTiming {
   access(core: number, physAddr: number, kind: number): number;
   readonly lastLevel: number;
+  /** For an access L1 missed: its 3C class, 1 compulsory, 2 capacity, 3 conflict (0: none). */
+  readonly lastMiss3C: number;
 }
 
 /** A memory that never makes anyone wait: every access hits L1 within the stage's cycle. */
 export class PerfectMemory implements MemoryTiming {
   lastLevel = 0;
+  lastMiss3C = 0;
   access(_core: number, _physAddr: number, _kind: number): number {
     return 0;
   }

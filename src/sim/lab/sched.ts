@@ -1,6 +1,8 @@
 // OSTEP's scheduler.py on simtop's kernel: FIFO, SJF and RR response, turnaround and wait times.
+
+import { jobTimes } from "../jobTimes.js";
 import { Kernel } from "../kernel.js";
-import { type Pcb, responseTime, turnaroundTime } from "../process.js";
+import type { Pcb } from "../process.js";
 import type { PolicyName } from "../sched/policy.js";
 import { framesFor, instructionCount, jobSource, labConfig, startJob } from "./jobs.js";
 import type { Uniform } from "./pyRandom.js";
@@ -99,9 +101,8 @@ export function runSched(spec: SchedSpec): SchedResult {
   });
   procs.forEach((p, i) => {
     const job = running[i];
-    jobs[job].response = responseTime(p);
-    jobs[job].turnaround = turnaroundTime(p);
-    jobs[job].wait = p.times.waiting;
+    // The dashboard's scheduling view reads the same figures through the same function.
+    Object.assign(jobs[job], jobTimes(p, k.now));
   });
   if (!spec.segments) return { jobs, segments: [] };
   const segments = runSegments(k, procs, running, spec);

@@ -8,9 +8,12 @@ export class MlfqPolicy implements SchedPolicy {
   readonly options: MlfqOptions;
   private readonly queues: FifoQueue[];
   private lastBoost = 0;
+  /** The slices and allotments it was built with: setQuantum scales these, so ratios never drift. */
+  private readonly base: { quanta: readonly number[]; allotments: readonly number[] };
 
   constructor(options: MlfqOptions) {
     this.options = options;
+    this.base = { quanta: options.quanta.slice(), allotments: options.allotments.slice() };
     this.queues = Array.from({ length: options.levels }, () => new FifoQueue());
   }
 
@@ -78,11 +81,16 @@ export class MlfqPolicy implements SchedPolicy {
   queued(): Pcb[] {
     return this.queues.flatMap((q) => q.toArray());
   }
-  /** Sets every level's slice (and allotment, when it was one slice) to q. */
+  /**
+   * Makes the top level's slice q and scales every level's slice and allotment by the same
+   * factor from the configured ones (rounded, at least 1 tick): the levels keep their ratios,
+   * so the queues still differ as they were meant to.
+   */
   setQuantum(q: number): void {
+    const scaled = mlfqScaled(this.base, q);
     for (let i = 0; i < this.options.levels; i++) {
-      if (this.options.allotments[i] === this.options.quanta[i]) this.options.allotments[i] = q;
-      this.options.quanta[i] = q;
+      this.options.quanta[i] = scaled.quanta[i];
+      this.options.allotments[i] = scaled.allotments[i];
     }
   }
   restoreBoostClock(lastBoost: number): void {
@@ -91,4 +99,14 @@ export class MlfqPolicy implements SchedPolicy {
   get boostClock(): number {
     return this.lastBoost;
   }
+}
+
+/** Slices and allotments scaled so the top level's slice is `top` (what setQuantum applies). */
+export function mlfqScaled(
+  base: { quanta: readonly number[]; allotments: readonly number[] },
+  top: number,
+): { quanta: number[]; allotments: number[] } {
+  const f = top / base.quanta[0];
+  const scale = (x: number) => Math.max(1, Math.round(x * f));
+  return { quanta: base.quanta.map(scale), allotments: base.allotments.map(scale) };
 }

@@ -1,4 +1,4 @@
-// The caches: hit rate per level over the rate window with its history (paged), totals, latency and AMAT.
+// The caches: hit rate and 3C misses per level over the rate window, its history (paged), totals, latency and AMAT.
 import { clean, compact, fixed, percent, sparkPage } from "../format.js";
 import type { CacheLevelRow, CachesModel } from "../selectors/caches.js";
 import type { Theme } from "../theme.js";
@@ -8,8 +8,16 @@ function rate(v: number): string {
   return Number.isNaN(v) ? "-" : `${percent(v * 100)}%`;
 }
 
+/** Width of the 3C column: compulsory/capacity/conflict misses in the window. */
+const MISS_WIDTH = 15;
+
+function missText(l: CacheLevelRow): string {
+  const m = l.misses;
+  return m === null ? "" : `${compact(m.compulsory)}/${compact(m.capacity)}/${compact(m.conflict)}`;
+}
+
 function levelLine(l: CacheLevelRow, width: number, theme: Theme): string {
-  const tail = ` ${fixed(rate(l.totalRate), 6, "right")} ${fixed(compact(l.accesses), 6, "right")} ${fixed(l.latency === null ? "" : `${l.latency}`, 4, "right")}`;
+  const tail = ` ${fixed(missText(l), MISS_WIDTH, "right")} ${fixed(rate(l.totalRate), 6, "right")} ${fixed(compact(l.accesses), 6, "right")} ${fixed(l.latency === null ? "" : `${l.latency}`, 4, "right")}`;
   const spark = Math.max(0, width - 4 - 7 - 2 - tail.length);
   // RAM serves every access that reaches it: a hit rate there would say nothing.
   const isRam = l.name === "RAM";
@@ -48,17 +56,21 @@ export function cachesLines(m: CachesModel, width: number, height: number, theme
       width,
     );
   }
+  const amat = `AMAT ${Number.isNaN(m.amat) ? "-" : m.amat.toFixed(2)} cycles`;
   const title =
     m.kind === "machine"
-      ? ` Caches · whole machine · AMAT ${Number.isNaN(m.amat) ? "-" : m.amat.toFixed(2)} cycles · v: process`
-      : ` Caches · pid ${m.pid} ${clean(m.name)} · v: machine`;
+      ? ` Caches · whole machine · ${amat} · v: process`
+      : ` Caches · pid ${m.pid} ${clean(m.name)} · ${amat} · v: machine`;
   const heading: Seg[] = [
     ["lvl ", "heading"],
     [fixed("window", 7, "right"), "heading"],
     "  ",
-    [fixed("history (a mark a window, paged)", Math.max(0, width - 4 - 7 - 2 - 19)), "heading"],
     [
-      ` ${fixed("total", 6, "right")} ${fixed("refs", 6, "right")} ${fixed(m.kind === "machine" ? "lat" : "", 4, "right")}`,
+      fixed("history (a mark a window, paged)", Math.max(0, width - 4 - 7 - 2 - 20 - MISS_WIDTH)),
+      "heading",
+    ],
+    [
+      ` ${fixed("3C cmp/cap/cnf", MISS_WIDTH, "right")} ${fixed("total", 6, "right")} ${fixed("refs", 6, "right")} ${fixed(m.kind === "machine" ? "lat" : "", 4, "right")}`,
       "heading",
     ],
   ];

@@ -40,6 +40,20 @@ function chapterText(c: ChapterView, width: number): string {
   return columns(t) <= room ? t : fixed(t, room, "left", true);
 }
 
+/** Under MLFQ, each level's slice and allotment, top level first (and the boost, given room). */
+function mlfqSegs(h: HeaderModel, width: number): Seg[] {
+  const m = h.mlfq;
+  if (m === null) return [];
+  const list = (xs: number[]) => xs.map(compact).join("/");
+  return [
+    "  mlfq q ",
+    [list(m.quanta), "value"],
+    " allot ",
+    [list(m.allotments), "value"],
+    width >= 140 ? ` boost ${m.boost > 0 ? compact(m.boost) : "never"}` : "",
+  ];
+}
+
 export function headerLines(h: HeaderModel, width: number, theme: Theme): string[] {
   const wide = width >= 100;
   const speed = `${wide ? "speed " : ""}${compact(h.speed)} ticks/s`;
@@ -62,7 +76,8 @@ export function headerLines(h: HeaderModel, width: number, theme: Theme): string
       wide ? `  rates over the last ${grouped(h.window)} ticks` : `  rates/${compact(h.window)}`,
       `  ${wide ? "policy " : ""}`,
       [h.policy, "value"],
-      ` q=${h.quantum}`,
+      // Under MLFQ one quantum says nothing: the levels' slices come on the next line.
+      h.mlfq === null ? ` q=${h.quantum}` : "",
       "  load ",
       [h.load.map((l) => l.toFixed(2)).join(" "), "value"],
     ),
@@ -86,6 +101,7 @@ export function headerLines(h: HeaderModel, width: number, theme: Theme): string
       ...count(c.stopped, "stopped, ", "warn"),
       ...count(c.zombie, "zombie, ", "bad"),
       ...count(c.new, "new", "value"),
+      ...mlfqSegs(h, width),
       // With the rows' %CPU this accounts for every busy tick of the cores in the window.
       h.exitedPercent > 0 ? `  · exited in window ${percent(h.exitedPercent)}% CPU` : "",
     ),

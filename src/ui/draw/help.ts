@@ -72,6 +72,21 @@ const SYMBOLS: readonly { symbol: string; role: Role; help: string }[] = [
     help: "average memory access time, cycles: hit time + miss rate × next level's AMAT",
   },
   {
+    symbol: "3C cmp/cap/cnf",
+    role: "key",
+    help: "L1 misses in the rate window by cause: first touch, too small a cache, too few ways",
+  },
+  {
+    symbol: "LVL",
+    role: "key",
+    help: "MLFQ only: the process's queue, 0 the top; it sinks as it uses up its allotment",
+  },
+  {
+    symbol: "mlfq q … allot …",
+    role: "key",
+    help: "header, MLFQ only: each level's time slice and allotment in ticks, top level first",
+  },
+  {
     symbol: "▁▂▃▄▅▆▇█",
     role: "key",
     help: "cache history: a mark per rate window, height = hit rate",

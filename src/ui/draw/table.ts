@@ -38,6 +38,8 @@ function cellText(r: TableRow, c: Column): string {
       return Number.isNaN(r.ipc) ? "-" : r.ipc.toFixed(2);
     case "l1":
       return percent(r.l1HitPercent);
+    case "level":
+      return r.level < 0 ? "-" : String(r.level);
   }
 }
 

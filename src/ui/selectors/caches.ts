@@ -1,10 +1,12 @@
-// The caches panel's data: hit rates per level over the frame's rate window, their history, totals, and AMAT.
+// The caches panel's data: hit rates and 3C misses per level over the frame's rate window, their history, totals, and AMAT.
+import type { MissSplit } from "../../sim/cpu/hierarchy.js";
 import type { Kernel } from "../../sim/kernel.js";
 import type { Pcb } from "../../sim/process.js";
 import {
   hitRate,
   type LevelWindow,
   PROCESS_LEVELS,
+  type ProcessLevel,
   RateWindow,
   Reading,
 } from "../../sim/window.js";
@@ -17,6 +19,8 @@ export interface CacheLevelRow {
   /** Since the start. */
   totalRate: number;
   accesses: number;
+  /** Misses over the rate window by cause (3C); null where the level does not classify them. */
+  misses: MissSplit | null;
   latency: number | null;
   /** Hit rate of each earlier window, oldest first (NaN where idle). */
   history: number[];
@@ -27,7 +31,7 @@ export interface CacheLevelRow {
 export type CachesModel =
   | { kind: "none" }
   | { kind: "machine"; amat: number; levels: CacheLevelRow[] }
-  | { kind: "process"; pid: number; name: string; amat: null; levels: CacheLevelRow[] }
+  | { kind: "process"; pid: number; name: string; amat: number; levels: CacheLevelRow[] }
   | { kind: "noProcess" };
 
 export interface HistoryView {
@@ -37,15 +41,17 @@ export interface HistoryView {
 
 export function machineCaches(k: Kernel, w: RateWindow, history: HistoryView): CachesModel {
   const levels = w.to.levels;
-  if (levels === null || k.hierarchy === null) return { kind: "none" };
+  const amat = w.machineAmat();
+  if (levels === null || k.hierarchy === null || amat === null) return { kind: "none" };
   return {
     kind: "machine",
-    amat: k.hierarchy.amat(w.demand() ?? undefined),
+    amat,
     levels: levels.map((l, i) => ({
       name: l.name,
       rate: hitRate(w.machineLevel(i)!),
       totalRate: l.accesses > 0 ? l.hits / l.accesses : Number.NaN,
       accesses: l.accesses,
+      misses: w.machineMisses(i),
       latency: l.latency,
       history: history.points.map((h) => h.rates[i]),
       samples: history.total,
@@ -59,18 +65,25 @@ function processTotals(p: Pcb): LevelWindow[] {
   return PROCESS_LEVELS.map((lv) => w.processLevel(p.pid, lv));
 }
 
+/** A process's L1 misses by 3C class, where the machine's L1 classifies them (null elsewhere). */
+function processMisses(w: RateWindow, pid: number, level: ProcessLevel): MissSplit | null {
+  if (level !== "L1I" && level !== "L1D") return null;
+  return w.machineMisses(level === "L1I" ? 0 : 1) === null ? null : w.processMisses(pid, level);
+}
+
 export function processCaches(p: Pcb, w: RateWindow, history: HistoryView): CachesModel {
   const totals = processTotals(p);
   return {
     kind: "process",
     pid: p.pid,
     name: p.name,
-    amat: null,
+    amat: w.processAmat(p.pid),
     levels: PROCESS_LEVELS.map((name, i) => ({
       name,
       rate: hitRate(w.processLevel(p.pid, name)),
       totalRate: hitRate(totals[i]),
       accesses: totals[i].accesses,
+      misses: processMisses(w, p.pid, name),
       latency: null,
       history: history.points.map((h) => h.rates[i]),
       samples: history.total,

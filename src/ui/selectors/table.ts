@@ -12,7 +12,8 @@ export type SortKey =
   | "res"
   | "time"
   | "ipc"
-  | "l1";
+  | "l1"
+  | "level";
 
 export interface Column {
   key: SortKey;
@@ -22,6 +23,8 @@ export interface Column {
   align: "left" | "right";
   /** Natural order when first sorted by this column (htop: numbers that grow, biggest first). */
   descending: boolean;
+  /** Shown only under MLFQ (the level means nothing elsewhere). */
+  mlfqOnly?: boolean;
 }
 
 /** Every column, left to right (also the order `<` and `>` walk through). */
@@ -32,6 +35,7 @@ export const COLUMNS: readonly Column[] = [
   { key: "state", title: "S STATE", width: 15, align: "left", descending: false },
   { key: "pri", title: "PRI", width: 3, align: "right", descending: false },
   { key: "nice", title: "NI", width: 3, align: "right", descending: false },
+  { key: "level", title: "LVL", width: 3, align: "right", descending: false, mlfqOnly: true },
   { key: "cpu", title: "%CPU", width: 5, align: "right", descending: true },
   { key: "res", title: "RES", width: 6, align: "right", descending: true },
   { key: "time", title: "TIME", width: 6, align: "right", descending: true },
@@ -40,13 +44,27 @@ export const COLUMNS: readonly Column[] = [
 ];
 
 /** Columns dropped first when the table is narrow (the rest always fit in 50 columns). */
-const DROP_ORDER: readonly SortKey[] = ["l1", "ipc", "pri", "ppid", "time"];
+const DROP_ORDER: readonly SortKey[] = ["l1", "ipc", "pri", "ppid", "time", "level"];
 const NAME_MIN = 8;
 const NAME_MAX = 24;
 
+/** The columns of a table under MLFQ (`mlfq`) or another policy. */
+function columnsOf(mlfq: boolean): Column[] {
+  return COLUMNS.filter((c) => mlfq || !c.mlfqOnly);
+}
+
+/** The column `dir` steps left (-1) or right (1) of `key`, round the columns shown (`<` and `>`). */
+export function sortStep(key: SortKey, dir: 1 | -1, mlfq: boolean): SortKey {
+  const cols = columnsOf(mlfq);
+  const i = cols.findIndex((c) => c.key === key);
+  // A column no longer shown (the level, after leaving MLFQ) steps from where it stood.
+  const from = i >= 0 ? i : COLUMNS.findIndex((c) => c.key === key) - (dir > 0 ? 1 : 0);
+  return cols[(from + dir + cols.length) % cols.length].key;
+}
+
 /** The columns that fit in `width`, with NAME sized to what is left (at most NAME_MAX). */
-export function columnsFor(width: number): Column[] {
-  let cols = COLUMNS.slice();
+export function columnsFor(width: number, mlfq = false): Column[] {
+  let cols = columnsOf(mlfq);
   const fixed = (cs: Column[]) =>
     cs.reduce((s, c) => s + (c.key === "name" ? 0 : c.width), 0) + cs.length - 1;
   for (const drop of DROP_ORDER) {
@@ -82,6 +100,8 @@ function sortValue(r: ProcessRow, key: SortKey): number | string {
       return Number.isNaN(r.ipc) ? -1 : r.ipc;
     case "l1":
       return Number.isNaN(r.l1HitPercent) ? -1 : r.l1HitPercent;
+    case "level":
+      return r.level;
   }
 }
 

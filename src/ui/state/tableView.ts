@@ -1,5 +1,5 @@
 // How the process table is ordered and filtered, and its pure (state, action) → state transitions.
-import { COLUMNS, type SortKey } from "../selectors/table.js";
+import { COLUMNS, type SortKey, sortStep } from "../selectors/table.js";
 
 export interface TableViewState {
   sort: SortKey;
@@ -22,7 +22,12 @@ export type TableViewAction =
   /** Sort by a column, in the order that column starts with (%CPU highest first, PID lowest). */
   | { type: "sortBy"; key: SortKey }
   /** Sort by the column to the left (-1) or right (1) of the current one, wrapping around. */
-  | { type: "sortStep"; dir: 1 | -1 }
+  | {
+      type: "sortStep";
+      dir: 1 | -1;
+      /** Under MLFQ the LVL column is one of them; otherwise it is passed over. */
+      mlfq?: boolean;
+    }
   | { type: "invert" }
   | { type: "tree" }
   | { type: "filterStart" }
@@ -38,11 +43,8 @@ export function tableViewReducer(s: TableViewState, a: TableViewAction): TableVi
       const column = COLUMNS.find((c) => c.key === a.key);
       return { ...s, sort: a.key, descending: column?.descending ?? false };
     }
-    case "sortStep": {
-      const i = COLUMNS.findIndex((c) => c.key === s.sort);
-      const j = (i + a.dir + COLUMNS.length) % COLUMNS.length;
-      return tableViewReducer(s, { type: "sortBy", key: COLUMNS[j].key });
-    }
+    case "sortStep":
+      return tableViewReducer(s, { type: "sortBy", key: sortStep(s.sort, a.dir, a.mlfq === true) });
     case "invert":
       return { ...s, descending: !s.descending };
     case "tree":

@@ -95,6 +95,7 @@ export function timeline(
 /** A memory timing with fixed latencies per access kind, reporting a fixed level. */
 export class FixedTiming {
   lastLevel = 0;
+  lastMiss3C = 0;
   calls: [number, number, number][] = [];
   constructor(
     readonly latency: { read?: number; write?: number; fetch?: number },
@@ -111,6 +112,7 @@ export class FixedTiming {
 /** A deterministic pseudo-random timing: latency and level from a hash of the address. */
 export class HashTiming {
   lastLevel = 0;
+  lastMiss3C = 0;
   access(core: number, phys: number, kind: number): number {
     const h = Math.imul(phys ^ (kind << 20) ^ (core << 24), 0x9e3779b1) >>> 28;
     this.lastLevel = h & 3;
