@@ -131,7 +131,8 @@ describe("README figures", () => {
       const of = (job: string) =>
         exits
           .filter((e) => e[2] === job && num(e[1]) >= i * chapter && num(e[1]) < (i + 1) * chapter)
-          .map((e) => num(e[1]) - i * chapter);
+          // Turned around at the end of the tick it exits in (the scheduling view's count).
+          .map((e) => num(e[1]) + 1 - i * chapter);
       const cells = r[2].split("|").map((c) => c.trim());
       expect(cells[0], r[1]).toBe(of("long-job")[0].toLocaleString("en-US"));
       expect(cells[1], r[1]).toBe(
