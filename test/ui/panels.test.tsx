@@ -57,6 +57,18 @@ describe("panels", () => {
     expect(s).toMatch(/AMAT \d+\.\d\d cycles/);
   });
 
+  it("header: the Tasks line uses short words where the long ones would be cut (80 columns)", () => {
+    const { view } = running();
+    const h = { ...view.header, exitedPercent: 12.3 };
+    const wide = show(<Header model={h} width={120} theme={mono} />).split("\n")[1];
+    expect(wide).toMatch(/^Tasks: \d+ total, .* new {2}· exited in window 12\.3% CPU *$/);
+    const narrow = show(<Header model={h} width={80} theme={mono} />).split("\n")[1];
+    // Nothing cut: the line ends with the exited share, in the short words.
+    expect(narrow).toMatch(
+      /^Tasks: \d+: \d+ run, \d+ ready, \d+ blk, .* new {2}· exited 12\.3% CPU *$/,
+    );
+  });
+
   it("header with the ideal CPU says no caches are modelled instead of showing figures", () => {
     const { view } = running("ideal");
     const s = show(<Header model={view.header} width={120} theme={mono} />);

@@ -54,6 +54,43 @@ function mlfqSegs(h: HeaderModel, width: number): Seg[] {
   ];
 }
 
+/** Columns the segments take. */
+const segsWidth = (segs: readonly Seg[]) =>
+  segs.reduce((n, x) => n + columns(typeof x === "string" ? x : x[0]), 0);
+
+/**
+ * The Tasks line: processes by state, MLFQ's levels, the CPU of processes that exited in the
+ * window — in short words when the long ones would not fit, so nothing is cut.
+ */
+function tasksSegs(h: HeaderModel, width: number, short: boolean): Seg[] {
+  const c = h.counts;
+  // Only counts above zero stand out.
+  const count = (n: number, word: string, role: Role): Seg[] => [
+    n > 0 ? [String(n), role] : "0",
+    ` ${word}`,
+  ];
+  const w = short
+    ? ["", "run, ", "ready, ", "blk, ", "stop, ", "zomb, ", "new"]
+    : [" total, ", "running, ", "ready, ", "blocked, ", "stopped, ", "zombie, ", "new"];
+  const segs: Seg[] = [
+    "Tasks: ",
+    [String(h.total), "value"],
+    short ? ": " : w[0],
+    ...count(c.running, w[1], "good"),
+    ...count(c.ready, w[2], "value"),
+    ...count(c.blocked, w[3], "value"),
+    ...count(c.stopped, w[4], "warn"),
+    ...count(c.zombie, w[5], "bad"),
+    ...count(c.new, w[6], "value"),
+    ...mlfqSegs(h, width),
+    // With the rows' %CPU this accounts for every busy tick of the cores in the window.
+    h.exitedPercent > 0
+      ? `  · exited${short ? "" : " in window"} ${percent(h.exitedPercent)}% CPU`
+      : "",
+  ];
+  return short || segsWidth(segs) <= width ? segs : tasksSegs(h, width, true);
+}
+
 export function headerLines(h: HeaderModel, width: number, theme: Theme): string[] {
   const wide = width >= 100;
   const speed = `${wide ? "speed " : ""}${compact(h.speed)} ticks/s`;
@@ -82,30 +119,7 @@ export function headerLines(h: HeaderModel, width: number, theme: Theme): string
       [h.load.map((l) => l.toFixed(2)).join(" "), "value"],
     ),
   );
-  const c = h.counts;
-  // Only counts above zero stand out.
-  const count = (n: number, word: string, role: Role): Seg[] => [
-    n > 0 ? [String(n), role] : "0",
-    ` ${word}`,
-  ];
-  lines.push(
-    line(
-      theme,
-      width,
-      "Tasks: ",
-      [String(h.total), "value"],
-      " total, ",
-      ...count(c.running, "running, ", "good"),
-      ...count(c.ready, "ready, ", "value"),
-      ...count(c.blocked, "blocked, ", "value"),
-      ...count(c.stopped, "stopped, ", "warn"),
-      ...count(c.zombie, "zombie, ", "bad"),
-      ...count(c.new, "new", "value"),
-      ...mlfqSegs(h, width),
-      // With the rows' %CPU this accounts for every busy tick of the cores in the window.
-      h.exitedPercent > 0 ? `  · exited in window ${percent(h.exitedPercent)}% CPU` : "",
-    ),
-  );
+  lines.push(line(theme, width, ...tasksSegs(h, width, false)));
   const { perLine, lines: meterLines } = coreMeterLayout(h.cores.length, width);
   const cellWidth = Math.floor(width / perLine);
   const room = perLine * meterLines;
