@@ -69,6 +69,19 @@ describe("panels", () => {
     );
   });
 
+  it("header: with a long chapter title the first line keeps its load, in short words", () => {
+    const { view } = running();
+    const h = {
+      ...view.header,
+      chapter: { title: "SJF: shortest predicted burst first, a long title", number: 2, of: 4 },
+    };
+    const first = show(<Header model={h} width={120} theme={mono} />).split("\n")[0];
+    expect(first).toMatch(/rates\/[\d.]+k? +rr q=100 +load \d+\.\d\d \d+\.\d\d \d+\.\d\d *$/);
+    // Without a chapter the long words fit, as before.
+    const plain = show(<Header model={view.header} width={120} theme={mono} />).split("\n")[0];
+    expect(plain).toContain("rates over the last 6,000 ticks  policy rr q=100  load ");
+  });
+
   it("header with the ideal CPU says no caches are modelled instead of showing figures", () => {
     const { view } = running("ideal");
     const s = show(<Header model={view.header} width={120} theme={mono} />);

@@ -33,10 +33,10 @@ function modeSegs(h: HeaderModel): Seg[] {
   return [[`◀ past: ${grouped(h.behind)} ticks ago`, "bad"]];
 }
 
-/** The chapter's number and title in at most a third of the line, so the clock and mode after it stay in view. */
-function chapterText(c: ChapterView, width: number): string {
+/** The chapter's number and title in at most a third of the line (or `most` columns), so the clock and mode after it stay in view. */
+function chapterText(c: ChapterView, width: number, most?: number): string {
   const t = `${c.number}/${c.of} ${clean(c.title)}`;
-  const room = Math.max(12, Math.floor(width / 3));
+  const room = most ?? Math.max(12, Math.floor(width / 3));
   return columns(t) <= room ? t : fixed(t, room, "left", true);
 }
 
@@ -91,34 +91,44 @@ function tasksSegs(h: HeaderModel, width: number, short: boolean): Seg[] {
   return short || segsWidth(segs) <= width ? segs : tasksSegs(h, width, true);
 }
 
-export function headerLines(h: HeaderModel, width: number, theme: Theme): string[] {
-  const wide = width >= 100;
-  const speed = `${wide ? "speed " : ""}${compact(h.speed)} ticks/s`;
+/**
+ * The first line: chapter, clock, mode, speed, rate window, policy, load — in the long words
+ * where they fit (100 columns and more), else the short ones, so the load is never cut off.
+ */
+function clockSegs(h: HeaderModel, width: number, wide: boolean, chapterRoom?: number): Seg[] {
   const lag =
     h.mode === "live" && h.achieved < 0.995 ? ` (managing ${Math.round(h.achieved * 100)}%)` : "";
-  const lines: string[] = [];
-  lines.push(
-    line(
-      theme,
-      width,
-      ["simtop", "accent"],
-      h.chapter === null ? "" : ` · ${chapterText(h.chapter, width)}`,
-      "  tick ",
-      [grouped(h.tick), "value"],
-      "  ",
-      ...modeSegs(h),
-      "  ",
-      speed,
-      [lag, "warn"],
-      wide ? `  rates over the last ${grouped(h.window)} ticks` : `  rates/${compact(h.window)}`,
-      `  ${wide ? "policy " : ""}`,
-      [h.policy, "value"],
-      // Under MLFQ one quantum says nothing: the levels' slices come on the next line.
-      h.mlfq === null ? ` q=${h.quantum}` : "",
-      "  load ",
-      [h.load.map((l) => l.toFixed(2)).join(" "), "value"],
-    ),
-  );
+  const segs: Seg[] = [
+    ["simtop", "accent"],
+    h.chapter === null ? "" : ` · ${chapterText(h.chapter, width, chapterRoom)}`,
+    "  tick ",
+    [grouped(h.tick), "value"],
+    "  ",
+    ...modeSegs(h),
+    "  ",
+    `${wide ? "speed " : ""}${compact(h.speed)} ticks/s`,
+    [lag, "warn"],
+    wide ? `  rates over the last ${grouped(h.window)} ticks` : `  rates/${compact(h.window)}`,
+    `  ${wide ? "policy " : ""}`,
+    [h.policy, "value"],
+    // Under MLFQ one quantum says nothing: the levels' slices come on the next line.
+    h.mlfq === null ? ` q=${h.quantum}` : "",
+    "  load ",
+    [h.load.map((l) => l.toFixed(2)).join(" "), "value"],
+  ];
+  const used = segsWidth(segs);
+  if (used <= width) return segs;
+  if (wide) return clockSegs(h, width, false);
+  // Still too wide: the chapter's title gives up what the rest needs (its number stays).
+  if (h.chapter !== null && chapterRoom === undefined) {
+    const title = columns(chapterText(h.chapter, width));
+    return clockSegs(h, width, false, Math.max(16, title - (used - width)));
+  }
+  return segs;
+}
+
+export function headerLines(h: HeaderModel, width: number, theme: Theme): string[] {
+  const lines: string[] = [line(theme, width, ...clockSegs(h, width, width >= 100))];
   lines.push(line(theme, width, ...tasksSegs(h, width, false)));
   const { perLine, lines: meterLines } = coreMeterLayout(h.cores.length, width);
   const cellWidth = Math.floor(width / perLine);
