@@ -193,7 +193,7 @@ export class DashboardController implements ViewState {
     const before = this.time;
     this.time = timeReducer(before, a);
     if (this.time.speed !== before.speed) this.carry = 0;
-    if (this.time.shown !== before.shown || (this.time.shown !== null && this.past === null))
+    if (this.time.shown !== before.shown)
       this.showPast(this.time.shown ?? Number.POSITIVE_INFINITY);
   }
 

@@ -5,17 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN, ROOT, simtop } from "./cliRun.js";
-
-/** A node older than 22 on the PATH outside this project (the system's, say), if there is one. */
-function olderNode(): string | undefined {
-  for (const dir of (process.env.PATH ?? "").split(":")) {
-    const node = join(dir, "node");
-    if (!dir || dir.includes("node_modules") || !existsSync(node)) continue;
-    const r = spawnSync(node, ["-p", "process.versions.node"], { encoding: "utf8" });
-    if (r.status === 0 && Number(r.stdout.split(".")[0]) < 22) return node;
-  }
-  return undefined;
-}
+import { olderNode } from "./terminalPane.js";
 
 const old = olderNode();
 

@@ -14,7 +14,7 @@ export function quote(s: string): string {
 export const SIMTOP = `${quote(process.execPath)} ${quote(BIN)}`;
 
 /** A node older than 22 on the PATH outside this project (the system's, say), if there is one. */
-function olderNode(): string | undefined {
+export function olderNode(): string | undefined {
   for (const dir of (process.env.PATH ?? "").split(":")) {
     const node = join(dir, "node");
     if (!dir || dir.includes("node_modules") || !existsSync(node)) continue;

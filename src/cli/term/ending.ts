@@ -78,28 +78,30 @@ export function watchEnding(
   const onInputEnd = (): void => h.end({ kind: "hangup" });
   const onSuspend = (): void => h.suspend();
   const onResume = (): void => h.resume();
-  for (const s of ENDING_SIGNALS) process.on(s, onSignal);
-  process.on("SIGTSTP", onSuspend);
-  process.on("SIGCONT", onResume);
-  process.on("uncaughtException", onCrash);
-  process.on("unhandledRejection", onCrash);
-  stdout.on("error", onStreamError);
-  stdin.on("error", onStreamError);
-  stdin.on("end", onInputEnd);
+  // Every listener once, so attaching and detaching cannot drift apart.
+  type Listener = Parameters<NodeJS.EventEmitter["on"]>[1];
+  const listeners: [NodeJS.EventEmitter, string, Listener][] = [
+    ...ENDING_SIGNALS.map((sig): [NodeJS.EventEmitter, string, Listener] => [
+      process,
+      sig,
+      onSignal,
+    ]),
+    [process, "SIGTSTP", onSuspend],
+    [process, "SIGCONT", onResume],
+    [process, "uncaughtException", onCrash],
+    [process, "unhandledRejection", onCrash],
+    [stdout, "error", onStreamError],
+    [stdin, "error", onStreamError],
+    [stdin, "end", onInputEnd],
+  ];
+  for (const [emitter, event, f] of listeners) emitter.on(event, f);
   return () => {
-    for (const s of ENDING_SIGNALS) process.off(s, onSignal);
+    for (const [emitter, event, f] of listeners) emitter.off(event, f);
     // Node ignores SIGPIPE and SIGXFSZ (a write fails with EPIPE or EFBIG instead), but the
     // last listener removed leaves a signal at its default, which kills: a listener that does
     // nothing keeps them ignored.
     for (const s of IGNORED_BY_NODE)
       if (ENDING_SIGNALS.includes(s) && process.listenerCount(s) === 0) process.on(s, ignore);
-    process.off("SIGTSTP", onSuspend);
-    process.off("SIGCONT", onResume);
-    process.off("uncaughtException", onCrash);
-    process.off("unhandledRejection", onCrash);
-    stdout.off("error", onStreamError);
-    stdin.off("error", onStreamError);
-    stdin.off("end", onInputEnd);
   };
 }
 

@@ -51,13 +51,11 @@ function eventBlock(
 }
 
 function title(m: EventsModel, overlay: boolean): string {
+  const shows = m.all ? "everything" : "lifecycle and signals";
+  // The panel says what `e` switches to; the overlay lists its keys at the end instead.
   const what = overlay
-    ? m.all
-      ? "everything"
-      : "lifecycle and signals"
-    : m.all
-      ? "everything (e: lifecycle and signals only)"
-      : "lifecycle and signals (e: everything)";
+    ? shows
+    : `${shows} (e: ${m.all ? "lifecycle and signals only" : "everything"})`;
   const whose = m.follow === null ? "" : ` · pid ${m.follow} only`;
   const where = m.back > 0 ? ` · ${m.back} newer below` : m.pinned ? " · held" : "";
   const find = m.search === "" ? "" : ` · "${clean(m.search)}"${m.typing ? "▏" : ""}`;
