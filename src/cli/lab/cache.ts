@@ -1,5 +1,6 @@
 // `simtop lab cache TRACE`: dineroIV-compatible cache simulation of a din trace on simtop's caches.
 import type { Command } from "commander";
+import { ProgressLine, progressBarText } from "../progress.js";
 import { buildLabLevels, type CacheLabFlags } from "./cacheArgs.js";
 import { formatJson, formatTable } from "./cacheReport.js";
 import { type Progress, runTrace } from "./cacheRun.js";
@@ -7,30 +8,19 @@ import { type Progress, runTrace } from "./cacheRun.js";
 /** A one-line progress bar on a terminal's stderr, redrawn at most ten times a second. */
 function progressBar(stream: NodeJS.WriteStream): Progress {
   const started = Date.now();
-  let last = 0;
-  let drawn = false;
+  const line = new ProgressLine(stream);
   return {
     update(consumed, total, records) {
-      const now = Date.now();
-      if (now - last < 100) return;
-      last = now;
-      const secs = Math.max((now - started) / 1000, 1e-3);
-      const rate = `${(records / secs / 1e6).toFixed(1)}M refs/s`;
-      const refs = `${(records / 1e6).toFixed(1)}M refs`;
-      let line: string;
-      if (total !== null && total > 0) {
-        const f = Math.min(consumed / total, 1);
-        const width = 30;
-        const full = Math.round(f * width);
-        line = `[${"#".repeat(full)}${".".repeat(width - full)}] ${(f * 100).toFixed(0).padStart(3)}%  ${refs}  ${rate}`;
-      } else {
-        line = `${refs}  ${rate}`;
-      }
-      stream.write(`\r${line}\x1b[K`);
-      drawn = true;
+      line.update(() => {
+        const secs = Math.max((Date.now() - started) / 1000, 1e-3);
+        const counts = `${(records / 1e6).toFixed(1)}M refs  ${(records / secs / 1e6).toFixed(1)}M refs/s`;
+        return total !== null && total > 0
+          ? `${progressBarText(consumed, total)}  ${counts}`
+          : counts;
+      });
     },
     done() {
-      if (drawn) stream.write("\r\x1b[K");
+      line.clear();
     },
   };
 }
