@@ -71,12 +71,17 @@ export function scriptJson(value: unknown): string {
 }
 
 /**
- * A script or stylesheet to inline: any `</script`, `</style` or `<!--` in it would end or
- * change its element, so its `/` or `!` is escaped, as valid in a JavaScript string or regular
- * expression (where such text can appear) as in CSS. The player's bundle holds none today.
+ * A script to inline: a `</script` or `<!--` in it would end or change its element, so its `<`
+ * is written `\x3C`, the same character in a JavaScript string, template or regular expression
+ * (where such text can appear). The player's bundle holds none today.
  */
-export function inlineCode(code: string): string {
-  return code.replace(/<\/(script|style)/gi, "<\\/$1").replace(/<!--/g, "<\\!--");
+export function inlineScript(code: string): string {
+  return code.replace(/<(?=\/script|!--)/gi, "\\x3C");
+}
+
+/** A stylesheet to inline: a `</style` in it (in a CSS string) is written `<\/style`, the same text to CSS. */
+export function inlineStyle(code: string): string {
+  return code.replace(/<\/(?=style)/gi, "<\\/");
 }
 
 /** Seconds as m:ss, as the player's own timer shows them. */
@@ -188,7 +193,7 @@ export function demoPage(title: string, demos: readonly PageDemo[], player: Play
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${htmlText(title)}</title>
 <style>
-${inlineCode(player.style)}
+${inlineStyle(player.style)}
 </style>
 <style>${PAGE_STYLE}</style>
 </head>
@@ -201,7 +206,7 @@ ${demos.map((d, i) => demoSection(d, i, demos.length === 1)).join("\n")}
 </main>
 <script type="application/json" id="simtop-casts">${scriptJson(demos.map((d) => d.cast))}</script>
 <script>
-${inlineCode(player.script)}
+${inlineScript(player.script)}
 </script>
 <script>${PAGE_SCRIPT}</script>
 </body>
