@@ -42,8 +42,9 @@ export class ProgressLine {
     const t = this.now();
     if (t < this.next) return;
     this.next = t + this.everyMs;
-    // One column short of the width: writing the last column makes some terminals wrap.
-    const width = Math.max(1, (this.stream.columns ?? 80) - 1);
+    // One column short of the width: writing the last column makes some terminals wrap. A
+    // terminal that reports no size (0 columns) is taken as 80 wide.
+    const width = Math.max(1, (this.stream.columns || 80) - 1);
     this.stream.write(`\r${cut(visible(text()), width).text}\u001b[K`);
     this.drawn = true;
   }

@@ -76,6 +76,13 @@ describe("progress line", () => {
     expect(t.writes[1]).toBe("\r日本語の\u001b[K");
   });
 
+  it("takes a terminal that reports no size as 80 columns", () => {
+    const t = terminal(0);
+    const line = new ProgressLine(t.stream, { now: t.clock, delayMs: 0 });
+    line.update(() => "x".repeat(100));
+    expect(t.writes[0]).toBe(`\r${"x".repeat(79)}\u001b[K`);
+  });
+
   it("shows control characters from file names as escapes, never raw", () => {
     const t = terminal();
     const line = new ProgressLine(t.stream, { now: t.clock, delayMs: 0 });
