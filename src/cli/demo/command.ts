@@ -143,7 +143,10 @@ export function registerDemo(program: Command): void {
       "--html <file.html>",
       "a web page that plays the demo (with --all: every demo) with asciinema's player, offline",
     )
-    .option("--all", "render every demo in demos/ to demos/<name>.cast and demos/<name>.svg")
+    .option(
+      "--all",
+      "render every demo in demos/ to demos/<name>.cast and demos/<name>.svg (--html: one page of all)",
+    )
     .option("--overwrite", "replace existing output files (else refused)")
     .addHelpText(
       "after",
