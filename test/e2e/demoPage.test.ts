@@ -1,7 +1,14 @@
 // `simtop demo --html`: the page plays in a real browser (Debian's Chromium, headless), offline,
 // chapters seek, and nothing from a demo can break out of its place in the page.
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright locators, whose innerText() is the text as shown
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -87,14 +94,11 @@ describe("simtop demo --html (without a browser)", () => {
   });
 
   it("demos/index.html is what npm run demos writes from the committed demos (else: npm run demos)", () => {
-    const names = [
-      "ctrl-c",
-      "dashboard",
-      "fork-tree",
-      "locality",
-      "pipeline-hazards",
-      "scheduling",
-    ];
+    // In the order demo --all renders them: by file name.
+    const names = readdirSync(join(ROOT, "demos"))
+      .filter((f) => f.endsWith(".yaml"))
+      .sort()
+      .map((f) => f.replace(/\.yaml$/, ""));
     const demos = names.map((n) => {
       const d = loadDemo(join(ROOT, "demos", `${n}.yaml`));
       const cast = readFileSync(join(ROOT, "demos", `${n}.cast`), "utf8");
