@@ -168,7 +168,7 @@ function demoSection(demo: PageDemo, index: number, alone: boolean): string {
     `<div class="stage">`,
     `<div class="player"></div>`,
     markers.length > 0
-      ? `<nav class="chapters" aria-label="Chapters"><h3>Chapters</h3><ol>\n${chapters}\n</ol></nav>`
+      ? `<nav class="chapters" aria-label="Chapters of ${htmlText(demo.title)}"><h3>Chapters</h3><ol>\n${chapters}\n</ol></nav>`
       : "",
     `</div>`,
     `</section>`,
