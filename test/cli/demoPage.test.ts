@@ -82,7 +82,8 @@ describe("demo page escaping", () => {
 
   it("one demo alone: its title is the page's heading, not repeated, and no list of demos", () => {
     const html = demoPage("Alone", [{ title: "Alone", description: "", cast: cast("x") }], player);
-    expect(html.match(/Alone/g)).toHaveLength(2);
+    expect(html.match(/>Alone</g)).toHaveLength(2); // <title> and <h1>
+    expect(html).not.toContain("<h2>");
     expect(html).not.toContain('class="contents"');
   });
 });
