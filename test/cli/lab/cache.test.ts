@@ -238,7 +238,7 @@ describe("simtop lab cache (binary)", () => {
       ["lab", "cache", "TRACE", "--l1", "12k:2:64"],
       /--l1 "12k:2:64": size 12k must be a power of two/,
     ],
-    [["lab", "cache", "TRACE", "--l2", "8k:2:64"], /no level-1 cache/],
+    [["lab", "cache", "TRACE", "--l3", "8k:2:64"], /--l3 needs an --l2 above it/],
     [["lab", "cache", "TRACE", "--l1", "8k:2:64:mru"], /replacement "mru"/],
     [
       ["lab", "cache", "/nonexistent/t.din", "--l1", "8k:2:64"],

@@ -111,7 +111,6 @@ describe("lab cache flags", () => {
   });
 
   it.each([
-    [{}, /no level-1 cache/],
     [{ l1: "1k:1:16", l1d: "1k:1:16" }, /either --l1 or --l1i\/--l1d/],
     [{ l1: "1k:1:16", l3: "8k:1:16" }, /--l3 needs an --l2/],
   ])("rejects the combination %o", (flags, message) => {
