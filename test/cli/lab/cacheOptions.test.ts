@@ -1,13 +1,13 @@
 // `simtop lab cache`'s Dinero IV options: each on a hand-worked tiny trace. Every expected
 // figure below was also produced by dineroIV (d4-7, built from its source) with the same options.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildLabLevels, type CacheLabFlags } from "../../../src/cli/lab/cacheArgs.js";
 import type { LabLevelDetail } from "../../../src/cli/lab/cacheDinero.js";
 import { runTrace, type TraceRunOptions } from "../../../src/cli/lab/cacheRun.js";
-import { simtop } from "../../e2e/cliRun.js";
+import { ROOT, simtop } from "../../e2e/cliRun.js";
 
 const dir = mkdtempSync(join(tmpdir(), "simtop-cache-options-"));
 let files = 0;
@@ -352,5 +352,23 @@ describe("bad values: one line, exit 2", () => {
     expect(r.stdout).toBe("");
     expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
     expect(r.stderr).toMatch(message);
+  });
+});
+
+describe("README", () => {
+  it("names every option of lab cache --help in its lab cache table", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const section = readme.slice(
+      readme.indexOf("### `lab cache`"),
+      readme.indexOf("## Development"),
+    );
+    const help = simtop(["lab", "cache", "--help"]).stdout;
+    const flags = new Set([...help.matchAll(/^ {2}(--[\w-]+)/gm)].map((m) => m[1]));
+    expect(flags.size).toBeGreaterThan(30);
+    for (const flag of flags) {
+      if (flag === "--help") continue;
+      const generic = flag.replace(/^--(l1|l1i|l1d|l2|l3)-/, "--CACHE-");
+      expect(section, flag).toContain(`\`${generic}`);
+    }
   });
 });
