@@ -261,6 +261,15 @@ describe("counting options", () => {
   });
 });
 
+describe("a trace shorter than --skipcount", () => {
+  it("simulates nothing and says so on stderr, as dineroIV warns", () => {
+    const r = simtop(["lab", "cache", "--l1", "1k:1:16", "--skipcount", "3", trace("0 0\n0 4\n")]);
+    expect(r.status).toBe(0);
+    expect(r.stdout.split("\n")[0]).toMatch(/: 0 references from .* \(2 skipped first\)$/);
+    expect(r.stderr).toBe("simtop: note: the trace ended before --skipcount 3 was reached\n");
+  });
+});
+
 describe("extended din (--informat D)", () => {
   /*
    * L1 64 B, 2-way, 16 B lines (2 sets); addresses are used as given, not word-aligned.
@@ -277,6 +286,18 @@ describe("extended din (--informat D)", () => {
     expect(kinds(d.perKind.fetches)).toEqual([4, 1, 2, 1]);
     expect(kinds(d.perKind.misses)).toEqual([4, 1, 2, 1]);
     expect(bytes(d)).toEqual([64, 32]);
+  });
+
+  it("takes 0x prefixes, either case and trailing comments, as dineroIV does", async () => {
+    const r = await run(
+      "R 0x2 0x4 the first read\nw 1E 4\n\ni 100 8\nc 0 0\n",
+      { l1: "64:2:16" },
+      {
+        informat: "D",
+      },
+    );
+    expect(r.records).toBe(4);
+    expect(bytes(r.details[0])).toEqual([64, 32]);
   });
 
   it.each([
