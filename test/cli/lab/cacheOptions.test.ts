@@ -179,7 +179,7 @@ describe("3C on chosen levels (--lN-ccc)", () => {
       trace("1 0\n0 40\n0 20\n0 0\n"),
     ]);
     expect(out.stdout.match(/Compulsory misses/g)).toHaveLength(1);
-    expect(out.stdout).toMatch(/l2-ucache[^]*Compulsory misses +3 +0 +3 +3 +0/);
+    expect(out.stdout).toMatch(/l2-ucache[\s\S]*Compulsory misses +3 +0 +3 +3 +0/);
   });
 });
 
