@@ -1,9 +1,10 @@
 // Turns `simtop lab cache` flags into validated cache configurations, Dinero IV style.
 import { type CacheConfig, MAX_ASSOC, type Replacement } from "../../sim/cpu/cache.js";
-import type {
-  PrefetchPolicy,
-  SubblockCacheConfig,
-  WriteChoice,
+import {
+  MAX_SUBBLOCK_LINES,
+  type PrefetchPolicy,
+  type SubblockCacheConfig,
+  type WriteChoice,
 } from "../../sim/cpu/cacheSubblock.js";
 import { UsageError } from "../errors.js";
 import { parseScaledSize } from "../options.js";
@@ -210,6 +211,11 @@ export function buildLabLevels(flags: CacheLabFlags): LabLevel[] {
       fetch !== "demand" ||
       wback === "nofetch" ||
       walloc === "nofetch";
+    const lines = Math.floor(geometry.size / (geometry.lineSize * geometry.assoc)) * geometry.assoc;
+    if (needsSubblocks && lines > MAX_SUBBLOCK_LINES)
+      throw new UsageError(
+        `--${key}: ${lines} lines is more than simtop simulates with sub-blocks, prefetch or nofetch (${MAX_SUBBLOCK_LINES})`,
+      );
     const subblock: SubblockCacheConfig | null = needsSubblocks
       ? {
           name,

@@ -17,9 +17,12 @@
 //   of a reference crossing blocks;
 // - 3C as Dinero counts it, per sub-block, with a fully associative shadow of the same policy.
 // Each set is Dinero's priority stack: a circular list of assoc + 1 nodes, the one below the
-// bottom valid node always free. Lookups go through a Map, so a large set costs no scan.
+// bottom valid node always free. Lookups go through a hash table of valid blocks, so a large
+// (fully associative) set costs no scan. State lives in typed arrays sized up front: a
+// reference allocates nothing.
 import type { Rng } from "../rng.js";
 import type { AccessKind, NextLevel, Replacement } from "./cache.js";
+import { SeenBlocks } from "./cache3c.js";
 
 export type PrefetchPolicy = "demand" | "always" | "miss" | "tagged" | "load-forward" | "sub-block";
 /** Dinero's `a`, `n` and `f`: always, never, or only when no fetch is needed. */
@@ -72,6 +75,9 @@ const COUNTERS = 75;
 
 const lowMask = (bits: number): number => (bits >= 32 ? -1 : (1 << bits) - 1);
 
+/** Most lines simulated with sub-blocks or prefetch (64 MiB of 64 B lines): state is eager. */
+export const MAX_SUBBLOCK_LINES = 2 ** 20;
+
 /** One priority stack per set (and one more, fully associative, for 3C). */
 class Stacks {
   readonly block: Int32Array;
@@ -84,12 +90,19 @@ class Stacks {
   readonly up: Int32Array;
   readonly top: Int32Array;
   readonly ways: number;
-  /** Valid nodes by block address. */
-  readonly where = new Map<number, number>();
+  /** Open-addressing table of valid nodes + 1 (0 empty), keyed by their block address. */
+  private readonly table: Int32Array;
+  private readonly tableMask: number;
+  private readonly tableShift: number;
 
   constructor(sets: number, ways: number) {
     const n = sets * (ways + 1);
     this.ways = ways;
+    let bits = 1;
+    while (1 << bits < 2 * sets * ways) bits++;
+    this.table = new Int32Array(1 << bits);
+    this.tableMask = (1 << bits) - 1;
+    this.tableShift = 32 - bits;
     this.block = new Int32Array(n);
     this.valid = new Int32Array(n);
     this.dirty = new Int32Array(n);
@@ -107,8 +120,48 @@ class Stacks {
     }
   }
 
+  private home(block: number): number {
+    return Math.imul(block | 0, 0x9e3779b1) >>> this.tableShift;
+  }
+
+  /** The valid node holding `block`, or -1. */
   find(block: number): number {
-    return this.where.get(block) ?? -1;
+    const t = this.table;
+    let i = this.home(block);
+    for (let e = t[i]; e !== 0; e = t[i]) {
+      if (this.block[e - 1] === (block | 0)) return e - 1;
+      i = (i + 1) & this.tableMask;
+    }
+    return -1;
+  }
+
+  /** Records that node `p` (its block already set) is valid. */
+  insert(p: number): void {
+    const t = this.table;
+    let i = this.home(this.block[p]);
+    while (t[i] !== 0) i = (i + 1) & this.tableMask;
+    t[i] = p + 1;
+  }
+
+  /** Forgets node `p`'s entry; backward-shift deletion keeps linear probing tombstone-free. */
+  remove(p: number): void {
+    const t = this.table;
+    const mask = this.tableMask;
+    let i = this.home(this.block[p]);
+    while (t[i] !== p + 1) i = (i + 1) & mask;
+    let j = i;
+    for (;;) {
+      t[i] = 0;
+      for (;;) {
+        j = (j + 1) & mask;
+        if (t[j] === 0) return;
+        const k = this.home(this.block[t[j] - 1]);
+        const stays = i <= j ? i < k && k <= j : i < k || k <= j;
+        if (!stays) break;
+      }
+      t[i] = t[j];
+      i = j;
+    }
   }
 
   private unlink(p: number): void {
@@ -152,8 +205,8 @@ class Stacks {
   }
 
   invalidate(set: number, p: number): void {
+    this.remove(p);
     this.valid[p] = 0;
-    this.where.delete(this.block[p]);
     this.moveToBottom(set, p);
   }
 }
@@ -173,7 +226,7 @@ export class SubblockCache implements NextLevel {
   private readonly stacks: Stacks;
   private readonly full: Stacks | null;
   /** Sub-blocks ever referenced (Dinero's "infinite cache" for 3C), by sub-block number. */
-  private readonly seen: Set<number> | null;
+  private readonly seen: SeenBlocks | null;
   private readonly rng: Rng | null;
   /** Pending references: kind (with flags), address, size; a stack. */
   private pendKind = new Int32Array(16);
@@ -198,9 +251,14 @@ export class SubblockCache implements NextLevel {
     this.lg2Sub = Math.log2(config.subblockSize);
     this.distance = config.prefetchDistance * config.subblockSize;
     this.numSets = Math.floor(config.size / (config.lineSize * config.assoc));
+    if (this.numSets * config.assoc > MAX_SUBBLOCK_LINES) {
+      throw new Error(
+        `cache ${JSON.stringify(config.name)}: more than ${MAX_SUBBLOCK_LINES} lines with sub-blocks or prefetch`,
+      );
+    }
     this.stacks = new Stacks(this.numSets, config.assoc);
     this.full = config.classify3C ? new Stacks(1, this.numSets * config.assoc) : null;
-    this.seen = config.classify3C ? new Set() : null;
+    this.seen = config.classify3C ? new SeenBlocks() : null;
   }
 
   access(addr: number, kind: AccessKind, size = 4): number {
@@ -238,17 +296,15 @@ export class SubblockCache implements NextLevel {
       // As Dinero does, this clears lg2(sub-blocks a block) bits of the block's record.
       if (this.seen !== null) {
         const first = block >>> this.lg2Sub;
-        for (let i = 0; i < this.lg2Block - this.lg2Sub; i++) this.seen.delete(first + i);
+        for (let i = 0; i < this.lg2Block - this.lg2Sub; i++) this.seen.forget(first + i);
       }
     } else {
       for (const s of stacks) {
         for (let set = 0; set < s.top.length; set++) {
           for (let i = 0; i <= s.ways; i++) {
             const p = s.top[set];
-            const last = s.up[p];
             if (s.valid[p] === 0) break;
             s.invalidate(set, p);
-            if (p === last) break;
           }
         }
       }
@@ -330,7 +386,7 @@ export class SubblockCache implements NextLevel {
     const t = s.top[set];
     const node = s.up[t];
     s.block[node] = block | 0;
-    s.where.set(block, node);
+    s.insert(node);
     s.top[set] = node;
     if (this.config.replacement === "random" && s.valid[s.up[node]] !== 0) {
       s.moveToBottom(set, s.nth(set, 2 + this.rng!.below(s.ways)));
@@ -343,7 +399,7 @@ export class SubblockCache implements NextLevel {
     const r = s.up[s.top[set]];
     if (s.valid[r] === 0) return;
     if (writeBack && (s.valid[r] & s.dirty[r]) !== 0) this.writeBackBlock(r);
-    s.where.delete(s.block[r]);
+    s.remove(r);
     s.valid[r] = 0;
   }
 
@@ -491,7 +547,7 @@ export class SubblockCache implements NextLevel {
       nb = 0;
       for (let b = 0; b < perBlock; b++) if (seen.has(b0 + b)) nb++;
     }
-    for (let b = 0; b < nsb; b++) seen.add(first + b);
+    for (let b = 0; b < nsb; b++) seen.testAndSet(first + b);
     return nb === 0 ? 1 : -1;
   }
 }
