@@ -7,6 +7,7 @@ import {
   CACHE_KEYS,
   type CacheLabFlags,
   DEFAULT_L1,
+  levelSpecOption,
   MAX_LINE,
   PREFETCH_POLICIES,
   usesDefaultL1,
@@ -118,14 +119,28 @@ export function registerCacheLab(lab: Command): void {
       "<trace>",
       "din trace: `label hexaddr` per line (0 read, 1 write, 2 ifetch); .gz or - for stdin",
     )
-    .option(
-      "--l1 <spec>",
-      `unified L1 as SIZE:ASSOC:LINE[:lru|fifo|random] (default ${DEFAULT_L1} without --l1i/--l1d)`,
+    .addOption(
+      new Option(
+        "--l1 <spec>",
+        `unified L1 as SIZE:ASSOC:LINE[:lru|fifo|random] (default ${DEFAULT_L1} without --l1i/--l1d)`,
+      ).argParser(levelSpecOption("--l1")),
     )
-    .option("--l1i <spec>", "split L1 instruction cache (same syntax)")
-    .option("--l1d <spec>", "split L1 data cache (same syntax)")
-    .option("--l2 <spec>", "unified L2 (same syntax)")
-    .option("--l3 <spec>", "unified L3 (same syntax)")
+    .addOption(
+      new Option("--l1i <spec>", "split L1 instruction cache (same syntax)").argParser(
+        levelSpecOption("--l1i"),
+      ),
+    )
+    .addOption(
+      new Option("--l1d <spec>", "split L1 data cache (same syntax)").argParser(
+        levelSpecOption("--l1d"),
+      ),
+    )
+    .addOption(
+      new Option("--l2 <spec>", "unified L2 (same syntax)").argParser(levelSpecOption("--l2")),
+    )
+    .addOption(
+      new Option("--l3 <spec>", "unified L3 (same syntax)").argParser(levelSpecOption("--l3")),
+    )
     .option("--write-through", "the first level writes through instead of back")
     .option("--no-write-allocate", "the first level does not allocate on a write miss")
     .option("--3c", "split misses into compulsory, capacity and conflict")

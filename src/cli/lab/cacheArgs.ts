@@ -6,6 +6,7 @@ import {
   type SubblockCacheConfig,
   type WriteChoice,
 } from "../../sim/cpu/cacheSubblock.js";
+import { quoted } from "../../sim/visible.js";
 import { UsageError } from "../errors.js";
 import { parseScaledSize } from "../options.js";
 
@@ -66,7 +67,7 @@ export interface LabLevel {
 /** The L1 simulated when no L1 is given. */
 export const DEFAULT_L1 = "32k:8:64";
 
-const SPEC_HELP = "expected SIZE:ASSOC:LINE[:lru|fifo|random], e.g. 32k:8:64";
+const SPEC_HELP = "expected SIZE:ASSOC:LINE[:lru|fifo|random] such as 32k:8:64";
 /** Dinero keeps a reference's size in 16 bits, so it caps lines (sub-blocks) at 32 KiB. */
 export const MAX_LINE = 32 * 1024;
 const MAX_SIZE = 1024 * 1024 * 1024;
@@ -76,13 +77,15 @@ export const parseSize = parseScaledSize;
 
 const isPow2 = (n: number): boolean => n > 0 && (n & (n - 1)) === 0 && n <= 2 ** 31;
 
-/** Parses one `--l1`-style value; every error names the flag and the value. */
+/**
+ * Parses one `--l1`-style value; every error names the flag and quotes the value, in the
+ * style of the other flags' parsers (`--l1: why, got "value"`).
+ */
 export function parseLevelSpec(
   flag: string,
   text: string,
 ): Pick<CacheConfig, "size" | "assoc" | "lineSize" | "replacement"> {
-  const bad = (why: string): UsageError =>
-    new UsageError(`${flag} ${JSON.stringify(text)}: ${why}`);
+  const bad = (why: string): UsageError => new UsageError(`${flag}: ${why}, got ${quoted(text)}`);
   const parts = text.split(":");
   if (parts.length < 3 || parts.length > 4) throw bad(SPEC_HELP);
   const [sizeText, assocText, lineText, replText = "lru"] = parts;
@@ -109,6 +112,14 @@ export function parseLevelSpec(
     throw bad(`replacement ${JSON.stringify(replText)} is not lru, fifo or random`);
   }
   return { size, assoc, lineSize, replacement: replacement as Replacement };
+}
+
+/** Commander argParser for `--l1` ...: checks the value when the flag is read, keeps its text. */
+export function levelSpecOption(flag: string): (value: string) => string {
+  return (value) => {
+    parseLevelSpec(flag, value);
+    return value;
+  };
 }
 
 /** Whether no L1 was given, so {@link buildLabLevels} simulates {@link DEFAULT_L1}. */

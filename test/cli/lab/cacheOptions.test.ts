@@ -360,6 +360,11 @@ describe("bad values: one line, exit 2", () => {
     ],
     [["--l2-ccc"], /--l2-ccc needs a --l2 cache to apply to/],
     [
+      ["--l1", "1g:1:64", "--l1-sbsize", "16"],
+      /--l1: 16777216 lines is more than simtop simulates/,
+    ],
+    [["--l1", "8k:3"], /^simtop: --l1: expected SIZE:ASSOC:LINE.*, got "8k:3"$/m],
+    [
       ["--l1i", "1k:1:16", "--l1i-wback", "never"],
       /--l1i-wback: an instruction cache is never written|unknown option/,
     ],
