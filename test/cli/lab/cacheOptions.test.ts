@@ -381,6 +381,129 @@ describe("bad values: one line, exit 2", () => {
   });
 });
 
+/**
+ * A deterministic mixed trace: loops of instructions, a sequential walk, scattered reads,
+ * writes and misc references over 4 KiB, and 3% copy-backs and invalidations; in extended
+ * din with sizes from 1 to 16 bytes (a quarter of the copy-backs/invalidations whole-cache).
+ */
+function mixedTrace(n: number, extended: boolean): string {
+  let s = 777;
+  const next = () => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return s >>> 8;
+  };
+  const lines: string[] = [];
+  let pc = 0x400000;
+  let seq = 0x20000;
+  for (let i = 0; i < n; i++) {
+    const r = next() % 100;
+    let type: number;
+    let addr: number;
+    if (r < 30) {
+      pc = pc + 4 >= 0x401000 ? 0x400000 : pc + 4;
+      type = 2;
+      addr = pc;
+    } else if (r < 70) {
+      seq = seq + 4 >= 0x22000 ? 0x20000 : seq + 4;
+      type = next() % 4 === 0 ? 1 : 0;
+      addr = seq;
+    } else if (r < 97) {
+      type = next() % 3 === 0 ? 1 : next() % 5 === 0 ? 3 : 0;
+      addr = 0x30000 + (next() % 0x1000);
+    } else {
+      type = 4 + (next() % 2);
+      addr = 0x30000 + (next() % 0x1000);
+    }
+    if (!extended) lines.push(`${type} ${addr.toString(16)}`);
+    else {
+      const size = type >= 4 ? (next() % 4 === 0 ? 0 : 4) : [1, 2, 4, 4, 8, 16][next() % 6];
+      lines.push(`${"rwimcv"[type]} ${addr.toString(16)} ${size.toString(16)}`);
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+const sum = (k: number[]): number => k[0] + k[1] + k[2] + k[3];
+
+/** [demand fetches, demand misses, prefetch fetches, prefetch misses, block misses,
+ *  compulsory, capacity, conflict, bytes from memory, bytes to memory] of a level. */
+function figures(d: LabLevelDetail): number[] {
+  return [
+    sum(d.perKind.fetches),
+    sum(d.perKind.misses),
+    d.prefetch === null ? 0 : sum(d.prefetch.fetches),
+    d.prefetch === null ? 0 : sum(d.prefetch.misses),
+    d.block === null ? 0 : sum(d.block.misses),
+    sum(d.perKind.compulsory),
+    sum(d.perKind.capacity),
+    sum(d.perKind.conflict),
+    ...bytes(d),
+  ];
+}
+
+describe("every option together, against dineroIV", () => {
+  /*
+   * Figures printed by dineroIV (d4-7) for mixedTrace(6000, false) with
+   *   -l1-isize 1k -l1-iassoc 2 -l1-ibsize 32 -l1-isbsize 8 -l1-ifetch l -l1-dsize 1k
+   *   -l1-dassoc 4 -l1-dbsize 32 -l1-drepl f -l1-dsbsize 8 -l1-dfetch t -l1-dpfdist 2
+   *   -l1-dwalloc f -l1-dccc -l2-usize 8k -l2-uassoc 4 -l2-ubsize 64 -l2-uwback n
+   *   -l2-ufetch a -l2-uccc -flushcount 2500
+   * and for mixedTrace(6000, true) with -informat D
+   *   -l1-usize 2k -l1-uassoc 2 -l1-ubsize 32 -l1-usbsize 4 -l1-ufetch s -l1-uwback f
+   *   -l2-usize 16k -l2-uassoc 8 -l2-ubsize 64 -l2-usbsize 16 -l2-uwalloc n -l2-ufetch m
+   *   -l2-uccc -skipcount 100 -maxcount 5000
+   */
+  it("din, split L1 with sub-blocks, load-forward and tagged prefetch, write-through L2", async () => {
+    const r = await run(
+      mixedTrace(6000, false),
+      {
+        l1i: "1k:2:32",
+        l1iSbsize: 8,
+        l1iFetch: "load-forward",
+        l1d: "1k:4:32:fifo",
+        l1dSbsize: 8,
+        l1dFetch: "tagged",
+        l1dPfdist: 2,
+        l1dWalloc: "nofetch",
+        l1dCcc: true,
+        l2: "8k:4:64",
+        l2Wback: "never",
+        l2Fetch: "always",
+        l2Ccc: true,
+      },
+      { window: { flush: 2500 } },
+    );
+    expect(r.details.map(figures)).toEqual([
+      [1801, 228, 1351, 677, 228, 0, 0, 0, 7240, 0],
+      [4038, 1815, 1758, 1725, 1353, 1112, 682, 21, 23880, 6880],
+      [4786, 176, 3685, 363, 0, 132, 42, 2, 34496, 6880],
+    ]);
+  });
+
+  it("extended din, sub-block prefetch, nofetch write-back, no-allocate L2, skip and max", async () => {
+    const r = await run(
+      mixedTrace(6000, true),
+      {
+        l1: "2k:2:32",
+        l1Sbsize: 4,
+        l1Fetch: "sub-block",
+        l1Wback: "nofetch",
+        l2: "16k:8:64",
+        l2Sbsize: 16,
+        l2Walloc: "never",
+        l2Fetch: "miss",
+        l2Ccc: true,
+      },
+      { informat: "D", window: { skip: 100, max: 5000 } },
+    );
+    expect(r.simulated).toBe(5000);
+    expect(r.details.map(figures)).toEqual([
+      [5323, 2824, 4095, 1642, 1603, 0, 0, 0, 29140, 4244],
+      [4774, 1531, 1330, 988, 861, 1517, 14, 0, 42784, 6520],
+    ]);
+  });
+});
+
 describe("README", () => {
   it("names every option of lab cache --help in its lab cache table", () => {
     const readme = readFileSync(join(ROOT, "README.md"), "utf8");
