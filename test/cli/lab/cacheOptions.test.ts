@@ -288,6 +288,26 @@ describe("extended din (--informat D)", () => {
     expect(bytes(d)).toEqual([64, 32]);
   });
 
+  it("reads it from stdin in the real binary, with prefetch figures in the JSON", () => {
+    // The trace above with miss prefetch: r 2 misses and prefetches 0x10 (a miss), so the
+    // write's first part (0x1e) hits; its second part (0x20) misses but writes never
+    // prefetch; i 100 misses and prefetches 0x110 (a miss). Demand misses 3, prefetch 2/2.
+    // dineroIV -l1-usize 64 -l1-ubsize 16 -l1-uassoc 2 -l1-ufetch m -informat D agrees.
+    const r = simtop(
+      ["lab", "cache", "--l1", "64:2:16", "--l1-fetch", "miss", "--informat", "D", "--json", "-"],
+      {},
+      "r 2 4\nw 1e 4\ni 100 8\nc 0 0\n",
+    );
+    expect(r.stderr).toBe("");
+    const level = JSON.parse(r.stdout).levels[0];
+    expect(level).toMatchObject({
+      fetches: { total: 4, read: 1, write: 2, instrn: 1 },
+      misses: { total: 3, read: 1, write: 1, instrn: 1 },
+      prefetchFetches: 2,
+      prefetchMisses: 2,
+    });
+  });
+
   it("takes 0x prefixes, either case and trailing comments, as dineroIV does", async () => {
     const r = await run(
       "R 0x2 0x4 the first read\nw 1E 4\n\ni 100 8\nc 0 0\n",

@@ -78,6 +78,54 @@ describe("SubblockCache with whole-line sub-blocks and demand fetch", () => {
     );
   });
 
+  it("with random replacement and prefetch aborts, repeats itself and conserves references", () => {
+    fc.assert(
+      fc.property(
+        fc.array(refArb, { maxLength: 300 }),
+        fc.integer({ min: 1, max: 99 }),
+        (refs, abort) => {
+          const make = () => {
+            const mem = new MainMemory();
+            const cache = new SubblockCache(
+              {
+                name: "r",
+                size: 256,
+                assoc: 4,
+                lineSize: 16,
+                subblockSize: 4,
+                replacement: "random",
+                prefetch: "always",
+                prefetchDistance: 1,
+                prefetchAbort: abort,
+                writeAllocate: "always",
+                writeBack: "always",
+                classify3C: true,
+              },
+              mem,
+              new Rng(7),
+            );
+            drive(cache, refs);
+            return cache.counters;
+          };
+          const a = make();
+          expect([...make()]).toEqual([...a]);
+          // Every demand reference is counted once per block it touches.
+          const demand = refs.filter((r) => r.op < 4).length;
+          const S = SubblockCounter;
+          const fetched = a[S.Fetches] + a[S.Fetches + 1] + a[S.Fetches + 2] + a[S.Fetches + 3];
+          expect(fetched).toBe(demand + a[S.MultiBlock]);
+          // Misses split into the three causes exactly.
+          for (let k = 0; k < 8; k++) {
+            expect(a[S.Compulsory + k] + a[S.Capacity + k] + a[S.Conflict + k]).toBe(
+              a[S.Misses + k],
+            );
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it("refuses more than 32 sub-blocks a line", () => {
     const config = {
       name: "c",
