@@ -114,10 +114,12 @@ function perCacheOptions(key: (typeof CACHE_KEYS)[number]): Option[] {
 export function registerCacheLab(lab: Command): void {
   const cmd = lab
     .command("cache")
-    .description("simulate caches on a Dinero IV din trace, with dineroIV's figures")
+    .description(
+      "simulate caches on a Dinero IV trace with dineroIV's options, and print dineroIV's figures",
+    )
     .argument(
       "<trace>",
-      "din trace: `label hexaddr` per line (0 read, 1 write, 2 ifetch); .gz or - for stdin",
+      "din trace: `label hexaddr` per line (0 read, 1 write, 2 ifetch), or with --informat D `type hexaddr hexsize` (r, w, i, m, c, v); .gz or - for stdin",
     )
     .addOption(
       new Option(
