@@ -63,7 +63,11 @@ export async function cacheLab(
     progress,
     informat: flags.informat ?? "d",
     window: { skip, max, flush: flags.flushcount ?? 0, interval: flags.statInterval ?? 0 },
-    onInterval: (n, d) => output.out(json ? formatIntervalJson(d, n) : formatInterval(d, n)),
+    onInterval: (n, d) => {
+      // The figures go on stdout, often the same terminal: the progress line makes way first.
+      progress?.done();
+      output.out(json ? formatIntervalJson(d, n) : formatInterval(d, n));
+    },
   });
   if (records < skip) output.note(`the trace ended before --skipcount ${skip} was reached`);
   if (json) {
