@@ -18,6 +18,11 @@ export interface DashboardRunOptions {
   color?: boolean;
   /** Start paused. */
   paused?: boolean;
+  /**
+   * false: no mouse reporting, so the terminal's own selection (copy and paste) works. Default
+   * true: clicks and the wheel act on the dashboard.
+   */
+  mouse?: boolean;
   /** A scenario's named moments; the header shows the latest one reached. */
   chapters?: readonly Chapter[];
   /** Told of every chunk written to the terminal, in order (a recorder tees it to a file). */
@@ -124,7 +129,7 @@ function frameStream(
 /**
  * Opens the dashboard on `store` and resolves when the user quits. Throws UsageError (exit 2)
  * when stdin or stdout is not a terminal. The terminal is restored (alternate screen left,
- * cursor shown, raw mode off) on quit, on every signal that ends the process (then exit
+ * cursor shown, raw mode and mouse reporting off) on quit, on every signal that ends the process (then exit
  * 128+n), when the terminal is gone (exit 129, as SIGHUP), on an uncaught error (a one-line
  * message, exit 1), and around a suspension (Ctrl+Z or SIGTSTP; SIGCONT draws it all again).
  */
@@ -140,7 +145,7 @@ export async function runDashboard(opts: DashboardRunOptions): Promise<void> {
     paused: opts.paused,
     chapters: opts.chapters,
   });
-  const screen = new FullScreen(stdin, stdout, opts.onOutput);
+  const screen = new FullScreen(stdin, stdout, opts.onOutput, opts.mouse ?? true);
   // Key presses draw at once; simulated frames come at `fps`; nothing faster than 60 a second.
   const size = () => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
   const writer = new FrameWriter(
