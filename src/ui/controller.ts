@@ -10,8 +10,10 @@ import type { Store } from "../sim/store.js";
 import type { RateWindow } from "../sim/window.js";
 import { helpMaxScroll } from "./draw/help.js";
 import { grouped, niceSteps } from "./format.js";
-import { type Action, ALWAYS, actionFor } from "./keymap.js";
-import { isText, type KeyName, parseKeys, textOf } from "./keys.js";
+import { type Hit, hitTest } from "./hit.js";
+import { InputReader, type MouseEvent } from "./input.js";
+import { type Action, ALWAYS, actionFor, KEYMAP } from "./keymap.js";
+import { isText, type KeyName, textOf } from "./keys.js";
 import { computeLayout, tooSmall } from "./layout.js";
 import { SIGNAL_ORDER } from "./menus.js";
 import { pastWindow, RateTracker, type Ring, type SystemHistory } from "./sampling.js";
@@ -101,6 +103,14 @@ const LOG_PASSES = new Set<Action | undefined>([
   "redraw",
 ]);
 
+/** Rows (or lines, or menu items) one notch of the mouse wheel moves. */
+const WHEEL_ROWS = 3;
+
+/** The key that stands for `action` first in the keymap (what a click on its entry presses). */
+function keyOf(action: Action): KeyName | undefined {
+  return KEYMAP.find((b) => b.action === action)?.keys[0];
+}
+
 /** Ticks of history shown by one rewind step: one frame's worth at the current speed. */
 function frameTicks(speed: number, fps: number): number {
   return Math.max(1, Math.round(speed / fps));
@@ -161,6 +171,9 @@ export class DashboardController implements ViewState {
   private order: number[] = [];
   private pageRows = 10;
   private lastSize = { columns: 0, rows: 0 };
+  private readonly input = new InputReader();
+  /** Input has changed the state since the view was last built (a click must see the change). */
+  private stale = false;
   private version = 0;
   private readonly listeners = new Set<() => void>();
   private cached: { version: number; columns: number; rows: number; view: DashboardView } | null =
@@ -516,11 +529,16 @@ export class DashboardController implements ViewState {
 
   // ---- keys -------------------------------------------------------------------------------
 
-  /** Raw terminal input (one or more keys); the only way keys reach the dashboard. */
+  /** Raw terminal input (keys and mouse reports); the only way input reaches the dashboard. */
   press(raw: string): void {
-    const keys = parseKeys(raw);
-    if (keys.length === 0) return;
-    for (const k of keys) this.key(k);
+    const inputs = this.input.read(raw);
+    if (inputs.length === 0) return;
+    for (const i of inputs) {
+      if (typeof i === "string") this.key(i);
+      else this.mouse(i);
+      this.stale = true;
+    }
+    this.stale = false;
     this.changed();
   }
 
@@ -559,6 +577,74 @@ export class DashboardController implements ViewState {
     if (sv) return void (this.schedView = schedViewReducer(this.schedView, sv));
     const a = actionFor(k);
     if (a) this.act(a);
+  }
+
+  // ---- mouse ------------------------------------------------------------------------------
+
+  /** A click of the left button or a notch of the wheel, on whatever the screen shows there. */
+  private mouse(e: MouseEvent): void {
+    if (e.release || e.motion) return;
+    const wheel = e.button === "wheelUp" ? -1 : e.button === "wheelDown" ? 1 : 0;
+    if (wheel === 0 && e.button !== "left") return;
+    const { columns, rows } = this.lastSize;
+    if (columns === 0 || tooSmall(columns, rows)) return;
+    if (this.stale) this.cached = null;
+    const hit = hitTest(this.view(columns, rows), e.x, e.y);
+    if (wheel !== 0) this.wheel(hit, wheel);
+    else this.click(hit);
+  }
+
+  /** Presses the key of `action` `times` times (the wheel over what the arrow keys scroll). */
+  private pressAction(action: Action, times: number): void {
+    const k = keyOf(action);
+    if (k !== undefined) for (let i = 0; i < times; i++) this.key(k);
+  }
+
+  private wheel(hit: Hit, dir: 1 | -1): void {
+    switch (hit.area) {
+      case "row":
+      case "heading":
+      case "table":
+        // As htop's wheel: the view and the selection move together.
+        this.scrollTop = Math.max(0, this.scrollTop + dir * WHEEL_ROWS);
+        this.move(this.selectedIndex + dir * WHEEL_ROWS);
+        break;
+      case "events":
+        this.log({
+          type: "scroll",
+          by: -dir * WHEEL_ROWS,
+          now: logEnd(this.eventLog, this.kernel.now),
+        });
+        break;
+      case "menuItem":
+      case "menu":
+      case "cover":
+        // The help, the log over the screen, the program and scheduling views and the menus
+        // scroll with the arrow keys: the wheel presses them.
+        this.pressAction(dir < 0 ? "up" : "down", WHEEL_ROWS);
+        break;
+      case "keybar":
+      case "none":
+        break;
+    }
+  }
+
+  private click(hit: Hit): void {
+    if (hit.area === "keybar") {
+      if (hit.press !== null) this.key(hit.press);
+      return;
+    }
+    const o = this.overlay;
+    if (o !== null && o.kind !== "help") {
+      // A side menu is open: an item is chosen as Enter would; a click beside the menu closes it.
+      if (hit.area === "menuItem") {
+        this.overlay = { ...o, index: hit.index };
+        this.key("enter");
+      } else if (hit.area !== "menu") this.overlay = null;
+      return;
+    }
+    if (hit.area === "row") this.move(this.scrollTop + hit.index);
+    else if (hit.area === "heading") this.table({ type: "sortColumn", key: hit.key });
   }
 
   /** Typing into the filter prompt; false lets the key through (moving the selection). */

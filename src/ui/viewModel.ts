@@ -9,6 +9,7 @@ import { GANTT_LABEL } from "./draw/gantt.js";
 import type { HelpChapters } from "./draw/help.js";
 import { niceCeil } from "./format.js";
 import { KEY_BAR, KEYMAP } from "./keymap.js";
+import type { KeyName } from "./keys.js";
 import { computeLayout, type Layout, SIGNAL_MENU_WIDTH, SPAWN_MENU_WIDTH } from "./layout.js";
 import { type MenuItem, signalItems, spawnItems } from "./menus.js";
 import type { SystemHistory } from "./sampling.js";
@@ -103,7 +104,8 @@ export type OverlayModel =
 export interface KeyBarModel {
   /** The filter being typed, when the prompt is open. */
   prompt: string | null;
-  items: { key: string; text: string }[];
+  /** Each entry's key as shown, its word, and the key a click on it presses. */
+  items: { key: string; text: string; press: KeyName }[];
 }
 
 export interface DashboardView {
@@ -219,11 +221,14 @@ function chapterView(chapters: readonly Chapter[], i: number | null): ChapterVie
 function keybar(state: ViewState): KeyBarModel {
   if (state.editingFilter) return { prompt: state.filter, items: [] };
   const live = state.mode === "live";
-  const items: { key: string; text: string }[] = [];
+  const items: KeyBarModel["items"] = [];
   for (const action of KEY_BAR) {
-    const bar = KEYMAP.find((b) => b.action === action)?.bar;
+    const binding = KEYMAP.find((b) => b.action === action);
+    const bar = binding?.bar;
     if (!bar || (bar.when !== undefined && (bar.when === "live") !== live)) continue;
-    items.push({ key: bar.key, text: bar.text === "Pause" && !live ? "Run" : bar.text });
+    const press = binding.keys[0];
+    if (press === undefined) continue;
+    items.push({ key: bar.key, text: bar.text === "Pause" && !live ? "Run" : bar.text, press });
   }
   return { prompt: null, items };
 }
