@@ -52,7 +52,9 @@ export function sideMenuLines(
   if (o === null || o.kind === "help") return null;
   return o.kind === "signal"
     ? menuLines(
-        ` Send signal to ${o.pid} (${clean(o.name)})`,
+        o.count > 1
+          ? ` Send signal to ${o.count} tagged processes`
+          : ` Send signal to ${o.pid} (${clean(o.name)})`,
         o.items,
         o.index,
         "Enter send · Esc cancel",
