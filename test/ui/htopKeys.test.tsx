@@ -1,8 +1,10 @@
 // htop's habits: digits search for a PID (and pick a signal by number in the menu), tags take signals and nice changes.
 import { afterEach, describe, expect, it } from "vitest";
 import { Signal } from "../../src/sim/signals.js";
+import { helpBody } from "../../src/ui/draw/help.js";
 import { SIGNAL_ORDER } from "../../src/ui/menus.js";
-import { BUSY, KEY, type Mounted, mount, pidOf, storeWith } from "./helpers.js";
+import { createTheme } from "../../src/ui/theme.js";
+import { BUSY, KEY, type Mounted, mount, pidOf, plain, storeWith } from "./helpers.js";
 
 let app: Mounted | null = null;
 afterEach(() => {
@@ -126,5 +128,18 @@ describe("tags: htop's Space, c and U on x, X and U", () => {
     const raw = app.raw().split("\n");
     const row = raw.find((l) => /^\x1b\[1m\s*\d+\s+1\s+sleeper/.test(l));
     expect(row).toBeDefined();
+  });
+});
+
+describe("help", () => {
+  it("tells what the mouse does and every deliberate difference from htop", () => {
+    const text = plain(helpBody(120, createTheme(false)).join("\n"));
+    expect(text).toContain("Mouse (off with --no-mouse)");
+    expect(text).toMatch(/click a heading +sort by that column; again: the other way round/);
+    expect(text).toContain("Coming from htop: what differs");
+    for (const k of ["Space", "c", "k K F9", "F3", "F6"])
+      expect(text).toMatch(new RegExp(`^ +${k} +\\S`, "m"));
+    expect(text).toMatch(/Table: 0-9 +PID search/);
+    expect(text).toMatch(/Signal menu: 0-9 +the signal of that number/);
   });
 });

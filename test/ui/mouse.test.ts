@@ -188,4 +188,36 @@ describe("mouse on the dashboard", () => {
     expect({ pid: h.controller.selectedPid, sort: h.controller.sort }).toEqual(before);
     expect(h.controller.paused).toBe(true);
   });
+
+  it("htop's F-key bar where it all fits (137 columns): F1Help first, F10Quit last; its entries click as keys", () => {
+    for (const paused of [false, true]) {
+      d = createHeadlessDashboard({ store: storeWith(BUSY), columns: 137, rows: 40, color: false });
+      d.frame();
+      if (paused) d.press(" ");
+      const bar = lines(d)[38];
+      expect(bar).toMatch(
+        /^F1Help F4Filter F5Tree F6SortBy F7Nice - F8Nice \+ F9Kill fFork .* F10Quit\s*$/,
+      );
+      if (paused) {
+        click(d, bar.indexOf("F9Kill") + 3, 38);
+        expect(d.controller.overlay).toMatchObject({ kind: "signal" });
+        // As its key would: F5 does nothing while a menu is open.
+        click(d, bar.indexOf("F5Tree"), 38);
+        expect(d.controller.tree).toBe(false);
+        expect(d.controller.overlay).toMatchObject({ kind: "signal" });
+        d.press("\x1b");
+        click(d, bar.indexOf("F5Tree"), 38);
+        expect(d.controller.tree).toBe(true);
+        // F10 quits whatever is open, as the key does.
+        d.press("?");
+        click(d, bar.indexOf("F10Quit") + 1, 38);
+        expect(d.quit).toBe(true);
+      }
+      d.close();
+    }
+    d = createHeadlessDashboard({ store: storeWith(BUSY), columns: 136, rows: 40, color: false });
+    d.frame();
+    d.press(" ");
+    expect(lines(d)[38]).toMatch(/^\?Help \/Filter tTree .* qQuit\s*$/);
+  });
 });
