@@ -7,6 +7,7 @@ import { FramePainter } from "../ui/term/frame.js";
 import { notATerminal } from "./options.js";
 import { type Ending, exitFor, watchEnding } from "./term/ending.js";
 import { FullScreen, terminalGone } from "./term/fullScreen.js";
+import { withoutMouseReports } from "./term/mouseInput.js";
 
 export interface DashboardRunOptions {
   store: Store;
@@ -145,7 +146,8 @@ export async function runDashboard(opts: DashboardRunOptions): Promise<void> {
     paused: opts.paused,
     chapters: opts.chapters,
   });
-  const screen = new FullScreen(stdin, stdout, opts.onOutput, opts.mouse ?? true);
+  const mouse = opts.mouse ?? true;
+  const screen = new FullScreen(stdin, stdout, opts.onOutput, mouse);
   // Key presses draw at once; simulated frames come at `fps`; nothing faster than 60 a second.
   const size = () => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
   const writer = new FrameWriter(
@@ -210,7 +212,11 @@ export async function runDashboard(opts: DashboardRunOptions): Promise<void> {
     // draws what changed; Ink never moves the terminal's cursor itself.
     instance = mountApp(controller, {
       stdout: frameStream(stdout, (frame) => writer.frame(frame)),
-      stdin,
+      // Ink would drop mouse reports (they name no key): the controller gets them first, and
+      // with the mouse off (a report nobody asked for) they are dropped, never typed.
+      stdin: withoutMouseReports(stdin, (report) => {
+        if (mouse) controller.press(report);
+      }),
     });
     await instance.waitUntilExit();
   } finally {

@@ -93,3 +93,58 @@ export class InputReader {
     return text.slice(i);
   }
 }
+
+/** A whole mouse report (SGR, urxvt) or the start of an X10 one, whose three bytes follow. */
+const REPORT = /\x1b\[<\d+;\d+;\d+[Mm]|\x1b\[\d+;\d+;\d+M|\x1b\[M/g;
+/** The start of an SGR report cut off at the end of a chunk. */
+const REPORT_START = /\x1b\[<[\d;]*$/;
+
+/**
+ * Takes mouse reports out of raw terminal input before Ink reads it: Ink drops escape
+ * sequences that name no key it knows (a click would never arrive), and would type the three
+ * bytes of an X10 report as text. A report cut between two reads is put back together.
+ */
+export class MouseSplitter {
+  /** The start of a report held until the rest arrives. */
+  private held = "";
+  /** An X10 report missing some of its three bytes. */
+  private x10: string | null = null;
+
+  /** The whole reports in `chunk`, and the rest of it (keys) in order. */
+  split(chunk: string): { reports: string[]; rest: string } {
+    const reports: string[] = [];
+    let text = this.held + chunk;
+    this.held = "";
+    if (this.x10 !== null) {
+      const need = 6 - this.x10.length;
+      this.x10 += text.slice(0, need);
+      text = text.slice(need);
+      if (this.x10.length < 6) return { reports, rest: "" };
+      reports.push(this.x10);
+      this.x10 = null;
+    }
+    let rest = "";
+    let at = 0;
+    REPORT.lastIndex = 0;
+    for (let m = REPORT.exec(text); m !== null; m = REPORT.exec(text)) {
+      rest += text.slice(at, m.index);
+      at = m.index + m[0].length;
+      if (m[0] !== "\x1b[M") {
+        reports.push(m[0]);
+        continue;
+      }
+      const bytes = text.slice(at, at + 3);
+      at += bytes.length;
+      REPORT.lastIndex = at;
+      if (bytes.length === 3) reports.push(m[0] + bytes);
+      else this.x10 = m[0] + bytes;
+    }
+    const tail = text.slice(at);
+    const cut = REPORT_START.exec(tail);
+    if (cut) {
+      this.held = cut[0];
+      rest += tail.slice(0, cut.index);
+    } else rest += tail;
+    return { reports, rest };
+  }
+}

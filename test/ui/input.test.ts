@@ -1,6 +1,7 @@
 // Mouse reports read out of raw input (SGR, urxvt, X10 split across chunks), the keys around them untouched.
 import { describe, expect, it } from "vitest";
-import { InputReader, type MouseEvent } from "../../src/ui/input.js";
+import { withoutMouseReports } from "../../src/cli/term/mouseInput.js";
+import { InputReader, type MouseEvent, MouseSplitter } from "../../src/ui/input.js";
 
 function mouse(over: Partial<MouseEvent>): MouseEvent {
   return { kind: "mouse", button: "left", release: false, motion: false, x: 0, y: 0, ...over };
@@ -44,5 +45,40 @@ describe("InputReader", () => {
   it("keys read as before: arrows, F-keys, text", () => {
     const r = new InputReader();
     expect(r.read("\x1b[A\x1bOP\x1b[21~ q")).toEqual(["up", "f1", "f10", "space", "q"]);
+  });
+});
+
+describe("MouseSplitter (before Ink reads the input)", () => {
+  it("takes whole reports out, keys stay in order; a report cut between reads is put together", () => {
+    const s = new MouseSplitter();
+    expect(s.split("a\x1b[<0;10;5Mb\x1b[A")).toEqual({
+      reports: ["\x1b[<0;10;5M"],
+      rest: "ab\x1b[A",
+    });
+    expect(s.split("q\x1b[<64;1")).toEqual({ reports: [], rest: "q" });
+    expect(s.split("0;3Mj")).toEqual({ reports: ["\x1b[<64;10;3M"], rest: "j" });
+    // A lone Escape (or ESC [) is not held: it may be the Escape key.
+    expect(s.split("\x1b")).toEqual({ reports: [], rest: "\x1b" });
+  });
+
+  it("X10 reports with their three bytes, also when the bytes come in the next read", () => {
+    const s = new MouseSplitter();
+    expect(s.split("\x1b[M *%k")).toEqual({ reports: ["\x1b[M *%"], rest: "k" });
+    expect(s.split("\x1b[M ")).toEqual({ reports: [], rest: "" });
+    expect(s.split("*")).toEqual({ reports: [], rest: "" });
+    expect(s.split("%q")).toEqual({ reports: ["\x1b[M *%"], rest: "q" });
+  });
+
+  it("the stream Ink reads: read() without the reports, each report handed on in order", () => {
+    const chunks = ["j\x1b[<0;3;4M", "\x1b[<0;3;4m", null];
+    const stdin = {
+      read: () => chunks.shift() ?? null,
+      isTTY: true,
+    } as unknown as NodeJS.ReadStream;
+    const reports: string[] = [];
+    const wrapped = withoutMouseReports(stdin, (r) => reports.push(r));
+    expect([wrapped.read(), wrapped.read(), wrapped.read()]).toEqual(["j", "", null]);
+    expect(reports).toEqual(["\x1b[<0;3;4M", "\x1b[<0;3;4m"]);
+    expect(wrapped.isTTY).toBe(true);
   });
 });
