@@ -714,12 +714,15 @@ export class DashboardController implements ViewState {
     }
     const o = this.overlay;
     if (o !== null && o.kind !== "help") {
-      // A side menu is open: an item is chosen as Enter would; a click beside the menu closes it.
+      // A side menu is open: an item is chosen as Enter would; a click beside the menu closes
+      // it (and still selects the row or sorts by the heading it landed on).
       if (hit.area === "menuItem") {
         this.overlay = { ...o, index: hit.index };
         this.key("enter");
-      } else if (hit.area !== "menu") this.overlay = null;
-      return;
+        return;
+      }
+      if (hit.area === "menu") return;
+      this.overlay = null;
     }
     if (hit.area === "row") this.move(this.scrollTop + hit.index);
     else if (hit.area === "heading") this.table({ type: "sortColumn", key: hit.key });

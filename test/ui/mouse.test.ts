@@ -1,4 +1,5 @@
 // The mouse on the headless dashboard: SGR reports at the cells Ink drew select, sort, scroll, choose from menus and run key bar entries.
+import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { Signal } from "../../src/sim/signals.js";
 import { createHeadlessDashboard, type HeadlessDashboard } from "../../src/ui/headless.js";
@@ -219,5 +220,83 @@ describe("mouse on the dashboard", () => {
     d.frame();
     d.press(" ");
     expect(lines(d)[38]).toMatch(/^\?Help \/Filter tTree .* qQuit\s*$/);
+  });
+});
+
+describe("where the mouse lands agrees with what is drawn", () => {
+  it("at any size, a click on any drawn process row selects the PID that row shows, with a menu open or not", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 80, max: 180 }),
+        fc.integer({ min: 24, max: 60 }),
+        fc.boolean(),
+        (columns, rows, menu) => {
+          const h = createHeadlessDashboard({
+            store: storeWith([...BUSY, ...BUSY]),
+            columns,
+            rows,
+            color: false,
+          });
+          try {
+            h.frame();
+            h.press(" ");
+            if (menu) h.press("n");
+            const ls = lines(h);
+            // The table's rows: a PID, a PPID (left out when narrow) and a name, right of the menu.
+            const at = menu ? ls.findIndex((l) => l.includes("Start a program")) : -1;
+            const left = menu ? ls[at].indexOf("│") + 1 : 0;
+            // Only the table's band: the event log's lines also start with numbers.
+            const layout = h.controller.view(columns, rows).layout!;
+            const top = layout.header.height + 2;
+            const bottom = layout.header.height + layout.table.height;
+            let seen = 0;
+            for (const [y, l] of ls.entries()) {
+              const m = /^\s*(\d+)\s+(\d+\s+)?[a-z]/.exec(l.slice(left));
+              if (!m || y < top || y >= bottom) continue;
+              if (menu) h.press("n");
+              click(h, left + 1, y);
+              expect(h.controller.selectedPid, `row ${y}`).toBe(Number(m[1]));
+              seen++;
+            }
+            expect(seen).toBeGreaterThan(0);
+          } finally {
+            h.close();
+          }
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+
+  it("at any width, a click on each key bar entry presses that entry's key", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 80, max: 180 }), (columns) => {
+        const h = createHeadlessDashboard({
+          store: storeWith(BUSY),
+          columns,
+          rows: 30,
+          color: false,
+        });
+        try {
+          h.frame();
+          const view = h.controller.view(columns, 30);
+          const bar = lines(h)[28];
+          for (const item of view.keybar.items) {
+            const x = bar.indexOf(item.key + item.text);
+            if (x < 0) continue; // left out at this width
+            const c = h.controller as unknown as { key(k: string): void };
+            const pressed: string[] = [];
+            const original = c.key;
+            c.key = (k: string) => pressed.push(k);
+            click(h, x + item.key.length, 28);
+            c.key = original;
+            expect(pressed, item.text).toEqual([item.press]);
+          }
+        } finally {
+          h.close();
+        }
+      }),
+      { numRuns: 10 },
+    );
   });
 });

@@ -117,7 +117,7 @@ const MOUSE: readonly { what: string; help: string }[] = [
   { what: "click the key bar", help: "what the entry's key does" },
   {
     what: "click a menu item",
-    help: "send that signal / start that program (beside the menu: close it)",
+    help: "send that signal / start that program (a click beside it closes it)",
   },
   {
     what: "wheel",
