@@ -1,4 +1,7 @@
 // The mouse in a real terminal (tmux): reporting on with the dashboard, SGR clicks and the wheel act, and it is off again after Ctrl+Z and quitting, and with --no-mouse.
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { hasTmux, Pane, SIMTOP } from "./terminalPane.js";
 
@@ -84,5 +87,25 @@ describe.skipIf(!hasTmux)("the mouse (tmux, bash with job control)", () => {
     expect(p.screen()).toMatch(/^ PID 1 init/m);
     p.keys("q");
     await p.until(() => p.restored() && /^\$\s*$/m.test(p.screen()), "simtop to quit");
+  });
+
+  it("with --save and --record, and in replay: the same mouse, on while shown and off after", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "simtop-mouse-"));
+    const session = join(dir, "run.jsonl");
+    const cast = join(dir, "run.cast");
+    const p = await started(`--save ${session} --record ${cast}`);
+    await p.until(() => p.mouseOn(), "mouse reporting on");
+    p.keys("q");
+    await p.until(() => p.restored() && /^\$\s*$/m.test(p.screen()), "simtop to quit");
+    expect(existsSync(cast)).toBe(true);
+    p.type(`${SIMTOP} replay ${session} 2>/dev/null`);
+    await p.until(() => p.showing() && p.mouseOn(), "the replay, with the mouse");
+    const row = find(p, /^\s+1\s+0\s+init/);
+    const heading = find(p, /NAME/);
+    click(p, heading.x + 1, heading.y);
+    await p.until(() => /sorted by NAME ▲/.test(p.screen()), "sorted by a click");
+    expect(row.y).toBeGreaterThan(heading.y);
+    p.keys("q");
+    await p.until(() => p.restored() && /^\$\s*$/m.test(p.screen()), "the replay to quit");
   });
 });
