@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { UsageError } from "../errors.js";
 import { registerCacheLab } from "./cache.js";
 import { registerForkLab } from "./fork.js";
+import { registerLotteryLab } from "./lottery.js";
 import { registerMlfqLab } from "./mlfq.js";
 import { registerPipelineLab } from "./pipeline.js";
 import { registerProcessRunLab } from "./processRun.js";
@@ -19,6 +20,7 @@ export function registerLab(program: Command): void {
   registerProcessRunLab(lab);
   registerSchedLab(lab);
   registerMlfqLab(lab);
+  registerLotteryLab(lab);
   registerForkLab(lab);
   const names = lab.commands.map((c) => c.name());
   // `simtop lab` alone, or with a word that is no exercise: one line, not the whole help.
