@@ -5,6 +5,7 @@ import { registerCacheLab } from "./cache.js";
 import { registerForkLab } from "./fork.js";
 import { registerLotteryLab } from "./lottery.js";
 import { registerMlfqLab } from "./mlfq.js";
+import { registerMultiLab } from "./multi.js";
 import { registerPipelineLab } from "./pipeline.js";
 import { registerProcessRunLab } from "./processRun.js";
 import { quoteExcerpt } from "./quote.js";
@@ -21,6 +22,7 @@ export function registerLab(program: Command): void {
   registerSchedLab(lab);
   registerMlfqLab(lab);
   registerLotteryLab(lab);
+  registerMultiLab(lab);
   registerForkLab(lab);
   const names = lab.commands.map((c) => c.name());
   // `simtop lab` alone, or with a word that is no exercise: one line, not the whole help.

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { simtop } from "../../e2e/cliRun.js";
 
-const EXERCISES = "one of: pipeline, cache, process-run, sched, mlfq, lottery, fork";
+const EXERCISES = "one of: pipeline, cache, process-run, sched, mlfq, lottery, multi, fork";
 
 describe("simtop lab (binary)", () => {
   it.each([

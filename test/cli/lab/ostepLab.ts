@@ -4,11 +4,12 @@ import { vi } from "vitest";
 import { registerForkLab } from "../../../src/cli/lab/fork.js";
 import { registerLotteryLab } from "../../../src/cli/lab/lottery.js";
 import { registerMlfqLab } from "../../../src/cli/lab/mlfq.js";
+import { registerMultiLab } from "../../../src/cli/lab/multi.js";
 import { registerProcessRunLab } from "../../../src/cli/lab/processRun.js";
 import { registerSchedLab } from "../../../src/cli/lab/sched.js";
 
 /** The OSTEP labs these tests run in process. */
-export type LabName = "process-run" | "sched" | "mlfq" | "fork" | "lottery";
+export type LabName = "process-run" | "sched" | "mlfq" | "fork" | "lottery" | "multi";
 
 export async function runLab(name: LabName, args: string[]): Promise<string> {
   const program = new Command().exitOverride();
@@ -18,6 +19,7 @@ export async function runLab(name: LabName, args: string[]): Promise<string> {
   registerMlfqLab(lab);
   registerForkLab(lab);
   registerLotteryLab(lab);
+  registerMultiLab(lab);
   const out: string[] = [];
   const spy = vi.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => {
     out.push(String(s));
