@@ -23,7 +23,7 @@ export interface LotteryFlags {
   maxlen: number;
   maxticket: number;
   quantum: number;
-  c?: boolean;
+  compute?: boolean;
   json?: boolean;
 }
 
@@ -77,7 +77,7 @@ export function lotteryLab(flags: LotteryFlags, out: (s: string) => void): void 
   }
   const draws = lotteryDraws(jobs);
   checkSize(flag, "random numbers the jobs' lengths add up to", draws, MAX_DRAWS);
-  if (flags.c || flags.json) {
+  if (flags.compute || flags.json) {
     const many = flags.jlist === "" ? "-j" : "-l";
     checkSize(many, "job entries the answer prints", draws * jobs.length, MAX_JOB_LINES);
     // lottery.py stops with a Python error partway through some job lists: refuse them whole.
@@ -104,7 +104,7 @@ export function lotteryLab(flags: LotteryFlags, out: (s: string) => void): void 
     s += jobLine(i, j);
   });
   out(`${s}\n\n`);
-  if (!flags.c) {
+  if (!flags.compute) {
     out("Here is the set of random numbers you will need (at most):\n");
     for (let i = 0; i < draws; i++) out(`Random ${lotteryNumber(rng)}\n`);
     return;
@@ -143,7 +143,7 @@ export function registerLotteryLab(lab: Command): void {
     .option("-m, --maxlen <n>", "random lengths are below this", anyIntOption("-m"), 10)
     .option("-T, --maxticket <n>", "random ticket counts are below this", anyIntOption("-T"), 100)
     .option("-q, --quantum <n>", "time slice", anyIntOption("-q"), 1)
-    .option("-c", "compute the answer: each draw, its winner and the jobs")
+    .option("-c, --compute", "compute the answer: each draw, its winner and the jobs")
     .option("--json", "print each job's slices won and the time it was done as JSON")
     .action((flags: LotteryFlags) => {
       const w = new ChunkedWriter();

@@ -39,7 +39,7 @@ export interface MultiFlags {
   trace_time_left?: boolean;
   trace_cache?: boolean;
   trace_sched?: boolean;
-  c?: boolean;
+  compute?: boolean;
   json?: boolean;
 }
 
@@ -167,7 +167,7 @@ function header(flags: MultiFlags, s: MultiSpec, initial: readonly (readonly num
     ["trace_time", pyBool(flags.trace_time_left === true)],
     ["trace_cache", pyBool(flags.trace_cache === true)],
     ["trace_sched", pyBool(flags.trace_sched === true)],
-    ["compute", pyBool(flags.c === true)],
+    ["compute", pyBool(flags.compute === true)],
   ];
   let out = arg.map(([k, v]) => `ARG ${k} ${v}\n`).join("");
   out += "\n";
@@ -276,7 +276,7 @@ export function multiLab(flags: MultiFlags, out: (s: string) => void): void {
       ? tracer(flags, s)
       : null;
   const r = sched.run(trace ? (v) => out(trace(v)) : undefined);
-  if (flags.c) out(statistics(r));
+  if (flags.compute) out(statistics(r));
 }
 
 /** Adds `multi` under `simtop lab`. */
@@ -334,7 +334,7 @@ export function registerMultiLab(lab: Command): void {
     .option("-T, --trace_time_left", "trace each running job's time left")
     .option("-C, --trace_cache", "trace each cache's warm jobs")
     .option("-S, --trace_sched", "trace the scheduling queues")
-    .option("-c", "compute the answer: when the jobs are done, each CPU's utilization")
+    .option("-c, --compute", "compute the answer: when the jobs are done, each CPU's utilization")
     .option("--json", "print the finishing time and each CPU's utilization as JSON")
     .action((flags: MultiFlags) => {
       const w = new ChunkedWriter();
