@@ -138,14 +138,15 @@ export function registerLotteryLab(lab: Command): void {
       "-l, --jlist <jobs>",
       "instead of random jobs, length:tickets pairs, e.g. 10:100,20:100",
       parseLotteryJobs,
-      "",
     )
     .option("-m, --maxlen <n>", "random lengths are below this", anyIntOption("-m"), 10)
     .option("-T, --maxticket <n>", "random ticket counts are below this", anyIntOption("-T"), 100)
     .option("-q, --quantum <n>", "time slice", anyIntOption("-q"), 1)
     .option("-c, --compute", "compute the answer: each draw, its winner and the jobs")
     .option("--json", "print each job's slices won and the time it was done as JSON")
-    .action((flags: LotteryFlags) => {
+    .action((given: Omit<LotteryFlags, "jlist"> & Partial<LotteryFlags>) => {
+      // An unset list is an empty one, as lottery.py's default (and how it echoes it).
+      const flags = { ...given, jlist: given.jlist ?? "" };
       const w = new ChunkedWriter();
       try {
         lotteryLab(flags, (s) => w.write(s));

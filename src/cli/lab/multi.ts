@@ -294,14 +294,12 @@ export function registerMultiLab(lab: Command): void {
       "-L, --job_list <jobs>",
       "instead of random jobs, name:run_time:working_set_size triples, e.g. a:10:100,b:10:50",
       parseMultiJobs,
-      "",
     )
     .option("-p, --per_cpu_queues", "a scheduling queue per CPU (not one shared)")
     .option(
       "-A, --affinity <list>",
       "CPUs each job may run on, e.g. a:0.1.2,b:0.1",
       (v: string) => v,
-      "",
     )
     .option("-n, --num_cpus <n>", "number of CPUs", intOption("-n", 1, 1024), 2)
     .option("-q, --quantum <n>", "length of a time slice", anyIntOption("-q"), 10)
@@ -336,7 +334,9 @@ export function registerMultiLab(lab: Command): void {
     .option("-S, --trace_sched", "trace the scheduling queues")
     .option("-c, --compute", "compute the answer: when the jobs are done, each CPU's utilization")
     .option("--json", "print the finishing time and each CPU's utilization as JSON")
-    .action((flags: MultiFlags) => {
+    .action((given: Omit<MultiFlags, "job_list" | "affinity"> & Partial<MultiFlags>) => {
+      // Unset lists are empty ones, as multi.py's defaults (and how it echoes them).
+      const flags = { ...given, job_list: given.job_list ?? "", affinity: given.affinity ?? "" };
       const w = new ChunkedWriter();
       try {
         multiLab(flags, (s) => w.write(s));

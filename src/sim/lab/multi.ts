@@ -232,8 +232,9 @@ export class MultiScheduler implements MultiTickView {
       const pick = this.rng.randbelow(cpus - 1);
       const other = pick < cpu ? pick : pick + 1;
       const from = this.queues[other];
-      const i = from.findIndex((j) => this.mayTake(j, cpu));
-      if (i < 0) continue;
+      let i = 0;
+      while (i < from.length && !this.mayTake(from[i], cpu)) i++;
+      if (i === from.length) continue;
       const job = from[i];
       from.splice(i, 1);
       this.queues[cpu].push(job);
@@ -250,8 +251,9 @@ export class MultiScheduler implements MultiTickView {
     for (const cpu of order) {
       if (this.current[cpu] >= 0) continue;
       const q = this.queues[cpu];
-      const i = q.findIndex((j) => this.mayRun(j, cpu));
-      if (i < 0) continue;
+      let i = 0;
+      while (i < q.length && !this.mayRun(q[i], cpu)) i++;
+      if (i === q.length) continue;
       const job = q[i];
       q.splice(i, 1);
       this.current[cpu] = job;
@@ -300,7 +302,8 @@ export class MultiScheduler implements MultiTickView {
       for (let cpu = 0; cpu < cpus; cpu++) {
         if (this.queues[cpu].length > 0) continue;
         for (let other = 0; other < cpus; other++) {
-          if (other !== cpu && this.queues[other].some((j) => this.mayTake(j, cpu))) return;
+          if (other === cpu) continue;
+          for (const j of this.queues[other]) if (this.mayTake(j, cpu)) return;
         }
       }
     }
