@@ -12,7 +12,7 @@ import { PyRandom } from "../../sim/lab/pyRandom.js";
 import { UsageError } from "../errors.js";
 import { anyIntOption } from "../options.js";
 import { ChunkedWriter } from "./labOutput.js";
-import { checkSize } from "./ostepArgs.js";
+import { checkSize, optparseIntOption } from "./ostepArgs.js";
 import { quoteExcerpt } from "./quote.js";
 
 export interface LotteryFlags {
@@ -132,16 +132,21 @@ export function registerLotteryLab(lab: Command): void {
   lab
     .command("lottery")
     .description("OSTEP lottery.py: lottery scheduling, draw by draw (-c for the answer)")
-    .option("-s, --seed <n>", "random seed", anyIntOption("-s"), 0)
-    .option("-j, --jobs <n>", "number of random jobs", anyIntOption("-j"), 3)
+    .option("-s, --seed <n>", "random seed", optparseIntOption("-s"), 0)
+    .option("-j, --jobs <n>", "number of random jobs", optparseIntOption("-j"), 3)
     .option(
       "-l, --jlist <jobs>",
       "instead of random jobs, length:tickets pairs, e.g. 10:100,20:100",
       parseLotteryJobs,
     )
-    .option("-m, --maxlen <n>", "random lengths are below this", anyIntOption("-m"), 10)
-    .option("-T, --maxticket <n>", "random ticket counts are below this", anyIntOption("-T"), 100)
-    .option("-q, --quantum <n>", "time slice", anyIntOption("-q"), 1)
+    .option("-m, --maxlen <n>", "random lengths are below this", optparseIntOption("-m"), 10)
+    .option(
+      "-T, --maxticket <n>",
+      "random ticket counts are below this",
+      optparseIntOption("-T"),
+      100,
+    )
+    .option("-q, --quantum <n>", "time slice", optparseIntOption("-q"), 1)
     .option("-c, --compute", "compute the answer: each draw, its winner and the jobs")
     .option("--json", "print each job's slices won and the time it was done as JSON")
     .action((given: Omit<LotteryFlags, "jlist"> & Partial<LotteryFlags>) => {

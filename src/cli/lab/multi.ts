@@ -13,9 +13,9 @@ import {
 } from "../../sim/lab/multi.js";
 import { PyRandom } from "../../sim/lab/pyRandom.js";
 import { UsageError } from "../errors.js";
-import { anyIntOption, intOption } from "../options.js";
+import { anyIntOption } from "../options.js";
 import { ChunkedWriter } from "./labOutput.js";
-import { checkSize } from "./ostepArgs.js";
+import { checkSize, optparseIntOption } from "./ostepArgs.js";
 import { quoteExcerpt } from "./quote.js";
 import { pyBool, pyFixed, pyStrListRepr, rjust } from "./table.js";
 
@@ -286,10 +286,15 @@ export function registerMultiLab(lab: Command): void {
     .description(
       "OSTEP multi.py: jobs on several CPUs with warm-up caches, one queue or one per CPU (-c for the answer)",
     )
-    .option("-s, --seed <n>", "random seed", anyIntOption("-s"), 0)
-    .option("-j, --job_num <n>", "number of random jobs", intOption("-j", 1, INT), 3)
-    .option("-R, --max_run <n>", "random run times are below this", anyIntOption("-R"), 100)
-    .option("-W, --max_wset <n>", "random working sets are below this", anyIntOption("-W"), 200)
+    .option("-s, --seed <n>", "random seed", optparseIntOption("-s"), 0)
+    .option("-j, --job_num <n>", "number of random jobs", optparseIntOption("-j", 1, INT), 3)
+    .option("-R, --max_run <n>", "random run times are below this", optparseIntOption("-R"), 100)
+    .option(
+      "-W, --max_wset <n>",
+      "random working sets are below this",
+      optparseIntOption("-W"),
+      200,
+    )
     .option(
       "-L, --job_list <jobs>",
       "instead of random jobs, name:run_time:working_set_size triples, e.g. a:10:100,b:10:50",
@@ -301,30 +306,30 @@ export function registerMultiLab(lab: Command): void {
       "CPUs each job may run on, e.g. a:0.1.2,b:0.1",
       (v: string) => v,
     )
-    .option("-n, --num_cpus <n>", "number of CPUs", intOption("-n", 1, 1024), 2)
-    .option("-q, --quantum <n>", "length of a time slice", anyIntOption("-q"), 10)
+    .option("-n, --num_cpus <n>", "number of CPUs", optparseIntOption("-n", 1, 1024), 2)
+    .option("-q, --quantum <n>", "length of a time slice", optparseIntOption("-q"), 10)
     .option(
       "-P, --peek_interval <n>",
       "per-CPU queues: a CPU with an empty queue steals a job this often (0 = never)",
-      anyIntOption("-P"),
+      optparseIntOption("-P"),
       30,
     )
     .option(
       "-w, --warmup_time <n>",
       "ticks a job runs before its cache is warm",
-      anyIntOption("-w"),
+      optparseIntOption("-w"),
       10,
     )
     .option(
       "-r, --warm_rate <n>",
       "how much faster a job runs with a warm cache",
-      intOption("-r", 1, INT),
+      optparseIntOption("-r", 1, INT),
       2,
     )
     .option(
       "-M, --cache_size <n>",
       "cache size (working sets that fit stay warm)",
-      anyIntOption("-M"),
+      optparseIntOption("-M"),
       100,
     )
     .option("-o, --rand_order", "CPUs take jobs in a random order each tick")

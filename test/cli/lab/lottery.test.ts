@@ -108,6 +108,8 @@ describe("lottery arguments", () => {
     [["-l", "10"], "-l: expected length:tickets pairs separated by ',', got \"10\""],
     [["-l", "10:x"], '-l: expected an integer, got "x"'],
     [["-s", "x"], '-s: expected an integer, got "x"'],
+    // optparse reads a leading 0 as octal: 8 is no octal digit.
+    [["-s", "08"], '-s: expected an integer, got "08"'],
     [["-q", "1.5"], '-q: expected an integer, got "1.5"'],
     // lottery.py draws a length or a ticket count until it is not 0: forever with these bounds.
     [

@@ -160,6 +160,8 @@ describe("multi arguments", () => {
     [["-A", "0"], '-A: bad affinity spec "0": needs job_name:cpu.cpu...'],
     // multi.py: a job list of none ("bad job description []"), a hang with no CPU, a division by 0.
     [["-j", "0"], '-j: expected an integer of 1 or more, got "0"'],
+    // optparse reads 0x.. as hexadecimal, and finds no digits here.
+    [["-n", "0x"], '-n: expected an integer from 1 to 1024, got "0x"'],
     [["-n", "0"], '-n: expected an integer from 1 to 1024, got "0"'],
     [["-q", "0"], "-q: a time slice of 0 ticks never ends (multi.py divides by it)"],
     // A warm job would never finish.
