@@ -29,7 +29,7 @@ export interface LotteryFlags {
 
 /** Most numbers a run may draw (each a line; with -c, a line of every job). */
 const MAX_DRAWS = 10_000_000;
-const MAX_JOB_LINES = 20_000_000;
+const MAX_JOB_LINES = 4_000_000;
 
 /** -l: length:tickets pairs separated by ','; checked here, kept as text (lottery.py echoes it). */
 export function parseLotteryJobs(value: string): string {

@@ -47,6 +47,8 @@ const INT = Number.MAX_SAFE_INTEGER;
 const MAX_JOBS = 10_000;
 /** Cache letters a -C trace line may hold (CPUs × jobs). */
 const MAX_CACHE_LETTERS = 100_000;
+/** Most characters a trace may print (lab output is held until written). */
+const MAX_TRACE_CHARS = 200_000_000;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** -L: name:run_time:working_set_size triples separated by ','; checked here, kept as text. */
@@ -232,6 +234,20 @@ function tracer(flags: MultiFlags, s: MultiSpec): (v: MultiTickView) => string {
   };
 }
 
+/** Most characters a trace line (with its share of the rules between slices) can take. */
+function traceLineBound(flags: MultiFlags, s: MultiSpec): number {
+  let name = 1;
+  let names = 0;
+  for (const j of s.jobs) {
+    name = Math.max(name, j.name.length);
+    names += j.name.length + 1;
+  }
+  const rule = 8 + s.cpus * (7 + 6 + 8 + s.jobs.length);
+  const perCpu = name + 1 + 6 + 5 + (flags.trace_cache ? 7 + s.jobs.length : 0);
+  const sched = flags.trace_sched ? 6 * s.cpus + names + 4 : 0;
+  return 8 + s.cpus * perCpu + sched + Math.ceil(rule / Math.abs(s.quantum));
+}
+
 function percent(ticks: number, time: number): number {
   return (100 * ticks) / time;
 }
@@ -252,12 +268,21 @@ export function multiLab(flags: MultiFlags, out: (s: string) => void): void {
     throw new UsageError("-q: a time slice of 0 ticks never ends (multi.py divides by it)");
   // multi.py stops with a Python error partway through some runs, or never ends: refuse them whole.
   const probe = spec(flags);
+  let ticks: number;
   try {
-    new MultiScheduler(probe.spec, probe.rng).run();
+    ticks = new MultiScheduler(probe.spec, probe.rng).run().time;
   } catch (e) {
     if (e instanceof MultiError) throw new UsageError(`${FAILURE_FLAG[e.failure]}: ${e.message}`);
     throw e;
   }
+  const tracing = flags.trace || flags.trace_time_left || flags.trace_cache || flags.trace_sched;
+  if (tracing && !flags.json)
+    checkSize(
+      "-t",
+      "characters the trace may print",
+      ticks * traceLineBound(flags, probe.spec),
+      MAX_TRACE_CHARS,
+    );
   const { spec: s, rng } = spec(flags);
   const sched = new MultiScheduler(s, rng);
   if (flags.json) {
@@ -271,10 +296,7 @@ export function multiLab(flags: MultiFlags, out: (s: string) => void): void {
     return;
   }
   out(header(flags, s, sched.initialQueues));
-  const trace =
-    flags.trace || flags.trace_time_left || flags.trace_cache || flags.trace_sched
-      ? tracer(flags, s)
-      : null;
+  const trace = tracing ? tracer(flags, s) : null;
   const r = sched.run(trace ? (v) => out(trace(v)) : undefined);
   if (flags.compute) out(statistics(r));
 }
