@@ -41,10 +41,9 @@ export function randomLotteryJobs(
   const jobs: LotteryJob[] = [];
   for (let j = 0; j < count; j++) {
     // A bound of -1, 0 or 1 only ever gives 0: lottery.py would draw forever.
-    if (Math.abs(maxlen) <= 1)
-      throw new LotteryError(`a length drawn with -m ${maxlen} is always 0`);
+    if (Math.abs(maxlen) <= 1) throw new LotteryError(`a length drawn below ${maxlen} is always 0`);
     if (Math.abs(maxticket) <= 1)
-      throw new LotteryError(`tickets drawn with -T ${maxticket} are always 0`);
+      throw new LotteryError(`a ticket count drawn below ${maxticket} is always 0`);
     let length = 0;
     while (length === 0) length = Math.trunc(maxlen * rng.next());
     let tickets = 0;
