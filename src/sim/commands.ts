@@ -7,7 +7,14 @@ export type Command =
   | { type: "kill"; pid: number; signal: number }
   | { type: "renice"; pid: number; nice: number }
   | { type: "setPolicy"; policy: PolicyName }
-  | { type: "setQuantum"; quantum: number };
+  | { type: "setQuantum"; quantum: number }
+  | { type: "setTickets"; pid: number; tickets: number }
+  | { type: "setAffinity"; pid: number; cores: number[] }
+  | { type: "setRunQueues"; queues: RunQueueMode; balance?: number; steal?: boolean };
+
+/** One run queue shared by every core, or one per core. */
+export type RunQueueMode = "global" | "per-core";
+export const RUN_QUEUE_MODES: readonly RunQueueMode[] = ["global", "per-core"];
 
 /** A command with the tick at whose start it applies. */
 export interface StampedCommand {
@@ -29,5 +36,11 @@ export function describeCommand(c: Command): string {
       return `policy ${c.policy}`;
     case "setQuantum":
       return `quantum ${c.quantum}`;
+    case "setTickets":
+      return `tickets ${c.tickets} ${c.pid}`;
+    case "setAffinity":
+      return `taskset -c ${c.cores.join(",")} ${c.pid}`;
+    case "setRunQueues":
+      return `run queues ${c.queues}`;
   }
 }
