@@ -2,7 +2,16 @@
 import type { PolicyName } from "./sched/policy.js";
 
 export type Command =
-  | { type: "spawn"; program: string; ppid?: number; nice?: number }
+  | {
+      type: "spawn";
+      program: string;
+      ppid?: number;
+      nice?: number;
+      /** Lottery and stride tickets (default DEFAULT_TICKETS). */
+      tickets?: number;
+      /** The cores it may run on (default: every core). */
+      affinity?: number[];
+    }
   | { type: "fork"; pid: number }
   | { type: "kill"; pid: number; signal: number }
   | { type: "renice"; pid: number; nice: number }

@@ -1115,7 +1115,11 @@ export class Kernel implements MemoryListener {
         if (this.programs.id(c.program) === undefined) return fail(`no program "${c.program}"`);
         if (!parent || parent.state === "zombie") return fail(`no process ${ppid}`);
         const nice = Math.max(-20, Math.min(19, Math.trunc(c.nice ?? 0)));
-        if (!this.createProcess(c.program, ppid, nice)) return fail("process table full");
+        const p = this.createProcess(c.program, ppid, nice);
+        if (!p) return fail("process table full");
+        if (c.tickets !== undefined)
+          p.tickets = Math.max(1, Math.min(MAX_TICKETS, Math.trunc(c.tickets)));
+        if (c.affinity !== undefined) this.setAffinity(p.pid, c.affinity, fail);
         return;
       }
       case "fork": {

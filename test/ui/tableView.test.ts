@@ -17,7 +17,7 @@ describe("table view state", () => {
     let s = INITIAL_TABLE_VIEW;
     // Under MLFQ every column is shown (LVL too); otherwise the walk passes LVL over.
     for (let i = 0; i < COLUMNS.length; i++)
-      s = tableViewReducer(s, { type: "sortStep", dir: 1, mlfq: true });
+      s = tableViewReducer(s, { type: "sortStep", dir: 1, set: { policy: "mlfq", cores: false } });
     expect(s.sort).toBe(INITIAL_TABLE_VIEW.sort);
     for (let i = 0; i < COLUMNS.length - 1; i++)
       s = tableViewReducer(s, { type: "sortStep", dir: 1 });

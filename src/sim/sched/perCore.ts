@@ -3,6 +3,11 @@ import type { Pcb } from "../process.js";
 import { allowedOn } from "./affinity.js";
 import type { EnqueueReason, PolicyName, SchedPolicy } from "./policy.js";
 
+/** The policy a kernel schedules with: under per-core queues, core 0's (they are all alike). */
+export function basePolicy(p: SchedPolicy): SchedPolicy {
+  return p instanceof PerCoreQueues ? p.queues[0] : p;
+}
+
 /** Why a process moved from one core's queue to another's. */
 export type MigrationReason = "balance" | "steal" | "affinity";
 

@@ -112,7 +112,8 @@ function clockSegs(h: HeaderModel, width: number, wide: boolean, chapterRoom?: n
     `  ${wide ? "policy " : ""}`,
     [h.policy, "value"],
     // Under MLFQ one quantum says nothing: the levels' slices come on the next line.
-    h.mlfq === null ? ` q=${h.quantum}` : "",
+    h.mlfq === null ? (h.cfs !== null ? ` lat=${h.cfs.targetLatency}` : ` q=${h.quantum}`) : "",
+    h.runQueues === "per-core" ? (wide ? " per-core queues" : " per-core") : "",
     "  load ",
     [h.load.map((l) => l.toFixed(2)).join(" "), "value"],
   ];
