@@ -688,10 +688,9 @@ export class Kernel implements MemoryListener {
       p.sched.quantumUsed++;
       p.sched.burst++;
     }
-    if (trap !== Trap.None) {
-      this.handleTrap(p, trap);
-      if (this.running[c] !== p) return;
-    }
+    if (trap !== Trap.None) this.handleTrap(p, trap);
+    // It left the core: a trap, or the OOM killer chose it during its own access.
+    if (this.running[c] !== p) return;
     if (this.config.exitAtTextEnd && p.pc === p.mem.textEnd && this.cpu.drained(c)) {
       this.exitProcess(p, 0, 0);
       return;
