@@ -13,14 +13,14 @@ export function strideOf(p: Pcb): number {
 /**
  * Deterministic proportional share: each tick a process runs adds its stride to its pass, and
  * the ready process with the lowest pass (ties: the lower pid, as OSTEP's tables break them)
- * runs next, for at most a quantum. A process that arrives or wakes starts at the pass of the
- * last one picked (if its own is lower), so it cannot claim the CPU for the time it was away.
+ * runs next, for at most a quantum. A process that arrives or wakes starts at the lowest pass
+ * of the runnable ones (if its own is lower), so it cannot claim the CPU for the time it was away.
  */
 export class StridePolicy implements SchedPolicy {
   readonly name: PolicyName = "stride";
   private tree = new RunTree();
   private quantum: number;
-  /** The pass of the process picked last: where newcomers start. */
+  /** The lowest pass among runnable processes when a tick was last run: where newcomers start. */
   private globalPass = 0;
 
   constructor(quantum: number) {
@@ -46,6 +46,10 @@ export class StridePolicy implements SchedPolicy {
     return p;
   }
   ranTick(p: Pcb): boolean {
+    // The lowest pass among the runnable (this one before its charge, the queue's first).
+    const left = this.tree.min();
+    const low = left !== null && left.sched.pass < p.sched.pass ? left.sched.pass : p.sched.pass;
+    if (low > this.globalPass) this.globalPass = low;
     p.sched.pass += strideOf(p);
     return p.sched.quantumUsed >= this.quantum;
   }
