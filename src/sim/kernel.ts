@@ -1261,7 +1261,11 @@ export class Kernel implements MemoryListener {
       this.wantSwitch[p.core] = SwitchReason.Affinity;
     else if (p.state === "ready" && this.policy instanceof PerCoreQueues) {
       const q = p.sched.queue;
-      if (!allowedOn(p, q)) {
+      if (!allowedOn(p, q) && p.sched.lastCore < 0) {
+        // Never ran (spawned with an affinity): it joins an allowed queue as the new process it is.
+        this.policy.remove(p);
+        this.policy.enqueue(p, "new");
+      } else if (!allowedOn(p, q)) {
         let to = -1;
         for (let c = 0; c < n; c++)
           if (allowedOn(p, c) && (to < 0 || this.policy.loadOf(c) < this.policy.loadOf(to))) to = c;
