@@ -40,8 +40,8 @@ describe("mistakes name the path and the problem", () => {
     ],
     [
       "unknown policy",
-      { policy: "lottery" },
-      'policy: must be one of "fcfs", "sjf", "priority", "rr", "mlfq", got "lottery"',
+      { policy: "fairshare" },
+      'policy: must be one of "fcfs", "sjf", "priority", "rr", "mlfq", "lottery", "stride", "cfs", got "fairshare"',
     ],
     ["bad size", { machine: { memory: "lots" } }, 'machine.memory: not a size: "lots"'],
     [

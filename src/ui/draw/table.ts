@@ -50,6 +50,8 @@ function cellText(r: TableRow, c: Column): string {
       return r.cpu < 0 ? "-" : String(r.cpu);
     case "affinity":
       return r.affinity;
+    case "migrations":
+      return compact(r.migrations);
   }
 }
 

@@ -18,7 +18,8 @@ export type SortKey =
   | "vruntime"
   | "weight"
   | "core"
-  | "affinity";
+  | "affinity"
+  | "migrations";
 
 /** Columns that mean something only under a scheduler (MLFQ, lottery/stride, CFS) or on many cores. */
 export type ColumnGroup = "mlfq" | "tickets" | "cfs" | "cores";
@@ -82,10 +83,12 @@ export const COLUMNS: readonly Column[] = [
   { key: "l1", title: "L1%", width: 5, align: "right", descending: true },
   { key: "core", title: "CPU", width: 3, align: "right", descending: false, group: "cores" },
   { key: "affinity", title: "AFF", width: 7, align: "left", descending: false, group: "cores" },
+  { key: "migrations", title: "MIG", width: 4, align: "right", descending: true, group: "cores" },
 ];
 
 /** Columns dropped first when the table is narrow (the rest always fit in 50 columns). */
 const DROP_ORDER: readonly SortKey[] = [
+  "migrations",
   "affinity",
   "l1",
   "ipc",
@@ -165,6 +168,8 @@ function sortValue(r: ProcessRow, key: SortKey): number | string {
       return r.cpu;
     case "affinity":
       return r.affinity;
+    case "migrations":
+      return r.migrations;
   }
 }
 
