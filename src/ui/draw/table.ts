@@ -45,7 +45,7 @@ function cellText(r: TableRow, c: Column): string {
     case "vruntime":
       return Number.isNaN(r.vruntime) ? "-" : compact(Math.floor(r.vruntime));
     case "weight":
-      return Number.isNaN(r.weight) ? "-" : compact(r.weight);
+      return Number.isNaN(r.weight) ? "-" : String(r.weight);
     case "core":
       return r.cpu < 0 ? "-" : String(r.cpu);
     case "affinity":
