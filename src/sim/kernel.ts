@@ -1257,6 +1257,7 @@ export class Kernel implements MemoryListener {
       pid: p.pid,
       cores: formatCpuList(affinityCores(p, n), n),
     });
+    if (this.policy instanceof PerCoreQueues) this.policy.affinityChanged();
     if (p.state === "running" && !allowedOn(p, p.core))
       this.wantSwitch[p.core] = SwitchReason.Affinity;
     else if (p.state === "ready" && this.policy instanceof PerCoreQueues) {

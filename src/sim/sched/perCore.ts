@@ -27,11 +27,19 @@ export class PerCoreQueues implements SchedPolicy {
   /** The kernel's per-core running processes (rebound when a kernel is cloned). */
   running: readonly (Pcb | null)[];
   onMigrate: MigrationListener | null = null;
+  /** Bumped whenever a queue gains or loses a process: a steal that found nothing waits for it. */
+  private changes = 0;
+  /** Per core, `changes` when its last steal found nothing to take (-1: none failed). */
+  private readonly stealMissed: Float64Array;
+  /** Queues a steal has looked in (kept to allocate nothing per try). */
+  private readonly tried: Uint8Array;
 
   constructor(queues: SchedPolicy[], running: readonly (Pcb | null)[]) {
     this.queues = queues;
     this.name = queues[0].name;
     this.running = running;
+    this.stealMissed = new Float64Array(queues.length).fill(-1);
+    this.tried = new Uint8Array(queues.length);
   }
 
   get size(): number {
@@ -60,10 +68,12 @@ export class PerCoreQueues implements SchedPolicy {
     if (c < 0 || c >= this.queues.length || !allowedOn(p, c)) c = this.leastLoaded(p);
     p.sched.queue = c;
     this.queues[c].enqueue(p, why);
+    this.changes++;
   }
 
   remove(p: Pcb): void {
     this.queues[p.sched.queue]?.remove(p);
+    this.changes++;
   }
 
   pick(core: number): Pcb | null {
@@ -107,6 +117,11 @@ export class PerCoreQueues implements SchedPolicy {
     return c;
   }
 
+  /** A process's affinity changed: it may now be one a steal can take. */
+  affinityChanged(): void {
+    this.changes++;
+  }
+
   /** Moves ready `p` to `to`'s queue. */
   migrate(p: Pcb, to: number, why: MigrationReason): void {
     const from = p.sched.queue;
@@ -116,6 +131,7 @@ export class PerCoreQueues implements SchedPolicy {
     p.sched.queue = to;
     p.sched.migrations++;
     this.queues[to].enqueue(p, "migrate");
+    this.changes++;
     this.onMigrate?.(p, from, to, why);
   }
 
@@ -124,16 +140,27 @@ export class PerCoreQueues implements SchedPolicy {
    * one its affinity lets run here: the one that would wait longest there. True if it stole.
    */
   steal(core: number): boolean {
-    let best = -1;
-    for (let c = 0; c < this.queues.length; c++) {
-      if (c === core || this.queues[c].size === 0) continue;
-      if (best < 0 || this.loadOf(c) > this.loadOf(best)) best = c;
+    // Nothing joined or left a queue since the last try found nothing: it would find nothing again.
+    if (this.stealMissed[core] === this.changes) return false;
+    const tried = this.tried;
+    tried.fill(0);
+    tried[core] = 1;
+    for (;;) {
+      let best = -1;
+      for (let c = 0; c < this.queues.length; c++) {
+        if (tried[c] === 1 || this.queues[c].size === 0) continue;
+        if (best < 0 || this.loadOf(c) > this.loadOf(best)) best = c;
+      }
+      if (best < 0) break;
+      const p = this.movable(best, core);
+      if (p !== null) {
+        this.migrate(p, core, "steal");
+        return true;
+      }
+      tried[best] = 1;
     }
-    if (best < 0) return false;
-    const p = this.movable(best, core);
-    if (p === null) return false;
-    this.migrate(p, core, "steal");
-    return true;
+    this.stealMissed[core] = this.changes;
+    return false;
   }
 
   /**
