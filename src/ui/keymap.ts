@@ -231,13 +231,13 @@ export const KEYMAP: readonly KeyBinding[] = [
     action: "quantumDown",
     keys: ["{"],
     group: "Scheduler",
-    help: "shorter time quantum (rr, priority); mlfq: top level's slice, every level scaled alike",
+    help: "shorter time quantum (rr, priority, lottery, stride); mlfq: top level's slice, all scaled; cfs: target latency",
   },
   {
     action: "quantumUp",
     keys: ["}"],
     group: "Scheduler",
-    help: "longer time quantum (rr, priority); mlfq: top level's slice, every level scaled alike",
+    help: "longer time quantum (rr, priority, lottery, stride); mlfq: top level's slice, all scaled; cfs: target latency",
   },
   {
     action: "pause",
