@@ -37,7 +37,9 @@ export const DEFAULT_CFS: CfsOptions = {
  * as in Linux. A slice is the period (the target latency, or minGranularity per task when there
  * are more than targetLatency / minGranularity) shared by weight; a task leaves the core when it
  * has used its slice, or, past the minimum granularity, when it is a slice ahead of the leftmost
- * (check_preempt_tick). A new task starts at min_vruntime; a waking one at no less than
+ * (check_preempt_tick; a slice ends at its length here, Linux's `>` one tick later). A new task
+ * starts at min_vruntime (Linux's START_DEBIT, which adds a slice on top, is left off); a waking
+ * one at no less than
  * min_vruntime minus half the target latency (place_entity's sleeper credit); a waking task
  * preempts when it is more than the wakeup granularity behind (check_preempt_wakeup).
  */
