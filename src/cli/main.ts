@@ -44,6 +44,8 @@ interface DisplayFlags {
   speed?: number;
   fps?: number;
   color: boolean;
+  /** false with --no-mouse. */
+  mouse: boolean;
   record?: string;
   overwrite?: boolean;
 }
@@ -144,6 +146,7 @@ function addDisplayOptions(c: Command): Command {
       fpsOption,
     )
     .option("--no-color", "dashboard: no colours (also when NO_COLOR is set)")
+    .option("--no-mouse", "dashboard: no mouse (the terminal's own selection works)")
     .option("--record <file.cast>", "dashboard: record what the terminal shows as asciicast v2");
 }
 
@@ -246,6 +249,7 @@ async function live(
       ...(flags.fps !== undefined ? { fps: flags.fps } : {}),
       ...(flags.speed !== undefined ? { speed: flags.speed } : {}),
       color: colorWanted(flags.color),
+      mouse: flags.mouse,
       paused: opts.paused ?? false,
       chapters,
       onOutput: (chunk) => {
