@@ -53,6 +53,7 @@ describe("CFS in the kernel", () => {
     const c = k.nextPid;
     k.apply({ type: "spawn", program: "job", ppid: 2 });
     expect(proc(k, c).sched.vruntime).toBe(188_824);
+    expect((k.policy as CfsPolicy).minVruntime).toBe(188_824);
     const events = collect(k, 1);
     expect(ofType(events, "Preempted").map((e) => [e.pid, e.reason])).toEqual([[a, "priority"]]);
     expect(ofType(events, "Dispatched").map((e) => e.pid)).toEqual([b]);

@@ -58,11 +58,6 @@ export class PerCoreQueues implements SchedPolicy {
     return this.queues[core].size + (this.running[core] !== null ? 1 : 0);
   }
 
-  /** The queue holding a ready process (-1 if none). */
-  queueOf(p: Pcb): number {
-    return p.state === "ready" ? p.sched.queue : -1;
-  }
-
   enqueue(p: Pcb, why: EnqueueReason): void {
     let c = why === "new" ? -1 : p.sched.lastCore;
     if (c < 0 || c >= this.queues.length || !allowedOn(p, c)) c = this.leastLoaded(p);

@@ -64,10 +64,6 @@ export class RunTree {
     return out;
   }
 
-  keyOf(p: Pcb): number {
-    return nodeOf(p).key;
-  }
-
   insert(p: Pcb, key: number, tie: number): void {
     const z = nodeOf(p);
     const nil = this.nil;
