@@ -1,4 +1,5 @@
 // Command-line values: parsers that reject bad input with one line, and the options they produce.
+import { RUN_QUEUE_MODES, type RunQueueMode } from "../sim/commands.js";
 import type { KernelConfig } from "../sim/config.js";
 import { POLICY_NAMES, type PolicyName } from "../sim/sched/policy.js";
 import { quoted } from "../sim/visible.js";
@@ -39,6 +40,15 @@ export function policyOption(value: string): PolicyName {
   return p as PolicyName;
 }
 
+export function queuesOption(value: string): RunQueueMode {
+  const q = value.trim().toLowerCase();
+  if (!RUN_QUEUE_MODES.includes(q as RunQueueMode))
+    throw new UsageError(
+      `--queues: expected one of ${RUN_QUEUE_MODES.join(", ")}, got ${quoted(value)}`,
+    );
+  return q as RunQueueMode;
+}
+
 export const seedOption = intOption("--seed", 0, 2 ** 32 - 1);
 export const cpusOption = intOption("--cpus", 1, 64);
 export const quantumOption = intOption("--quantum", 1, 1_000_000_000);
@@ -54,6 +64,7 @@ export interface MachineFlags {
   cpus?: number;
   policy?: PolicyName;
   quantum?: number;
+  queues?: RunQueueMode;
 }
 
 export function configOverrides(f: MachineFlags): Partial<KernelConfig> {
@@ -62,6 +73,7 @@ export function configOverrides(f: MachineFlags): Partial<KernelConfig> {
   if (f.cpus !== undefined) o.cores = f.cpus;
   if (f.policy !== undefined) o.policy = f.policy;
   if (f.quantum !== undefined) o.quantum = f.quantum;
+  if (f.queues !== undefined) o.runQueues = f.queues;
   return o;
 }
 

@@ -2,12 +2,28 @@
 import type { PolicyName } from "./sched/policy.js";
 
 export type Command =
-  | { type: "spawn"; program: string; ppid?: number; nice?: number }
+  | {
+      type: "spawn";
+      program: string;
+      ppid?: number;
+      nice?: number;
+      /** Lottery and stride tickets (default DEFAULT_TICKETS). */
+      tickets?: number;
+      /** The cores it may run on (default: every core). */
+      affinity?: number[];
+    }
   | { type: "fork"; pid: number }
   | { type: "kill"; pid: number; signal: number }
   | { type: "renice"; pid: number; nice: number }
   | { type: "setPolicy"; policy: PolicyName }
-  | { type: "setQuantum"; quantum: number };
+  | { type: "setQuantum"; quantum: number }
+  | { type: "setTickets"; pid: number; tickets: number }
+  | { type: "setAffinity"; pid: number; cores: number[] }
+  | { type: "setRunQueues"; queues: RunQueueMode; balance?: number; steal?: boolean };
+
+/** One run queue shared by every core, or one per core. */
+export type RunQueueMode = "global" | "per-core";
+export const RUN_QUEUE_MODES: readonly RunQueueMode[] = ["global", "per-core"];
 
 /** A command with the tick at whose start it applies. */
 export interface StampedCommand {
@@ -29,5 +45,11 @@ export function describeCommand(c: Command): string {
       return `policy ${c.policy}`;
     case "setQuantum":
       return `quantum ${c.quantum}`;
+    case "setTickets":
+      return `tickets ${c.tickets} ${c.pid}`;
+    case "setAffinity":
+      return `taskset -c ${c.cores.join(",")} ${c.pid}`;
+    case "setRunQueues":
+      return `run queues ${c.queues}`;
   }
 }

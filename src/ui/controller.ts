@@ -3,10 +3,12 @@ import type { Chapter } from "../scenario/types.js";
 import type { Command } from "../sim/commands.js";
 import { describeCommand } from "../sim/commands.js";
 import { PipelinedCpu } from "../sim/cpu/pipeline.js";
-import type { Kernel } from "../sim/kernel.js";
+import { type Kernel, MAX_TICKETS } from "../sim/kernel.js";
+import { affinityCores } from "../sim/sched/affinity.js";
 import { POLICY_NAMES } from "../sim/sched/policy.js";
 import { Signal, signalName } from "../sim/signals.js";
 import type { Store } from "../sim/store.js";
+import { coresMatter } from "../sim/view.js";
 import type { RateWindow } from "../sim/window.js";
 import { helpMaxScroll } from "./draw/help.js";
 import { grouped, niceSteps } from "./format.js";
@@ -549,6 +551,33 @@ export class DashboardController implements ViewState {
     this.toTargets(pids, signalName(sig), (pid) => ({ type: "kill", pid, signal: sig }));
   }
 
+  /** Doubles (1) or halves (-1) the selected process's tickets. */
+  private ticketsStep(dir: 1 | -1): void {
+    this.withSelected((pid) => {
+      const now = this.current(`tickets:${pid}`, this.kernel.procs.get(pid)!.tickets);
+      const tickets = dir > 0 ? now * 2 : Math.floor(now / 2);
+      if (tickets < 1 || tickets > MAX_TICKETS) this.say(`tickets stay within 1..${MAX_TICKETS}`);
+      else this.ask(`tickets:${pid}`, tickets, { type: "setTickets", pid, tickets });
+    });
+  }
+
+  /** Every core, then pinned to one core after another, then every core again. */
+  private affinityStep(): void {
+    this.withSelected((pid) => {
+      const p = this.kernel.procs.get(pid)!;
+      const n = this.kernel.running.length;
+      const set = affinityCores(p, n);
+      // -1 stands for every core.
+      const now = this.current(
+        `affinity:${pid}`,
+        set.length === n ? -1 : set.length === 1 ? set[0] : n - 1,
+      );
+      const next = now < 0 ? Math.max(0, p.core >= 0 ? p.core : p.sched.lastCore) : now + 1;
+      const cores = next >= n ? Array.from({ length: n }, (_, c) => c) : [next];
+      this.ask(`affinity:${pid}`, next >= n ? -1 : next, { type: "setAffinity", pid, cores });
+    });
+  }
+
   private renice(delta: number): void {
     this.toTargets(this.targets(), `nice ${delta > 0 ? "+" : ""}${delta}`, (pid) => {
       const nice = this.current(`nice:${pid}`, this.kernel.procs.get(pid)!.nice) + delta;
@@ -882,7 +911,7 @@ export class DashboardController implements ViewState {
         this.table({
           type: "sortStep",
           dir: a === "sortNext" ? 1 : -1,
-          mlfq: this.kernel.policy.name === "mlfq",
+          set: { policy: this.kernel.policy.name, cores: coresMatter(this.kernel) },
         });
         break;
       case "sortCpu":
@@ -976,6 +1005,24 @@ export class DashboardController implements ViewState {
         const i = this.current("policy", POLICY_NAMES.indexOf(this.kernel.policy.name));
         const next = (i + 1) % POLICY_NAMES.length;
         this.ask("policy", next, { type: "setPolicy", policy: POLICY_NAMES[next] });
+        break;
+      }
+      case "ticketsDown":
+        this.ticketsStep(-1);
+        break;
+      case "ticketsUp":
+        this.ticketsStep(1);
+        break;
+      case "affinity":
+        this.affinityStep();
+        break;
+      case "runQueues": {
+        const perCore = this.current("runQueues", this.kernel.runQueueMode === "per-core" ? 1 : 0);
+        const next = perCore === 1 ? 0 : 1;
+        this.ask("runQueues", next, {
+          type: "setRunQueues",
+          queues: next === 1 ? "per-core" : "global",
+        });
         break;
       }
       case "quantumDown":

@@ -36,6 +36,10 @@ export type Action =
   | "niceDown"
   | "niceUp"
   | "policy"
+  | "ticketsDown"
+  | "ticketsUp"
+  | "affinity"
+  | "runQueues"
   | "quantumDown"
   | "quantumUp"
   | "pause"
@@ -212,20 +216,44 @@ export const KEYMAP: readonly KeyBinding[] = [
     action: "policy",
     keys: ["p"],
     group: "Scheduler",
-    help: "next scheduling policy: fcfs, sjf, priority, rr, mlfq",
+    help: "next scheduling policy: fcfs, sjf, priority, rr, mlfq, lottery, stride, cfs",
     bar: { key: "p", text: "Policy" },
+  },
+  {
+    action: "ticketsDown",
+    keys: ["("],
+    group: "Scheduler",
+    help: "halve the selected process's tickets (lottery, stride)",
+  },
+  {
+    action: "ticketsUp",
+    keys: [")"],
+    group: "Scheduler",
+    help: "double the selected process's tickets (lottery, stride)",
+  },
+  {
+    action: "affinity",
+    keys: ["a"],
+    group: "Scheduler",
+    help: "CPU affinity of the selected process: every core, then pinned to one core after another",
+  },
+  {
+    action: "runQueues",
+    keys: ["Q"],
+    group: "Scheduler",
+    help: "run queues: one global queue, or one per core (balancing and stealing move processes)",
   },
   {
     action: "quantumDown",
     keys: ["{"],
     group: "Scheduler",
-    help: "shorter time quantum (rr, priority); mlfq: top level's slice, every level scaled alike",
+    help: "shorter time quantum (rr, priority, lottery, stride); mlfq: top level's slice, all scaled; cfs: target latency",
   },
   {
     action: "quantumUp",
     keys: ["}"],
     group: "Scheduler",
-    help: "longer time quantum (rr, priority); mlfq: top level's slice, every level scaled alike",
+    help: "longer time quantum (rr, priority, lottery, stride); mlfq: top level's slice, all scaled; cfs: target latency",
   },
   {
     action: "pause",

@@ -1,7 +1,10 @@
 // The view model: everything the panels draw, computed in full each frame from one kernel tick, its rate window and the UI state.
+
 import type { Chapter } from "../scenario/types.js";
+import type { RunQueueMode } from "../sim/commands.js";
 import type { Kernel } from "../sim/kernel.js";
 import type { ProcessState } from "../sim/process.js";
+import type { CfsOptions } from "../sim/sched/policy.js";
 import type { Store } from "../sim/store.js";
 import { headerView, type MlfqLevels, processRows } from "../sim/view.js";
 import type { RateWindow } from "../sim/window.js";
@@ -56,6 +59,9 @@ export interface HeaderModel {
   policy: string;
   quantum: number;
   mlfq: MlfqLevels | null;
+  /** Under CFS its tunables (the header shows the target latency instead of a quantum). */
+  cfs: CfsOptions | null;
+  runQueues: RunQueueMode;
   load: [number, number, number];
   counts: Record<ProcessState, number>;
   total: number;
@@ -343,7 +349,7 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
   const visible = order.slice(place.scrollTop, place.scrollTop + bodyRows);
   const table: TableModel = {
     banner: chapterView(state.chapters, state.banner),
-    columns: columnsFor(tableRect.width, h.mlfq !== null),
+    columns: columnsFor(tableRect.width, { policy: h.policy, cores: h.coresMatter }),
     rows: visible,
     selected: place.index >= 0 ? place.index - place.scrollTop : -1,
     shown: order.length,

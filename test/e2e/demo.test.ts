@@ -83,7 +83,7 @@ describe("simtop demo", () => {
   it("bad input is a one-line error, exit 2", () => {
     const none = simtop(["demo", "nosuch", "--cast", join(dir, "x.cast")]);
     expect(none.status).toBe(2);
-    expect(none.stderr).toMatch(/^simtop: demo: no demo "nosuch" \(demos: ctrl-c, /);
+    expect(none.stderr).toMatch(/^simtop: demo: no demo "nosuch" \(demos: cfs, ctrl-c, /);
     const noCast = simtop(["demo", "ctrl-c"]);
     expect(noCast.status).toBe(2);
     expect(noCast.stderr).toBe(

@@ -26,6 +26,12 @@ function row(
     ipc: 1,
     l1HitPercent: Number.NaN,
     level: -1,
+    tickets: -1,
+    vruntime: Number.NaN,
+    weight: Number.NaN,
+    affinity: "all",
+    cpu: -1,
+    migrations: 0,
   };
 }
 

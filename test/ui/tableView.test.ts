@@ -13,20 +13,31 @@ describe("table view state", () => {
     expect(tableViewReducer(inverted, { type: "sortBy", key: "pid" })).toBe(inverted);
   });
 
-  it("stepping left and right walks the columns and wraps at both ends", () => {
+  it("stepping left and right walks the columns shown and wraps at both ends", () => {
     let s = INITIAL_TABLE_VIEW;
-    // Under MLFQ every column is shown (LVL too); otherwise the walk passes LVL over.
-    for (let i = 0; i < COLUMNS.length; i++)
-      s = tableViewReducer(s, { type: "sortStep", dir: 1, mlfq: true });
+    // Under MLFQ the LVL column is shown, not the other schedulers' or the cores' ones.
+    const mlfq = { policy: "mlfq", cores: false };
+    const shown = COLUMNS.filter((c) => c.group === undefined || c.group === "mlfq");
+    for (let i = 0; i < shown.length; i++)
+      s = tableViewReducer(s, { type: "sortStep", dir: 1, set: mlfq });
     expect(s.sort).toBe(INITIAL_TABLE_VIEW.sort);
-    for (let i = 0; i < COLUMNS.length - 1; i++)
+    // With no optional column, one fewer step comes round.
+    for (let i = 0; i < shown.length - 1; i++)
       s = tableViewReducer(s, { type: "sortStep", dir: 1 });
     expect(s.sort).toBe(INITIAL_TABLE_VIEW.sort);
     s = tableViewReducer(s, { type: "sortStep", dir: -1 });
-    expect(s.sort).toBe(
-      COLUMNS[(COLUMNS.findIndex((c) => c.key === "pid") - 1 + COLUMNS.length) % COLUMNS.length]
-        .key,
-    );
+    const plain = COLUMNS.filter((c) => c.group === undefined);
+    expect(s.sort).toBe(plain[plain.length - 1].key);
+    // With every group shown, the walk passes each column once.
+    const all = { policy: "cfs", cores: true };
+    const cfsShown = COLUMNS.filter((c) => c.group !== "mlfq" && c.group !== "tickets");
+    let t = INITIAL_TABLE_VIEW;
+    const seen = new Set<string>();
+    for (let i = 0; i < cfsShown.length; i++) {
+      t = tableViewReducer(t, { type: "sortStep", dir: 1, set: all });
+      seen.add(t.sort);
+    }
+    expect(seen).toEqual(new Set(cfsShown.map((c) => c.key)));
   });
 
   it("the filter is typed, erased, kept, or cleared with its prompt closed", () => {

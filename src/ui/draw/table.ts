@@ -40,6 +40,18 @@ function cellText(r: TableRow, c: Column): string {
       return percent(r.l1HitPercent);
     case "level":
       return r.level < 0 ? "-" : String(r.level);
+    case "tickets":
+      return r.tickets < 0 ? "-" : compact(r.tickets);
+    case "vruntime":
+      return Number.isNaN(r.vruntime) ? "-" : compact(Math.floor(r.vruntime));
+    case "weight":
+      return Number.isNaN(r.weight) ? "-" : String(r.weight);
+    case "core":
+      return r.cpu < 0 ? "-" : String(r.cpu);
+    case "affinity":
+      return r.affinity;
+    case "migrations":
+      return compact(r.migrations);
   }
 }
 

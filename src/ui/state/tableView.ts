@@ -1,5 +1,5 @@
 // How the process table is ordered and filtered, and its pure (state, action) → state transitions.
-import { COLUMNS, type SortKey, sortStep } from "../selectors/table.js";
+import { COLUMNS, type ColumnSet, NO_EXTRAS, type SortKey, sortStep } from "../selectors/table.js";
 
 export interface TableViewState {
   sort: SortKey;
@@ -25,8 +25,8 @@ export type TableViewAction =
   | {
       type: "sortStep";
       dir: 1 | -1;
-      /** Under MLFQ the LVL column is one of them; otherwise it is passed over. */
-      mlfq?: boolean;
+      /** The optional columns shown (LVL under MLFQ, ...); the others are passed over. */
+      set?: ColumnSet;
     }
   | { type: "invert" }
   /** A click on a column's heading: sort by it, or invert the order when it is already the one. */
@@ -46,7 +46,10 @@ export function tableViewReducer(s: TableViewState, a: TableViewAction): TableVi
       return { ...s, sort: a.key, descending: column?.descending ?? false };
     }
     case "sortStep":
-      return tableViewReducer(s, { type: "sortBy", key: sortStep(s.sort, a.dir, a.mlfq === true) });
+      return tableViewReducer(s, {
+        type: "sortBy",
+        key: sortStep(s.sort, a.dir, a.set ?? NO_EXTRAS),
+      });
     case "invert":
       return { ...s, descending: !s.descending };
     case "sortColumn":
