@@ -8,7 +8,7 @@ const DEFAULT: ScenarioFile = {
   description: "init, a shell and a handful of processes of different kinds on 2 pipelined cores",
   machine: { cores: 2, cpu: "pipeline" },
   processes: [
-    { program: "sh" },
+    { program: "auto-sh" },
     { program: "cpu-bound" },
     { program: "io-bound" },
     { program: "forker" },
@@ -41,7 +41,7 @@ reap:   wait                    # -1 (ECHILD) once every child is reaped
   ],
   processes: [{ program: "fork-tree" }],
   commands: [
-    { at: 6000, spawn: "sh" },
+    { at: 6000, spawn: "auto-sh" },
     { at: 12000, spawn: "zombie-maker" },
     { at: 20000, spawn: "orphan-maker" },
   ],

@@ -2,12 +2,21 @@
 import type { PolicyName } from "./sched/policy.js";
 
 export type Command =
-  | { type: "spawn"; program: string; ppid?: number; nice?: number }
+  | {
+      type: "spawn";
+      program: string;
+      ppid?: number;
+      nice?: number;
+      /** Logs in on the terminal: a new session that has the terminal, in the foreground. */
+      terminal?: boolean;
+    }
   | { type: "fork"; pid: number }
   | { type: "kill"; pid: number; signal: number }
   | { type: "renice"; pid: number; nice: number }
   | { type: "setPolicy"; policy: PolicyName }
-  | { type: "setQuantum"; quantum: number };
+  | { type: "setQuantum"; quantum: number }
+  /** Keystrokes into the terminal (tty1), control characters included (Ctrl+C is "\u0003"). */
+  | { type: "type"; text: string };
 
 /** A command with the tick at whose start it applies. */
 export interface StampedCommand {
@@ -18,7 +27,7 @@ export interface StampedCommand {
 export function describeCommand(c: Command): string {
   switch (c.type) {
     case "spawn":
-      return `spawn ${c.program}`;
+      return c.terminal ? `spawn ${c.program} on the terminal` : `spawn ${c.program}`;
     case "fork":
       return `fork ${c.pid}`;
     case "kill":
@@ -29,5 +38,7 @@ export function describeCommand(c: Command): string {
       return `policy ${c.policy}`;
     case "setQuantum":
       return `quantum ${c.quantum}`;
+    case "type":
+      return `type ${JSON.stringify(c.text)}`;
   }
 }
