@@ -79,6 +79,8 @@ function checkCommand(c: unknown): string | null {
       if (typeof c.program !== "string") return "spawn needs a program name";
       if (c.ppid !== undefined && !int(c.ppid)) return "spawn ppid must be an integer";
       if (c.nice !== undefined && !int(c.nice)) return "spawn nice must be an integer";
+      if (c.terminal !== undefined && typeof c.terminal !== "boolean")
+        return "spawn terminal must be true or false";
       return null;
     case "fork":
       return int(c.pid) ? null : "fork needs an integer pid";
@@ -92,6 +94,8 @@ function checkCommand(c: unknown): string | null {
         : `unknown policy ${describe(c.policy)} (one of ${POLICY_NAMES.join(", ")})`;
     case "setQuantum":
       return int(c.quantum) ? null : "setQuantum needs an integer quantum";
+    case "type":
+      return typeof c.text === "string" ? null : "type needs the text typed";
     default:
       return `unknown command type ${describe(c.type)}`;
   }
