@@ -9,6 +9,7 @@ import { AssembleError, assemble } from "../sim/programs/assembler.js";
 import { BUILTIN_PROGRAMS } from "../sim/programs/library.js";
 import { quoted } from "../sim/visible.js";
 import {
+  COMMAND_ACTIONS,
   describeValue,
   type ParsedCommand,
   type ParsedScenarioFile,
@@ -159,6 +160,7 @@ function build(f: ParsedScenarioFile, origin: Origin): Scenario {
       program: p.program,
       ...(p.nice !== undefined ? { nice: p.nice } : {}),
       ...(p.count !== undefined ? { count: p.count } : {}),
+      ...(p.terminal ? { terminal: true } : {}),
     })),
     commands,
     chapters: (f.chapters ?? [])
@@ -207,13 +209,11 @@ function toCommand(
   known: Set<string>,
   labels: Map<string, number>,
 ): Command {
-  const present = (["spawn", "fork", "kill", "renice", "setPolicy", "setQuantum"] as const).filter(
-    (a) => c[a] !== undefined,
-  );
+  const present = COMMAND_ACTIONS.filter((a) => c[a] !== undefined);
   if (present.length === 0)
     throw new ScenarioError(
       where,
-      "needs one action: spawn, fork, kill, renice, setPolicy or setQuantum",
+      "needs one action: spawn, fork, kill, renice, setPolicy, setQuantum or type",
     );
   if (present.length > 1)
     throw new ScenarioError(
@@ -228,6 +228,7 @@ function toCommand(
     renice: ["nice"],
     setPolicy: [],
     setQuantum: [],
+    type: [],
   };
   for (const extra of ["parent", "nice", "signal"] as const) {
     if (c[extra] !== undefined && !allowed[action].includes(extra))
@@ -266,6 +267,8 @@ function toCommand(
       return { type: "setPolicy", policy: c.setPolicy! };
     case "setQuantum":
       return { type: "setQuantum", quantum: c.setQuantum! };
+    case "type":
+      return { type: "type", text: c.type! };
   }
 }
 

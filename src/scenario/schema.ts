@@ -168,6 +168,8 @@ const processEntry = z.strictObject({
   count: int(1, 1024).optional(),
   /** A name that timed commands can use instead of the pid. */
   as: name.optional(),
+  /** Logged in on the terminal (tty1): a session of its own, in the foreground. One at most. */
+  terminal: z.boolean().optional(),
 });
 
 export const COMMAND_ACTIONS = [
@@ -177,6 +179,7 @@ export const COMMAND_ACTIONS = [
   "renice",
   "setPolicy",
   "setQuantum",
+  "type",
 ] as const;
 
 const command = z.strictObject({
@@ -192,6 +195,8 @@ const command = z.strictObject({
   nice: int(-20, 19).optional(),
   setPolicy: z.enum(POLICY_NAMES).optional(),
   setQuantum: positive.optional(),
+  /** Keystrokes into the terminal: "\n" is Enter, "\u0003" Ctrl+C, "\u001a" Ctrl+Z, "\u0004" Ctrl+D. */
+  type: z.string().min(1).optional(),
 });
 
 const chapter = z.strictObject({ at: ticks, title: z.string().min(1) });

@@ -22,6 +22,7 @@ export function scenarioCommands(s: Scenario): StampedCommand[] {
         type: "spawn" as const,
         program: p.program,
         ...(p.nice !== undefined ? { nice: p.nice } : {}),
+        ...(p.terminal ? { terminal: true } : {}),
       },
     })),
   );
