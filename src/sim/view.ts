@@ -32,6 +32,13 @@ export interface ProcessRow {
   l1HitPercent: number;
   /** MLFQ queue (0 = top); -1 under any other policy. */
   level: number;
+  /** Process group and session (ps -j). */
+  pgid: number;
+  sid: number;
+  /** Its session's controlling terminal ("tty1"), or "?" for none. */
+  tty: string;
+  /** In its terminal's foreground group (ps's "+"). */
+  foreground: boolean;
 }
 
 export interface CoreView {
@@ -91,7 +98,12 @@ export function stateWordOf(p: Pcb): string {
 }
 
 /** `mlfq`: the kernel runs MLFQ, so the process's level means something. */
-export function processRow(p: Pcb, w: RateWindow, mlfq = false): ProcessRow {
+export function processRow(
+  p: Pcb,
+  w: RateWindow,
+  mlfq = false,
+  tty: { name: string; fgPgrp: number } | null = null,
+): ProcessRow {
   return {
     pid: p.pid,
     ppid: p.ppid,
@@ -108,13 +120,17 @@ export function processRow(p: Pcb, w: RateWindow, mlfq = false): ProcessRow {
     // Loads and stores only: the locality a program's access pattern earns, not its code's.
     l1HitPercent: 100 * hitRate(w.processLevel(p.pid, "L1D")),
     level: mlfq ? p.sched.level : -1,
+    pgid: p.pgid,
+    sid: p.sid,
+    tty: tty ? tty.name : "?",
+    foreground: tty !== null && tty.fgPgrp === p.pgid,
   };
 }
 
 export function processRows(k: Kernel, w: RateWindow): ProcessRow[] {
   const rows: ProcessRow[] = [];
   const mlfq = k.policy instanceof MlfqPolicy;
-  for (const p of k.procs.values()) rows.push(processRow(p, w, mlfq));
+  for (const p of k.procs.values()) rows.push(processRow(p, w, mlfq, k.ttyOf(p.sid)));
   return rows;
 }
 

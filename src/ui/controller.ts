@@ -11,7 +11,7 @@ import type { RateWindow } from "../sim/window.js";
 import { helpMaxScroll } from "./draw/help.js";
 import { grouped, niceSteps } from "./format.js";
 import { type Action, ALWAYS, actionFor } from "./keymap.js";
-import { isText, type KeyName, parseKeys, textOf } from "./keys.js";
+import { isText, type KeyName, parseKeys, terminalBytes, textOf } from "./keys.js";
 import { computeLayout, tooSmall } from "./layout.js";
 import { SIGNAL_ORDER } from "./menus.js";
 import { pastWindow, RateTracker, type Ring, type SystemHistory } from "./sampling.js";
@@ -52,6 +52,7 @@ import {
   buildView,
   chapterIndexAt,
   type DashboardView,
+  jobControlInPlay,
   type Mode,
   type OverlayState,
   type ViewState,
@@ -124,6 +125,8 @@ export class DashboardController implements ViewState {
   /** Page of the panels that page what does not fit (cores, the Gantt legend): Tab. */
   corePage = 0;
   overlay: OverlayState | null = null;
+  /** The keyboard goes to the simulated terminal (key x; Esc gives it back). */
+  terminalFocus = false;
   schedView: SchedViewState = SCHED_VIEW_CLOSED;
   readonly legend = new GanttLegend();
   /** Share of the wanted ticks the last frame simulated (1 unless the time budget ran out). */
@@ -154,6 +157,8 @@ export class DashboardController implements ViewState {
     system: SystemHistory;
   } | null = null;
   private carry = 0;
+  /** The tick a login on tty1 was asked for at (applied at the next tick), -1 for none. */
+  private loginAsked = -1;
   private note: { text: string; frame: number } | null = null;
   /** The chapter reached at the tick last shown, and the one announced (from which frame). */
   private chapterSeen = -1;
@@ -520,8 +525,42 @@ export class DashboardController implements ViewState {
   press(raw: string): void {
     const keys = parseKeys(raw);
     if (keys.length === 0) return;
-    for (const k of keys) this.key(k);
+    // While the terminal has the keyboard every key but Esc is typed into it, Ctrl+C included:
+    // a chunk of keys becomes one command, recorded in the session like any other.
+    let typed = "";
+    for (const k of keys) {
+      if (!this.terminalFocus) this.key(k);
+      else if (k === "escape") {
+        this.typeIntoTerminal(typed);
+        typed = "";
+        this.terminalFocus = false;
+        this.say("the keyboard is the dashboard's again (x gives it to tty1)");
+      } else typed += terminalBytes(k) ?? "";
+    }
+    this.typeIntoTerminal(typed);
     this.changed();
+  }
+
+  /** Keystrokes for tty1; with nobody logged in on it, a shell logs in first. */
+  private typeIntoTerminal(text: string): void {
+    if (text === "") return;
+    if (this.kernel.ttys[0].sid === 0 && this.past === null) {
+      this.login();
+      return;
+    }
+    if (this.past) {
+      this.submit({ type: "type", text }); // refused, saying why
+      return;
+    }
+    this.store.submit({ type: "type", text });
+    if (this.paused) this.say("paused: tty1 gets the keys when time runs (Space)");
+  }
+
+  /** A shell logs in on tty1, as a getty would start one (once until it has). */
+  private login(): void {
+    if (this.loginAsked === this.store.now) return;
+    if (this.submit({ type: "spawn", program: "sh", terminal: true }))
+      this.loginAsked = this.store.now;
   }
 
   private quit(): void {
@@ -660,10 +699,17 @@ export class DashboardController implements ViewState {
             ? "last"
             : null;
     if (move !== null) this.overlay = { ...o, index: menuReducer(o.index, move, count) };
+    else if (k === "g" && o.kind === "signal") this.overlay = { ...o, group: !o.group };
     else if (k === "enter") {
       this.overlay = null;
+      // A negative pid is the whole process group, as kill(1) takes it.
+      const pgid = this.kernel.procs.get(o.kind === "signal" ? o.pid : 0)?.pgid ?? 0;
       if (o.kind === "signal")
-        this.submit({ type: "kill", pid: o.pid, signal: SIGNAL_ORDER[o.index] });
+        this.submit({
+          type: "kill",
+          pid: o.group && pgid > 0 ? -pgid : o.pid,
+          signal: SIGNAL_ORDER[o.index],
+        });
       else this.submit({ type: "spawn", program: this.kernel.programs.programs[o.index].name });
     }
     // Other keys do nothing while a menu is open, so a stray letter cannot act behind it.
@@ -707,6 +753,7 @@ export class DashboardController implements ViewState {
           type: "sortStep",
           dir: a === "sortNext" ? 1 : -1,
           mlfq: this.kernel.policy.name === "mlfq",
+          jobs: jobControlInPlay(this.kernel),
         });
         break;
       case "sortCpu":
@@ -759,6 +806,12 @@ export class DashboardController implements ViewState {
         break;
       case "sigint":
         this.signal(Signal.SIGINT);
+        break;
+      case "terminal":
+        this.overlay = null;
+        this.terminalFocus = true;
+        if (this.kernel.ttys[0].sid === 0) this.login();
+        else this.say("the keyboard goes to tty1: Esc gives it back");
         break;
       case "signalMenu":
         this.withSelected((pid) => {

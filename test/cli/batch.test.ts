@@ -65,6 +65,10 @@ describe("formatting", () => {
       ipc: 1,
       l1HitPercent: Number.NaN,
       level: -1,
+      pgid: 1,
+      sid: 1,
+      tty: "?",
+      foreground: false,
     };
     const [head, line] = formatRows([row]).split("\n");
     expect(head).toBe(

@@ -26,6 +26,10 @@ function row(
     ipc: 1,
     l1HitPercent: Number.NaN,
     level: -1,
+    pgid: 1,
+    sid: 1,
+    tty: "?",
+    foreground: false,
   };
 }
 

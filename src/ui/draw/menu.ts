@@ -42,10 +42,14 @@ export function sideMenuLines(
   if (o === null || o.kind === "help") return null;
   return o.kind === "signal"
     ? menuLines(
-        ` Send signal to ${o.pid} (${clean(o.name)})`,
+        o.group === null
+          ? ` Send signal to ${o.pid} (${clean(o.name)})`
+          : ` Send signal to group ${o.group.pgid} (${o.group.members} process${o.group.members === 1 ? "" : "es"})`,
         o.items,
         o.index,
-        "Enter send · Esc cancel",
+        o.group === null
+          ? "Enter send · g group · Esc cancel"
+          : "Enter send · g process · Esc cancel",
         width,
         height,
         theme,

@@ -23,7 +23,7 @@ function cellText(r: TableRow, c: Column): string {
     case "name":
       return r.prefix + clean(r.name);
     case "state":
-      return `${r.letter} ${r.stateWord}`;
+      return `${r.letter}${r.foreground ? "+" : ""} ${r.stateWord}`;
     case "pri":
       return String(r.priority);
     case "nice":
@@ -40,6 +40,12 @@ function cellText(r: TableRow, c: Column): string {
       return percent(r.l1HitPercent);
     case "level":
       return r.level < 0 ? "-" : String(r.level);
+    case "pgid":
+      return String(r.pgid);
+    case "sid":
+      return String(r.sid);
+    case "tty":
+      return r.tty;
   }
 }
 

@@ -13,7 +13,10 @@ export type SortKey =
   | "time"
   | "ipc"
   | "l1"
-  | "level";
+  | "level"
+  | "pgid"
+  | "sid"
+  | "tty";
 
 export interface Column {
   key: SortKey;
@@ -25,12 +28,17 @@ export interface Column {
   descending: boolean;
   /** Shown only under MLFQ (the level means nothing elsewhere). */
   mlfqOnly?: boolean;
+  /** Shown only once job control is in play (a terminal in use, or more than one session). */
+  jobsOnly?: boolean;
 }
 
 /** Every column, left to right (also the order `<` and `>` walk through). */
 export const COLUMNS: readonly Column[] = [
   { key: "pid", title: "PID", width: 5, align: "right", descending: false },
   { key: "ppid", title: "PPID", width: 5, align: "right", descending: false },
+  { key: "pgid", title: "PGID", width: 5, align: "right", descending: false, jobsOnly: true },
+  { key: "sid", title: "SID", width: 5, align: "right", descending: false, jobsOnly: true },
+  { key: "tty", title: "TTY", width: 4, align: "left", descending: false, jobsOnly: true },
   { key: "name", title: "NAME", width: 8, align: "left", descending: false },
   { key: "state", title: "S STATE", width: 15, align: "left", descending: false },
   { key: "pri", title: "PRI", width: 3, align: "right", descending: false },
@@ -44,18 +52,28 @@ export const COLUMNS: readonly Column[] = [
 ];
 
 /** Columns dropped first when the table is narrow (the rest always fit in 50 columns). */
-const DROP_ORDER: readonly SortKey[] = ["l1", "ipc", "pri", "ppid", "time", "level"];
+const DROP_ORDER: readonly SortKey[] = [
+  "l1",
+  "ipc",
+  "sid",
+  "pri",
+  "ppid",
+  "tty",
+  "time",
+  "level",
+  "pgid",
+];
 const NAME_MIN = 8;
 const NAME_MAX = 24;
 
-/** The columns of a table under MLFQ (`mlfq`) or another policy. */
-function columnsOf(mlfq: boolean): Column[] {
-  return COLUMNS.filter((c) => mlfq || !c.mlfqOnly);
+/** The columns of a table under MLFQ (`mlfq`) or another policy, with job control (`jobs`) or not. */
+function columnsOf(mlfq: boolean, jobs: boolean): Column[] {
+  return COLUMNS.filter((c) => (mlfq || !c.mlfqOnly) && (jobs || !c.jobsOnly));
 }
 
 /** The column `dir` steps left (-1) or right (1) of `key`, round the columns shown (`<` and `>`). */
-export function sortStep(key: SortKey, dir: 1 | -1, mlfq: boolean): SortKey {
-  const cols = columnsOf(mlfq);
+export function sortStep(key: SortKey, dir: 1 | -1, mlfq: boolean, jobs = false): SortKey {
+  const cols = columnsOf(mlfq, jobs);
   const i = cols.findIndex((c) => c.key === key);
   // A column no longer shown (the level, after leaving MLFQ) steps from where it stood.
   const from = i >= 0 ? i : COLUMNS.findIndex((c) => c.key === key) - (dir > 0 ? 1 : 0);
@@ -63,8 +81,8 @@ export function sortStep(key: SortKey, dir: 1 | -1, mlfq: boolean): SortKey {
 }
 
 /** The columns that fit in `width`, with NAME sized to what is left (at most NAME_MAX). */
-export function columnsFor(width: number, mlfq = false): Column[] {
-  let cols = columnsOf(mlfq);
+export function columnsFor(width: number, mlfq = false, jobs = false): Column[] {
+  let cols = columnsOf(mlfq, jobs);
   const fixed = (cs: Column[]) =>
     cs.reduce((s, c) => s + (c.key === "name" ? 0 : c.width), 0) + cs.length - 1;
   for (const drop of DROP_ORDER) {
@@ -102,6 +120,12 @@ function sortValue(r: ProcessRow, key: SortKey): number | string {
       return Number.isNaN(r.l1HitPercent) ? -1 : r.l1HitPercent;
     case "level":
       return r.level;
+    case "pgid":
+      return r.pgid;
+    case "sid":
+      return r.sid;
+    case "tty":
+      return r.tty;
   }
 }
 
