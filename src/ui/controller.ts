@@ -698,8 +698,9 @@ export class DashboardController implements ViewState {
           : a === "last" || a === "pageDown"
             ? "last"
             : null;
-    if (move !== null) this.overlay = { ...o, index: menuReducer(o.index, move, count) };
-    else if (k === "g" && o.kind === "signal") this.overlay = { ...o, group: !o.group };
+    // In the signal menu g means the group, not the first item.
+    if (k === "g" && o.kind === "signal") this.overlay = { ...o, group: !o.group };
+    else if (move !== null) this.overlay = { ...o, index: menuReducer(o.index, move, count) };
     else if (k === "enter") {
       this.overlay = null;
       // A negative pid is the whole process group, as kill(1) takes it.

@@ -15,11 +15,13 @@ describe("table view state", () => {
 
   it("stepping left and right walks the columns and wraps at both ends", () => {
     let s = INITIAL_TABLE_VIEW;
-    // Under MLFQ every column is shown (LVL too); otherwise the walk passes LVL over.
+    // Under MLFQ with job control every column is shown (LVL, PGID, SID, TTY too); otherwise
+    // the walk passes LVL over, and without job control PGID, SID and TTY.
     for (let i = 0; i < COLUMNS.length; i++)
-      s = tableViewReducer(s, { type: "sortStep", dir: 1, mlfq: true });
+      s = tableViewReducer(s, { type: "sortStep", dir: 1, mlfq: true, jobs: true });
     expect(s.sort).toBe(INITIAL_TABLE_VIEW.sort);
-    for (let i = 0; i < COLUMNS.length - 1; i++)
+    const jobs = COLUMNS.filter((c) => c.jobsOnly).length;
+    for (let i = 0; i < COLUMNS.length - 1 - jobs; i++)
       s = tableViewReducer(s, { type: "sortStep", dir: 1 });
     expect(s.sort).toBe(INITIAL_TABLE_VIEW.sort);
     s = tableViewReducer(s, { type: "sortStep", dir: -1 });

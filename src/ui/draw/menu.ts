@@ -44,7 +44,7 @@ export function sideMenuLines(
     ? menuLines(
         o.group === null
           ? ` Send signal to ${o.pid} (${clean(o.name)})`
-          : ` Send signal to group ${o.group.pgid} (${o.group.members} process${o.group.members === 1 ? "" : "es"})`,
+          : ` Signal to group ${o.group.pgid} (${o.group.members} process${o.group.members === 1 ? "" : "es"})`,
         o.items,
         o.index,
         o.group === null

@@ -18,17 +18,18 @@ function wrap(text: string, width: number): string[] {
   return out.length === 0 ? [""] : out;
 }
 
+/** Where the keyboard is comes first, so a narrow panel still says it; then who holds tty1. */
 function title(m: TerminalModel): string {
+  const keys = m.focused
+    ? m.sid === 0
+      ? "a key logs a shell in · Esc: back to simtop"
+      : "typing here · Esc: back to simtop"
+    : "x: type here";
   const who =
     m.sid === 0
       ? "nobody logged in"
-      : `session ${m.sid} (${clean(m.leader)}) · foreground group ${m.fgPgrp}${m.fgName === "" ? "" : ` (${clean(m.fgName)})`}`;
-  const keys = m.focused
-    ? m.sid === 0
-      ? "any key logs a shell in · Esc back to simtop"
-      : "typing goes here · Esc back to simtop"
-    : "x to type here";
-  return ` ${m.name} · ${who} · ${keys}`;
+      : `session ${m.sid} (${clean(m.leader)}) · foreground ${m.fgPgrp}${m.fgName === "" ? "" : ` (${clean(m.fgName)})`}`;
+  return ` ${m.name} · ${keys} · ${who}`;
 }
 
 export function terminalLines(

@@ -75,9 +75,15 @@ function columnsOf(mlfq: boolean, jobs: boolean): Column[] {
 export function sortStep(key: SortKey, dir: 1 | -1, mlfq: boolean, jobs = false): SortKey {
   const cols = columnsOf(mlfq, jobs);
   const i = cols.findIndex((c) => c.key === key);
-  // A column no longer shown (the level, after leaving MLFQ) steps from where it stood.
-  const from = i >= 0 ? i : COLUMNS.findIndex((c) => c.key === key) - (dir > 0 ? 1 : 0);
-  return cols[(from + dir + cols.length) % cols.length].key;
+  if (i >= 0) return cols[(i + dir + cols.length) % cols.length].key;
+  // A column no longer shown (the level, after leaving MLFQ) steps from where it stood: to
+  // the next shown column that way.
+  const all = COLUMNS.length;
+  for (let j = COLUMNS.findIndex((c) => c.key === key), n = 0; n < all; n++) {
+    j = (j + dir + all) % all;
+    if (cols.includes(COLUMNS[j])) return COLUMNS[j].key;
+  }
+  return cols[0].key;
 }
 
 /** The columns that fit in `width`, with NAME sized to what is left (at most NAME_MAX). */
