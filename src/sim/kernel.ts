@@ -10,7 +10,7 @@ import { Layout, Reg, SIG_IGN } from "./cpu/isa.js";
 import type { CpuModel } from "./cpu/model.js";
 import { PipelinedCpu } from "./cpu/pipeline.js";
 import { Disk } from "./devices.js";
-import type { KernelEvent, SignalAction } from "./events.js";
+import type { KernelEvent } from "./events.js";
 import { GANTT_IDLE, GANTT_SWITCH, GanttHistory } from "./gantt.js";
 import { FinishedJobs } from "./jobTimes.js";
 import { AddressSpace, type MemoryListener } from "./memory.js";
@@ -31,6 +31,14 @@ import { MlfqPolicy } from "./sched/mlfq.js";
 import type { EnqueueReason, PolicyName, SchedPolicy } from "./sched/policy.js";
 import { PriorityPolicy } from "./sched/priority.js";
 import {
+  isOrphanedGroup,
+  login,
+  orphanedGroupsAfterExit,
+  sessionLeaderExited,
+  ttyOf,
+  typeInto,
+} from "./sessions.js";
+import {
   canDeliver,
   deliverSignals,
   kill,
@@ -40,12 +48,11 @@ import {
   Signal,
   sendSignal,
   signalDelivered,
-  signalGroup,
   sigreturn,
 } from "./signals.js";
 import { Step } from "./story.js";
 import { performSyscall } from "./syscalls.js";
-import { Ctl, Tty } from "./tty.js";
+import { Tty } from "./tty.js";
 
 export { INIT_PID };
 /** waitpid options: return at once if no child changed; report stopped children too. */
@@ -811,106 +818,25 @@ export class Kernel implements MemoryListener {
       if (!this.offerToWaiter(parent)) this.sendSignal(parent.pid, Signal.SIGCHLD, p.pid);
     }
     if (p.pid === INIT_PID) this.reapOrphansOfDeadInit();
-    if (p.pid === p.sid) this.sessionLeaderExited(p);
-    this.orphanedGroupsAfterExit(groups);
+    if (p.pid === p.sid) sessionLeaderExited(this, p);
+    orphanedGroupsAfterExit(this, groups);
   }
 
-  // ---- sessions, process groups and the terminal -------------------------------------------
+  // ---- sessions, process groups and the terminal (their rules are in sessions.ts) -----------
 
   /** The terminal a session has as controlling terminal, or null. */
   ttyOf(sid: number): Tty | null {
-    if (sid === 0) return null;
-    for (const t of this.ttys) if (t.sid === sid) return t;
-    return null;
+    return ttyOf(this, sid);
   }
 
-  /**
-   * The controlling process is gone: its foreground group gets SIGHUP and SIGCONT, and the
-   * terminal belongs to nobody (Linux's disassociate_ctty).
-   */
-  private sessionLeaderExited(p: Pcb): void {
-    const t = this.ttyOf(p.sid);
-    if (t === null) return;
-    const fg = t.fgPgrp;
-    t.hangUp();
-    this.emit({ tick: this.now, type: "TtyHungUp", tty: t.name, sid: p.sid });
-    if (fg !== 0 && fg !== p.pgid) {
-      signalGroup(this, fg, Signal.SIGHUP, 0);
-      signalGroup(this, fg, Signal.SIGCONT, 0);
-    }
-  }
-
-  /**
-   * POSIX: a group is orphaned when no member has a parent in another group of the same
-   * session: nobody is left to continue it from a shell.
-   */
+  /** POSIX: no member has a parent in another group of the same session. */
   isOrphanedGroup(pgid: number): boolean {
-    for (const q of this.procs.values()) {
-      if (q.pgid !== pgid || q.state === "zombie") continue;
-      const parent = this.procs.get(q.ppid);
-      if (parent && parent.pgid !== pgid && parent.sid === q.sid) return false;
-    }
-    return true;
-  }
-
-  /**
-   * An exit may orphan its own group and its children's groups: each such group with a
-   * stopped member gets SIGHUP, then SIGCONT (POSIX), so it is not left stopped forever.
-   */
-  private orphanedGroupsAfterExit(groups: Set<number>): void {
-    for (const g of groups) {
-      let stopped = false;
-      let live = false;
-      for (const q of this.procs.values()) {
-        if (q.pgid !== g || q.state === "zombie") continue;
-        live = true;
-        if (q.state === "stopped") stopped = true;
-      }
-      if (!live || !stopped || !this.isOrphanedGroup(g)) continue;
-      signalGroup(this, g, Signal.SIGHUP, 0);
-      signalGroup(this, g, Signal.SIGCONT, 0);
-    }
+    return isOrphanedGroup(this, pgid);
   }
 
   /** A terminal read interrupted for a handler: it returns -1 rather than starting again. */
   unwindTtyRead(p: Pcb): void {
     p.pc += 4;
-  }
-
-  /** Keystrokes into a terminal, through its line discipline. */
-  typeInto(t: Tty, text: string): void {
-    for (const ch of text) {
-      const c = ch.charCodeAt(0);
-      const sig = t.receive(c);
-      if (sig !== 0 || c === Ctl.EOF) {
-        const key = `^${String.fromCharCode(c ^ 0x40)}`;
-        this.emit({
-          tick: this.now,
-          type: "TtyKey",
-          tty: t.name,
-          key,
-          signal: sig,
-          pgid: t.fgPgrp,
-        });
-      }
-      if (sig !== 0 && t.fgPgrp !== 0) signalGroup(this, t.fgPgrp, sig, 0);
-    }
-    if (t.readable()) this.wakeReaders(t);
-  }
-
-  /** A login: `p` leads a new session and group, with `t` as its terminal, in the foreground. */
-  private login(p: Pcb, t: Tty): void {
-    p.sid = p.pid;
-    p.pgid = p.pid;
-    t.sid = p.pid;
-    t.fgPgrp = p.pid;
-    this.emit({ tick: this.now, type: "SessionStarted", pid: p.pid, tty: t.name });
-  }
-
-  /** Readers blocked on the terminal try their read again. */
-  private wakeReaders(t: Tty): void {
-    for (const q of this.procs.values())
-      if (q.state === "blocked" && q.block === "tty" && q.sid === t.sid) this.wake(q);
   }
 
   /** Who adopts the children of exiting `p` (config.reparentTo): init unless it is "grandparent". */
@@ -1086,7 +1012,7 @@ export class Kernel implements MemoryListener {
         if (c.terminal && t.sid !== 0) return fail(`${t.name} is in use by session ${t.sid}`);
         const p = this.createProcess(c.program, ppid, nice);
         if (!p) return fail("process table full");
-        if (c.terminal) this.login(p, t);
+        if (c.terminal) login(this, p, t);
         return;
       }
       case "fork": {
@@ -1104,7 +1030,7 @@ export class Kernel implements MemoryListener {
         return;
       case "type":
         if (this.ttys[0].sid === 0) return fail(`nobody is logged in on ${this.ttys[0].name}`);
-        this.typeInto(this.ttys[0], c.text);
+        typeInto(this, this.ttys[0], c.text);
         return;
       case "renice": {
         const p = this.procs.get(c.pid);
