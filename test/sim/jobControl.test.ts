@@ -183,6 +183,140 @@ kid:    setpgid 0, 0            # a group of its own, whose parent is in another
   });
 });
 
+const S0 = 16;
+const S1 = 17;
+const S2 = 18;
+const S3 = 19;
+
+/** A machine running `source` logged in on tty1 as "prog" (pid 2, leader of session 2). */
+function loggedInProgram(source: string): Kernel {
+  const k = kernel({ policy: "rr" }, { prog: source });
+  k.apply({ type: "spawn", program: "prog", terminal: true });
+  return k;
+}
+
+describe("the terminal's system calls", () => {
+  it("tcsetpgrp from a background group stops the caller with SIGTTOU; ignoring it, the call works", () => {
+    const source = (ignore: boolean) => `
+main:   fork
+        beqz $v0, kid
+        pause
+kid:    setpgid 0, 0            # a group of its own: in the background
+        ${ignore ? "signal SIGTTOU, ignore" : "nop"}
+        getpid
+        move $t0, $v0
+        tcsetpgrp 0, $t0
+        exit 5
+`;
+    let k = loggedInProgram(source(false));
+    let events = run(k, 300);
+    expect(proc(k, 3).state).toBe("stopped");
+    expect(ofType(events, "SignalDelivered")).toMatchObject([
+      { pid: 3, signal: Signal.SIGTTOU, action: "stopped" },
+    ]);
+    expect(k.ttys[0].fgPgrp).toBe(2);
+    k = loggedInProgram(source(true));
+    events = run(k, 300);
+    expect(ofType(events, "ForegroundChanged")).toMatchObject([{ tty: "tty1", pgid: 3, by: 3 }]);
+    expect(ofType(events, "Exited")).toMatchObject([{ pid: 3, status: 5 }]);
+  });
+
+  it("setpgid and setsid refuse what POSIX refuses", () => {
+    const k = loggedInProgram(`
+main:   setsid                  # already a group leader: -1
+        move $s0, $v0
+        setpgid 0, 1            # a session leader cannot move: -1
+        move $s1, $v0
+        fork
+        beqz $v0, kid
+        move $t0, $v0
+        setpgid $t0, 1          # into a group of another session: -1
+        move $s2, $v0
+        setpgid $t0, 0          # a group of its own: 0
+        move $s3, $v0
+        pause
+kid:    pause
+`);
+    run(k, 300);
+    const p = proc(k, 2);
+    expect([p.regs[S0], p.regs[S1], p.regs[S2], p.regs[S3]]).toEqual([-1, -1, -1, 0]);
+    expect([proc(k, 3).pgid, proc(k, 3).sid]).toEqual([3, 2]);
+    // A process that leads no group starts a session of its own, with no terminal.
+    const lone = spawn(k, "sleeper");
+    expect(proc(k, lone).pgid).toBe(1);
+  });
+
+  it("without a terminal read and write fail; setsid makes a session with none", () => {
+    const k = kernel(
+      { policy: "rr" },
+      {
+        noterm: `
+.data
+buf:    .space 16
+.text
+main:   la $t0, buf
+        read 0, $t0, 4
+        move $s0, $v0
+        write 1, $t0, 1
+        move $s1, $v0
+        setsid
+        move $s2, $v0
+        pause
+`,
+      },
+    );
+    const pid = spawn(k, "noterm");
+    const events = run(k, 300);
+    const p = proc(k, pid);
+    expect([p.regs[S0], p.regs[S1], p.regs[S2]]).toEqual([-1, -1, pid]);
+    expect([p.pgid, p.sid]).toEqual([pid, pid]);
+    expect(ofType(events, "SessionStarted")).toMatchObject([{ pid, tty: "" }]);
+  });
+
+  it("SIGTSTP can be caught: Ctrl+Z runs the handler and the process goes on", () => {
+    const k = loggedInProgram(`
+.data
+caught: .word 0
+.text
+main:   signal SIGTSTP, h
+loop:   j loop
+h:      lw $t1, caught          # sigreturn restores the registers: the count is kept in memory
+        addi $t1, $t1, 1
+        sw $t1, caught
+        sigreturn
+`);
+    run(k, 200);
+    type(k, "\u001a");
+    const events = run(k, 50);
+    expect(ofType(events, "SignalDelivered")).toMatchObject([
+      { pid: 2, signal: Signal.SIGTSTP, action: "handler" },
+    ]);
+    const p = proc(k, 2);
+    expect(p.mem.read(p.program.dataBase)).toBe(1);
+    expect(p.state).not.toBe("stopped");
+  });
+
+  it("a background read with SIGTTIN ignored fails with -1 (EIO) rather than stopping", () => {
+    const k = loggedInProgram(`
+.data
+buf:    .space 16
+.text
+main:   fork
+        beqz $v0, kid
+        pause
+kid:    setpgid 0, 0
+        signal SIGTTIN, ignore
+        la $t0, buf
+        read 0, $t0, 4
+        move $s0, $v0
+        pause
+`);
+    const events = run(k, 300);
+    expect(proc(k, 3).regs[S0]).toBe(-1);
+    expect(sentTo(events, Signal.SIGTTIN)).toEqual([]);
+  });
+});
+
 describe("the shell's job control", () => {
   it("Ctrl+C reaches every process of the foreground group and none in the background", () => {
     const k = machine();
