@@ -241,9 +241,9 @@ kid:    pause
     const p = proc(k, 2);
     expect([p.regs[S0], p.regs[S1], p.regs[S2], p.regs[S3]]).toEqual([-1, -1, -1, 0]);
     expect([proc(k, 3).pgid, proc(k, 3).sid]).toEqual([3, 2]);
-    // A process that leads no group starts a session of its own, with no terminal.
-    const lone = spawn(k, "sleeper");
-    expect(proc(k, lone).pgid).toBe(1);
+    // A process init starts is in init's group and session, whoever holds the terminal.
+    const other = spawn(k, "sleeper");
+    expect([proc(k, other).pgid, proc(k, other).sid]).toEqual([1, 1]);
   });
 
   it("without a terminal read and write fail; setsid makes a session with none", () => {
