@@ -15,8 +15,8 @@ spin:   addi $t0, $t0, 1
 `;
 
 /** A machine with round robin (so background jobs share the core) and the test's programs. */
-function machine(): Kernel {
-  return kernel({ policy: "rr" }, { pair: PAIR });
+function machine(cpu: "ideal" | "pipeline" = "ideal"): Kernel {
+  return kernel({ policy: "rr", cpu }, { pair: PAIR });
 }
 
 /** Logs a shell in on tty1 and waits for its first prompt; the events so far are dropped. */
@@ -369,22 +369,25 @@ describe("the shell's job control", () => {
     expect(screen(k).endsWith("fg %1\npair\n")).toBe(true);
   });
 
-  it("a background read gets SIGTTIN and stops; fg lets it read", () => {
-    const k = machine();
-    login(k);
-    let events = command(k, "cat &\n");
-    events.push(...run(k, 500));
-    const cat = byName(k, "cat")[0];
-    expect(sentTo(events, Signal.SIGTTIN)).toEqual([cat.pid]);
-    expect(cat.state).toBe("stopped");
-    command(k, "\n");
-    expect(screen(k)).toContain("[1]+  Stopped                 cat\n$ ");
-    type(k, "fg\n");
-    runUntil(k, () => cat.state === "blocked" && cat.block === "tty");
-    events = command(k, "hello\n\u0004");
-    expect(screen(k)).toContain("$ fg\ncat\nhello\nhello\n$ ");
-    expect(ofType(events, "Exited")).toMatchObject([{ pid: cat.pid, status: 0 }]);
-  });
+  it.each(["ideal", "pipeline"] as const)(
+    "a background read gets SIGTTIN and stops; fg lets it read (%s CPU: the read starts again)",
+    (cpu) => {
+      const k = machine(cpu);
+      login(k);
+      let events = command(k, "cat &\n");
+      events.push(...run(k, 500));
+      const cat = byName(k, "cat")[0];
+      expect(sentTo(events, Signal.SIGTTIN)).toEqual([cat.pid]);
+      expect(cat.state).toBe("stopped");
+      command(k, "\n");
+      expect(screen(k)).toContain("[1]+  Stopped                 cat\n$ ");
+      type(k, "fg\n");
+      runUntil(k, () => cat.state === "blocked" && cat.block === "tty");
+      events = command(k, "hello\n\u0004");
+      expect(screen(k)).toContain("$ fg\ncat\nhello\nhello\n$ ");
+      expect(ofType(events, "Exited")).toMatchObject([{ pid: cat.pid, status: 0 }]);
+    },
+  );
 
   it("kill -9 %1 ends the job with status 137, reported as Killed", () => {
     const k = machine();
