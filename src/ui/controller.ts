@@ -87,7 +87,7 @@ const MESSAGE_SECONDS = 4;
 /** Seconds a chapter's banner stays up while running. */
 const BANNER_SECONDS = 5;
 
-/** Keys that keep working while the event log is open over the screen: time, help and redraw. */
+/** Keys that keep working while the event log is open over the screen: time, redraw, the terminal. */
 const LOG_PASSES = new Set<Action | undefined>([
   "pause",
   "stepTick",
@@ -100,6 +100,7 @@ const LOG_PASSES = new Set<Action | undefined>([
   "forwardFar",
   "live",
   "redraw",
+  "terminal",
 ]);
 
 /** Ticks of history shown by one rewind step: one frame's worth at the current speed. */
@@ -809,7 +810,11 @@ export class DashboardController implements ViewState {
         this.signal(Signal.SIGINT);
         break;
       case "terminal":
+        // The views drawn over the body would hide the panel the keys now go to.
         this.overlay = null;
+        this.log({ type: "close" });
+        this.programView = programViewReducer(this.programView, { type: "close" });
+        this.schedView = SCHED_VIEW_CLOSED;
         this.terminalFocus = true;
         if (this.kernel.ttys[0].sid === 0) this.login();
         else this.say("the keyboard goes to tty1: Esc gives it back");

@@ -88,6 +88,20 @@ describe("the terminal panel", () => {
     expect(m.screen()).toContain("$ █");
   });
 
+  it("x closes the views drawn over the body, so the panel the keys go to is in sight", async () => {
+    const m = await mount(loggedIn());
+    app = m;
+    await until(m, () => m.screen().includes("$ "));
+    await m.press("L");
+    expect(m.screen()).not.toContain("tty1 ·");
+    await m.press("x");
+    expect(m.screen()).toContain("tty1 · typing here");
+    await m.press(KEY.escape, "o");
+    expect(m.screen()).not.toContain("tty1 ·");
+    await m.press("x");
+    expect(m.screen()).toContain("tty1 · typing here");
+  });
+
   it("on a small screen it takes the whole body while it has the keyboard", async () => {
     const m = await mount(loggedIn(), { columns: 80, rows: 24 });
     app = m;
