@@ -44,12 +44,19 @@ export function formatHeader(h: HeaderView): string {
   ].join("\n");
 }
 
+/**
+ * The process table. Once job control is in play (a terminal in use, or more than one session)
+ * it has `ps -j`'s PGID, SID and TTY columns and the foreground group's `+` after the state letter.
+ */
 export function formatRows(rows: ProcessRow[]): string {
-  const head = `${pad("PID", 6)} ${pad("PPID", 6)} ${pad("NAME", 15, true)} S ${pad("STATE", 13, true)} ${pad("PRI", 3)} ${pad("NI", 3)} ${pad("%CPU", 5)} ${pad("RES", 6)} ${pad("TIME", 9)} ${pad("IPC", 4)} ${pad("L1%", 5)}`;
-  const lines = rows.map(
-    (r) =>
-      `${pad(r.pid, 6)} ${pad(r.ppid, 6)} ${pad(visible(r.name).slice(0, 15), 15, true)} ${r.letter} ${pad(r.stateWord, 13, true)} ${pad(r.priority, 3)} ${pad(r.nice, 3)} ${pad(r.cpuPercent.toFixed(1), 5)} ${pad(`${r.resKiB}K`, 6)} ${pad(r.cpuTicks, 9)} ${pad(num(r.ipc, 2), 4)} ${pad(num(r.l1HitPercent, 1), 5)}`,
-  );
+  const jobs = rows.some((r) => r.tty !== "?") || new Set(rows.map((r) => r.sid)).size > 1;
+  const jobHead = jobs ? ` ${pad("PGID", 6)} ${pad("SID", 6)} ${pad("TTY", 4, true)}` : "";
+  const head = `${pad("PID", 6)} ${pad("PPID", 6)}${jobHead} ${pad("NAME", 15, true)} S${jobs ? " " : ""} ${pad("STATE", 13, true)} ${pad("PRI", 3)} ${pad("NI", 3)} ${pad("%CPU", 5)} ${pad("RES", 6)} ${pad("TIME", 9)} ${pad("IPC", 4)} ${pad("L1%", 5)}`;
+  const lines = rows.map((r) => {
+    const job = jobs ? ` ${pad(r.pgid, 6)} ${pad(r.sid, 6)} ${pad(r.tty, 4, true)}` : "";
+    const letter = jobs ? pad(r.letter + (r.foreground ? "+" : ""), 2, true) : r.letter;
+    return `${pad(r.pid, 6)} ${pad(r.ppid, 6)}${job} ${pad(visible(r.name).slice(0, 15), 15, true)} ${letter} ${pad(r.stateWord, 13, true)} ${pad(r.priority, 3)} ${pad(r.nice, 3)} ${pad(r.cpuPercent.toFixed(1), 5)} ${pad(`${r.resKiB}K`, 6)} ${pad(r.cpuTicks, 9)} ${pad(num(r.ipc, 2), 4)} ${pad(num(r.l1HitPercent, 1), 5)}`;
+  });
   return [head, ...lines].join("\n");
 }
 
@@ -91,6 +98,10 @@ export function snapshotJson(
       processes: rows.map((r) => ({
         pid: r.pid,
         ppid: r.ppid,
+        pgid: r.pgid,
+        sid: r.sid,
+        tty: r.tty,
+        ...(r.foreground ? { foreground: true } : {}),
         name: r.name,
         state: r.stateWord,
         letter: r.letter,

@@ -8,7 +8,7 @@ const DEFAULT: ScenarioFile = {
   description: "init, a shell and a handful of processes of different kinds on 2 pipelined cores",
   machine: { cores: 2, cpu: "pipeline" },
   processes: [
-    { program: "sh" },
+    { program: "auto-sh" },
     { program: "cpu-bound" },
     { program: "io-bound" },
     { program: "forker" },
@@ -41,7 +41,7 @@ reap:   wait                    # -1 (ECHILD) once every child is reaped
   ],
   processes: [{ program: "fork-tree" }],
   commands: [
-    { at: 6000, spawn: "sh" },
+    { at: 6000, spawn: "auto-sh" },
     { at: 12000, spawn: "zombie-maker" },
     { at: 20000, spawn: "orphan-maker" },
   ],
@@ -400,10 +400,46 @@ scan:   add $t1, $t0, $s2
 };
 
 /** The built-ins as files would write them (`simtop scenarios <name>` prints one). */
+/** A student at the terminal: what each keystroke makes the kernel do. */
+const JOB_CONTROL: ScenarioFile = {
+  name: "job-control",
+  description:
+    "a shell on the terminal: Ctrl+C, & and jobs, Ctrl+Z, bg, fg, kill, and Ctrl+D hanging up the jobs",
+  machine: { cores: 2 },
+  processes: [{ program: "sh", terminal: true }],
+  commands: [
+    { at: 3000, type: "cpu-bound\n" },
+    { at: 8000, type: "\u0003" },
+    { at: 11000, type: "work 300 &\n" },
+    { at: 15000, type: "sleeper &\n" },
+    { at: 19000, type: "cpu-bound\n" },
+    { at: 24000, type: "\u001a" },
+    { at: 28000, type: "jobs\n" },
+    { at: 32000, type: "bg %3\n" },
+    { at: 36000, type: "fg %1\n" },
+    { at: 42000, type: "\u0003" },
+    { at: 46000, type: "kill -9 %3\n" },
+    { at: 50000, type: "jobs\n" },
+    { at: 54000, type: "\u0004" },
+  ],
+  chapters: [
+    { at: 0, title: "a shell on tty1: its session, its group, the terminal's foreground" },
+    { at: 3000, title: "a command: fork, setpgid, exec, tcsetpgrp, waitpid" },
+    { at: 8000, title: "Ctrl+C: SIGINT to the foreground group" },
+    { at: 11000, title: "& : jobs in the background, each its own group" },
+    { at: 24000, title: "Ctrl+Z: SIGTSTP stops the group, the shell takes the terminal" },
+    { at: 32000, title: "bg: SIGCONT, and the job runs in the background" },
+    { at: 36000, title: "fg: the job gets the terminal back" },
+    { at: 46000, title: "kill -9 %3: SIGKILL to the job's group, status 137" },
+    { at: 54000, title: "Ctrl+D: end of file, the shell exits, its jobs get SIGHUP" },
+  ],
+};
+
 export const BUILTIN_FILES: readonly ScenarioFile[] = [
   DEFAULT,
   LIFECYCLE,
   SIGNALS,
+  JOB_CONTROL,
   SCHEDULING,
   CPU_VS_IO,
   LOCALITY,

@@ -10,6 +10,7 @@ import { BUILTIN_PROGRAMS } from "../sim/programs/library.js";
 import { DEFAULT_CFS } from "../sim/sched/cfs.js";
 import { quoted } from "../sim/visible.js";
 import {
+  COMMAND_ACTIONS,
   describeValue,
   type ParsedCommand,
   type ParsedScenarioFile,
@@ -162,6 +163,7 @@ function build(f: ParsedScenarioFile, origin: Origin): Scenario {
       ...(p.tickets !== undefined ? { tickets: p.tickets } : {}),
       ...(p.affinity !== undefined ? { affinity: p.affinity } : {}),
       ...(p.count !== undefined ? { count: p.count } : {}),
+      ...(p.terminal ? { terminal: true } : {}),
     })),
     commands,
     chapters: (f.chapters ?? [])
@@ -210,23 +212,11 @@ function toCommand(
   known: Set<string>,
   labels: Map<string, number>,
 ): Command {
-  const present = (
-    [
-      "spawn",
-      "fork",
-      "kill",
-      "renice",
-      "setPolicy",
-      "setQuantum",
-      "setTickets",
-      "taskset",
-      "runQueues",
-    ] as const
-  ).filter((a) => c[a] !== undefined);
+  const present = COMMAND_ACTIONS.filter((a) => c[a] !== undefined);
   if (present.length === 0)
     throw new ScenarioError(
       where,
-      "needs one action: spawn, fork, kill, renice, setPolicy, setQuantum, setTickets, taskset or runQueues",
+      "needs one action: spawn, fork, kill, renice, setPolicy, setQuantum, setTickets, taskset, runQueues or type",
     );
   if (present.length > 1)
     throw new ScenarioError(
@@ -244,6 +234,7 @@ function toCommand(
     setTickets: ["tickets"],
     taskset: ["cores"],
     runQueues: ["balance", "steal"],
+    type: [],
   };
   for (const extra of [
     "parent",
@@ -305,6 +296,8 @@ function toCommand(
         ...(c.balance !== undefined ? { balance: c.balance } : {}),
         ...(c.steal !== undefined ? { steal: c.steal } : {}),
       };
+    case "type":
+      return { type: "type", text: c.type! };
   }
 }
 

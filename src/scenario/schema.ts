@@ -193,6 +193,8 @@ const processEntry = z.strictObject({
   count: int(1, 1024).optional(),
   /** A name that timed commands can use instead of the pid. */
   as: name.optional(),
+  /** Logged in on the terminal (tty1): a session of its own, in the foreground. One at most. */
+  terminal: z.boolean().optional(),
 });
 
 export const COMMAND_ACTIONS = [
@@ -205,6 +207,7 @@ export const COMMAND_ACTIONS = [
   "setTickets",
   "taskset",
   "runQueues",
+  "type",
 ] as const;
 
 const command = z.strictObject({
@@ -230,6 +233,8 @@ const command = z.strictObject({
   runQueues: z.enum(RUN_QUEUE_MODES).optional(),
   balance: ticks.optional(),
   steal: z.boolean().optional(),
+  /** Keystrokes into the terminal: "\n" is Enter, "\u0003" Ctrl+C, "\u001a" Ctrl+Z, "\u0004" Ctrl+D. */
+  type: z.string().min(1).optional(),
 });
 
 const cfs = z.strictObject({

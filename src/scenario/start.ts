@@ -24,6 +24,7 @@ export function scenarioCommands(s: Scenario): StampedCommand[] {
         ...(p.nice !== undefined ? { nice: p.nice } : {}),
         ...(p.tickets !== undefined ? { tickets: p.tickets } : {}),
         ...(p.affinity !== undefined ? { affinity: p.affinity } : {}),
+        ...(p.terminal ? { terminal: true } : {}),
       },
     })),
   );

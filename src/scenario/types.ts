@@ -10,6 +10,8 @@ export interface ScenarioProcess {
   affinity?: number[];
   /** How many copies to start (default 1). */
   count?: number;
+  /** Logged in on the terminal: a session of its own with tty1 as its terminal. */
+  terminal?: boolean;
 }
 
 export interface Chapter {

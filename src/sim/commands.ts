@@ -11,6 +11,8 @@ export type Command =
       tickets?: number;
       /** The cores it may run on (default: every core). */
       affinity?: number[];
+      /** Logs in on the terminal: a new session that has the terminal, in the foreground. */
+      terminal?: boolean;
     }
   | { type: "fork"; pid: number }
   | { type: "kill"; pid: number; signal: number }
@@ -19,7 +21,9 @@ export type Command =
   | { type: "setQuantum"; quantum: number }
   | { type: "setTickets"; pid: number; tickets: number }
   | { type: "setAffinity"; pid: number; cores: number[] }
-  | { type: "setRunQueues"; queues: RunQueueMode; balance?: number; steal?: boolean };
+  | { type: "setRunQueues"; queues: RunQueueMode; balance?: number; steal?: boolean }
+  /** Keystrokes into the terminal (tty1), control characters included (Ctrl+C is "\u0003"). */
+  | { type: "type"; text: string };
 
 /** One run queue shared by every core, or one per core. */
 export type RunQueueMode = "global" | "per-core";
@@ -34,7 +38,7 @@ export interface StampedCommand {
 export function describeCommand(c: Command): string {
   switch (c.type) {
     case "spawn":
-      return `spawn ${c.program}`;
+      return c.terminal ? `spawn ${c.program} on the terminal` : `spawn ${c.program}`;
     case "fork":
       return `fork ${c.pid}`;
     case "kill":
@@ -51,5 +55,7 @@ export function describeCommand(c: Command): string {
       return `taskset -c ${c.cores.join(",")} ${c.pid}`;
     case "setRunQueues":
       return `run queues ${c.queues}`;
+    case "type":
+      return `type ${JSON.stringify(c.text)}`;
   }
 }

@@ -1,5 +1,6 @@
 // A canonical text of a kernel's whole state, so runs can be compared byte for byte.
 import type { Kernel } from "./kernel.js";
+import { TTY_SCROLLBACK } from "./tty.js";
 
 function hashInts(a: Int32Array | Uint16Array | Uint8Array, h = 2166136261): number {
   for (let i = 0; i < a.length; i++) {
@@ -16,6 +17,8 @@ export function stateDigest(k: Kernel): string {
   const procs = [...k.procs.values()].map((p) => ({
     pid: p.pid,
     ppid: p.ppid,
+    pgid: p.pgid,
+    sid: p.sid,
     name: p.name,
     state: p.state,
     block: p.block,
@@ -57,6 +60,7 @@ export function stateDigest(k: Kernel): string {
     refs: hashInts(k.ram.refs),
     rng: k.rng.state,
     hierarchy: k.hierarchy ? k.hierarchy.levelStats() : null,
+    ttys: k.ttys.map((t) => [t.sid, t.fgPgrp, t.screen(TTY_SCROLLBACK + 1).join("\n")]),
     disk: k.disk.active.map((r) => [r.pid, r.until]).concat(k.disk.waiting.map((r) => [r.pid, -1])),
   });
 }

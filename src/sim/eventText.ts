@@ -122,5 +122,22 @@ export function describeEvent(e: KernelEvent): string {
       return `${e.pid} demoted to MLFQ level ${e.level}`;
     case "CommandFailed":
       return `${e.command} failed: ${e.reason}`;
+    case "GroupChanged":
+      return `${e.pid}: process group ${e.pgid}`;
+    case "SessionStarted":
+      return e.tty === ""
+        ? `${e.pid}: new session ${e.pid}, no terminal`
+        : `${e.pid}: new session ${e.pid}, controlling terminal ${e.tty}`;
+    case "ForegroundChanged":
+      return `${e.tty}: foreground group ${e.pgid}${e.by === 0 ? "" : ` (set by ${e.by})`}`;
+    case "TtyKey":
+      if (e.signal === 0) return `${e.tty}: ${e.key}, end of file`;
+      return e.pgid === 0
+        ? `${e.tty}: ${e.key}, no foreground group`
+        : `${e.tty}: ${e.key} → ${signalName(e.signal)} to group ${e.pgid}`;
+    case "TtyHungUp":
+      return `${e.tty} hung up: session ${e.sid}'s leader exited`;
+    case "StopReported":
+      return `${e.pid} stopped by ${signalName(e.signal)}: reported to ${e.by} (WUNTRACED)`;
   }
 }

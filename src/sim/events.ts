@@ -86,6 +86,12 @@ export type KernelEvent =
     }
   | { tick: number; type: "PriorityBoost" }
   | { tick: number; type: "Demoted"; pid: number; level: number }
-  | { tick: number; type: "CommandFailed"; command: string; reason: string };
+  | { tick: number; type: "CommandFailed"; command: string; reason: string }
+  | { tick: number; type: "GroupChanged"; pid: number; pgid: number }
+  | { tick: number; type: "SessionStarted"; pid: number; tty: string }
+  | { tick: number; type: "ForegroundChanged"; tty: string; pgid: number; by: number }
+  | { tick: number; type: "TtyKey"; tty: string; key: string; signal: number; pgid: number }
+  | { tick: number; type: "TtyHungUp"; tty: string; sid: number }
+  | { tick: number; type: "StopReported"; pid: number; by: number; signal: number };
 
 export type EventType = KernelEvent["type"];

@@ -10,12 +10,14 @@ import { Layout, Reg, SIG_IGN } from "./cpu/isa.js";
 import type { CpuModel } from "./cpu/model.js";
 import { PipelinedCpu } from "./cpu/pipeline.js";
 import { Disk } from "./devices.js";
-import type { KernelEvent, SignalAction } from "./events.js";
+import type { KernelEvent } from "./events.js";
+import { GANTT_IDLE, GANTT_SWITCH, GanttHistory } from "./gantt.js";
 import { FinishedJobs } from "./jobTimes.js";
 import { AddressSpace, type MemoryListener } from "./memory.js";
 import { PhysicalMemory } from "./physmem.js";
 import {
   type BlockReason,
+  INIT_PID,
   Pcb,
   PROCESS_STATES,
   type ProcessState,
@@ -29,16 +31,38 @@ import { DEFAULT_CFS } from "./sched/cfs.js";
 import { createPolicy } from "./sched/index.js";
 import { PerCoreQueues } from "./sched/perCore.js";
 import type { EnqueueReason, PolicyName, SchedOptions, SchedPolicy } from "./sched/policy.js";
-import { DefaultAction, defaultAction, isCatchable, NSIG, Signal } from "./signals.js";
-import { SIGNAL_ACTIONS, Step } from "./story.js";
+import {
+  isOrphanedGroup,
+  login,
+  orphanedGroupsAfterExit,
+  sessionLeaderExited,
+  ttyOf,
+  typeInto,
+} from "./sessions.js";
+import {
+  canDeliver,
+  deliverSignals,
+  kill,
+  NSIG,
+  raise,
+  resetHandlers,
+  Signal,
+  sendSignal,
+  signalDelivered,
+  sigreturn,
+} from "./signals.js";
+import { Step } from "./story.js";
 import { performSyscall } from "./syscalls.js";
+import { Tty } from "./tty.js";
 
-export const INIT_PID = 1;
+export { INIT_PID };
+/** waitpid options: return at once if no child changed; report stopped children too. */
+export const WNOHANG = 1;
+export const WUNTRACED = 2;
+/** $v1 of a wait that reports a stop: this bit, or'd with the stop signal (above any exit status). */
+export const WAIT_STOPPED = 0x100;
 /** The most tickets one process may hold. */
 export const MAX_TICKETS = 1_000_000;
-/** Gantt occupant codes besides a pid. */
-export const GANTT_IDLE = -1;
-export const GANTT_SWITCH = -2;
 /** Why a core's process must leave once the pipeline drains (Kernel.wantSwitch); None: it stays. */
 export const SwitchReason = {
   None: 0,
@@ -55,58 +79,6 @@ const PREEMPT_REASON = ["quantum", "quantum", "priority", "yield", "affinity"] a
 
 /** Per-100-tick decay of the 1k, 5k and 15k-tick load averages. */
 const LOAD_DECAY = [1000, 5000, 15000].map((span) => Math.exp(-100 / span));
-
-/** Ring buffer of (occupant, start tick) segments per core. */
-export class GanttHistory {
-  readonly length: number;
-  readonly who: Int32Array;
-  readonly start: Float64Array;
-  /** Segments written so far (the ring holds the last `length`). */
-  count = 0;
-  /** The occupant of the newest segment (read every tick, so kept apart from the ring). */
-  private last = GANTT_IDLE - 100;
-
-  constructor(length: number) {
-    this.length = length;
-    this.who = new Int32Array(length);
-    this.start = new Float64Array(length);
-  }
-
-  current(): number {
-    return this.last;
-  }
-
-  push(who: number, tick: number): void {
-    const i = this.count % this.length;
-    this.who[i] = who;
-    this.start[i] = tick;
-    this.count++;
-    this.last = who;
-  }
-
-  /** Segments overlapping [from, to), oldest first. */
-  segments(from: number, to: number): { who: number; start: number; end: number }[] {
-    const out: { who: number; start: number; end: number }[] = [];
-    const first = Math.max(0, this.count - this.length);
-    for (let k = first; k < this.count; k++) {
-      const i = k % this.length;
-      const s = this.start[i];
-      const e = k + 1 < this.count ? this.start[(k + 1) % this.length] : to;
-      if (e > from && s < to)
-        out.push({ who: this.who[i], start: Math.max(s, from), end: Math.min(e, to) });
-    }
-    return out;
-  }
-
-  clone(): GanttHistory {
-    const g = new GanttHistory(this.length);
-    g.who.set(this.who);
-    g.start.set(this.start);
-    g.count = this.count;
-    g.last = this.last;
-    return g;
-  }
-}
 
 /** Per-core counters (ticks). */
 export interface CoreStats {
@@ -152,6 +124,8 @@ export class Kernel implements MemoryListener {
   balanceInterval: number;
   /** Per-core run queues: an idle core with an empty queue steals a waiting process. */
   steal: boolean;
+  /** The terminals (one: tty1). */
+  readonly ttys: Tty[];
   /** Processes with a timed wake-up (sleep, image loading). */
   private timers: Pcb[] = [];
   private nextTimer = Number.POSITIVE_INFINITY;
@@ -217,6 +191,7 @@ export class Kernel implements MemoryListener {
     this.balanceInterval = config.balanceInterval ?? 1000;
     this.steal = config.steal ?? true;
     this.policy = this.buildPolicy(config.policy, config.runQueues ?? "global");
+    this.ttys = [new Tty("tty1")];
     this.boot();
   }
 
@@ -269,6 +244,9 @@ export class Kernel implements MemoryListener {
     p.joined = ++this.joinSeq;
     const parent = this.procs.get(ppid);
     if (parent) parent.childCount++;
+    // A child starts in its parent's group and session; init starts both.
+    p.pgid = parent ? parent.pgid : pid;
+    p.sid = parent ? parent.sid : pid;
     this.procs.set(pid, p);
     this.stateCounts.set("new", this.stateCounts.get("new")! + 1);
     this.emit({ tick: this.now, type: "ProcessCreated", pid, ppid, name: program.name });
@@ -283,7 +261,7 @@ export class Kernel implements MemoryListener {
   }
 
   /** The tick from which something done now holds: the next one while the cores execute. */
-  private holdsFrom(): number {
+  holdsFrom(): number {
     return this.cycling ? this.now + 1 : this.now;
   }
 
@@ -355,9 +333,9 @@ export class Kernel implements MemoryListener {
    * exec: a fresh image, then loading it and main's arguments as kernel work on the caller's
    * core. False if memory ran out (the process is killed).
    */
-  exec(p: Pcb, programId: number): boolean {
+  exec(p: Pcb, programId: number, args: readonly string[] = []): boolean {
     p.story.add(this.holdsFrom(), Step.Exec, programId);
-    if (!this.loadImage(p, programId)) return false;
+    if (!this.loadImage(p, programId, args)) return false;
     // Its start-up goes on until the new program's main runs.
     p.story.startedAt = -1;
     p.story.pendingStart = Step.Main;
@@ -366,7 +344,7 @@ export class Kernel implements MemoryListener {
   }
 
   /** exec's core: a fresh image, registers and stack. False if memory ran out (process killed). */
-  loadImage(p: Pcb, programId: number): boolean {
+  loadImage(p: Pcb, programId: number, args: readonly string[] = []): boolean {
     const program = this.programs.get(programId);
     p.mem.release();
     if (!p.mem.load(program)) {
@@ -379,17 +357,30 @@ export class Kernel implements MemoryListener {
     p.name = program.name;
     p.regs.fill(0);
     p.pc = Layout.TEXT_BASE + program.entry * 4;
-    // argc = 0 and a null argv at the top of the stack, where main expects them (the time this
-    // takes is the Args start-up step).
-    const sp = Layout.VA_SIZE - 16;
-    p.mem.write(sp, 0);
-    p.mem.write(sp + 4, 0);
+    // argc and argv at the top of the stack, where main expects them, and in $a0 and $a1 as
+    // MIPS passes them; argv's strings one character per word (the time this takes is the Args
+    // start-up step).
+    let words = 0;
+    for (const a of args) words += a.length + 1;
+    const sp = Layout.VA_SIZE - 16 - (args.length === 0 ? 0 : 4 * (args.length + 1 + words));
+    const argv = sp + 8;
+    p.mem.write(sp, args.length);
+    p.mem.write(sp + 4, args.length === 0 ? 0 : argv);
+    let at = argv + 4 * (args.length + 1);
+    args.forEach((a, i) => {
+      p.mem.write(argv + 4 * i, at);
+      for (const ch of a) {
+        p.mem.write(at, ch.charCodeAt(0));
+        at += 4;
+      }
+      p.mem.write(at, 0);
+      at += 4;
+    });
+    if (args.length > 0) p.mem.write(argv + 4 * args.length, 0);
     p.regs[Reg.SP] = sp;
-    // Handlers do not survive exec; ignored signals stay ignored (POSIX).
-    for (let s = 0; s < p.sigDisposition.length; s++) {
-      if (p.sigDisposition[s] !== SIG_IGN) p.sigDisposition[s] = 0;
-    }
-    p.sigSaved = null;
+    p.regs[Reg.A0] = args.length;
+    p.regs[Reg.A1] = args.length === 0 ? 0 : argv;
+    resetHandlers(p);
     return true;
   }
 
@@ -409,6 +400,8 @@ export class Kernel implements MemoryListener {
     child.regs.set(parent.regs);
     child.pc = parent.pc;
     child.sigDisposition.set(parent.sigDisposition);
+    child.pgid = parent.pgid;
+    child.sid = parent.sid;
     if (parent.sigSaved) {
       child.sigSaved = parent.sigSaved.slice();
       child.sigSavedPc = parent.sigSavedPc;
@@ -760,151 +753,32 @@ export class Kernel implements MemoryListener {
     }
   }
 
-  // ---- signals ----------------------------------------------------------------------------
+  // ---- signals (their rules are in signals.ts) ----------------------------------------------
 
-  /** Marks `sig` pending on `p` without any checks (the kernel's own faults). */
-  private raise(p: Pcb, sig: number): void {
-    p.sigPending |= 1 << sig;
-  }
-
-  /**
-   * kill(pid, sig): returns 0, or -1 if there is no such process or it is a zombie (ESRCH).
-   * SIGKILL, SIGSTOP and SIGCONT act at once on a process that is not running; everything
-   * else is delivered when the process next runs.
-   */
+  /** kill(pid, sig) from outside any process: see signals.ts. */
   sendSignal(pid: number, sig: number, from: number): number {
-    // Numbers outside 0..NSIG-1 name no signal (EINVAL); signal 0 only checks the pid exists.
-    if (!Number.isInteger(sig) || sig < 0 || sig >= NSIG) return -1;
-    const p = this.procs.get(pid);
-    if (!p) {
-      this.emit({ tick: this.now, type: "SignalSent", pid, signal: sig, from, result: "esrch" });
-      return -1;
-    }
-    if (p.state === "zombie") {
-      this.emit({ tick: this.now, type: "SignalSent", pid, signal: sig, from, result: "zombie" });
-      return -1;
-    }
-    if (sig === 0) return 0;
-    // POSIX: SIGCONT discards a pending stop, and a stop discards a pending SIGCONT.
-    if (sig === Signal.SIGCONT) p.sigPending &= ~(1 << Signal.SIGSTOP);
-    if (sig === Signal.SIGSTOP) p.sigPending &= ~(1 << Signal.SIGCONT);
-    const disp = p.sigDisposition[sig];
-    // init only receives signals it has a handler for (as on Linux).
-    const discard =
-      (pid === INIT_PID && (disp < 2 || !isCatchable(sig))) ||
-      (isCatchable(sig) && disp === SIG_IGN && sig !== Signal.SIGCONT) ||
-      (disp === 0 && defaultAction(sig) === DefaultAction.Ignore);
-    if (sig === Signal.SIGCONT && p.state === "stopped") this.continueProcess(p);
-    if (discard) {
-      this.emit({ tick: this.now, type: "SignalSent", pid, signal: sig, from, result: "ignored" });
-      return 0;
-    }
-    this.emit({ tick: this.now, type: "SignalSent", pid, signal: sig, from, result: "pending" });
-    if (sig === Signal.SIGCONT && disp === 0) return 0;
-    if ((sig === Signal.SIGKILL || sig === Signal.SIGSTOP) && p.state !== "running") {
-      this.actNow(p, sig);
-      return 0;
-    }
-    p.sigPending |= 1 << sig;
-    if (p.state === "blocked" && p.block !== "io") this.interrupt(p);
-    return 0;
+    return sendSignal(this, pid, sig, from);
   }
 
-  /** SIGKILL and SIGSTOP: no handler, no ignoring, no waiting behind other pending signals. */
-  private actNow(p: Pcb, sig: number): void {
-    p.sigPending &= ~(1 << sig);
-    if (sig === Signal.SIGKILL) {
-      this.signalDelivered(p, sig, "terminated", 128 + sig);
-      this.exitProcess(p, 128 + sig, sig);
-    } else {
-      this.signalDelivered(p, sig, "stopped", 0);
-      this.stopProcess(p);
-    }
-  }
-
-  /** A signal interrupts sleep, wait and pause: the call returns -1 (EINTR). */
-  private interrupt(p: Pcb): void {
-    p.regs[Reg.V0] = -1;
-    this.wake(p);
-  }
-
-  /** A process inside a handler takes no further handled signals until sigreturn. */
-  private canDeliver(p: Pcb): boolean {
-    if (p.sigSaved === null) return true;
-    for (let s = 1; s < 32; s++) {
-      if ((p.sigPending & (1 << s)) !== 0 && (p.sigDisposition[s] < 2 || !isCatchable(s)))
-        return true;
-    }
-    return false;
-  }
-
-  /** Acts on pending signals, lowest number first; stops at a handler, a stop or death. */
   deliverSignals(p: Pcb): void {
-    if ((p.sigPending & (1 << Signal.SIGKILL)) !== 0) {
-      this.actNow(p, Signal.SIGKILL);
-      return;
-    }
-    for (let s = 1; s < 32 && p.sigPending !== 0; s++) {
-      const bit = 1 << s;
-      if ((p.sigPending & bit) === 0) continue;
-      const disp = p.sigDisposition[s];
-      const handled = disp >= 2 && isCatchable(s);
-      if (handled && p.sigSaved !== null) continue; // after sigreturn
-      p.sigPending &= ~bit;
-      if (handled) {
-        this.runHandler(p, s, disp);
-        return;
-      }
-      if (disp === SIG_IGN && isCatchable(s)) continue;
-      const action = defaultAction(s);
-      if (action === DefaultAction.Terminate || action === DefaultAction.Core) {
-        this.signalDelivered(p, s, action === DefaultAction.Core ? "core" : "terminated", 128 + s);
-        this.exitProcess(p, 128 + s, s);
-        return;
-      }
-      if (action === DefaultAction.Stop) {
-        this.signalDelivered(p, s, "stopped", 0);
-        this.stopProcess(p);
-        return;
-      }
-      this.signalDelivered(p, s, action === DefaultAction.Continue ? "continued" : "ignored", 0);
-    }
+    deliverSignals(this, p);
   }
 
-  private signalDelivered(p: Pcb, signal: number, action: SignalAction, status: number): void {
-    p.story.add(this.holdsFrom(), Step.Signal, signal | (SIGNAL_ACTIONS.indexOf(action) << 8));
-    this.emit({
-      tick: this.now,
-      type: "SignalDelivered",
-      pid: p.pid,
-      name: p.name,
-      signal,
-      action,
-      status,
-    });
-  }
-
-  private runHandler(p: Pcb, sig: number, handler: number): void {
-    p.sigSaved = p.regs.slice();
-    p.sigSavedPc = p.pc;
-    p.pc = handler;
-    p.regs[Reg.A0] = sig;
-    this.signalDelivered(p, sig, "handler", 0);
-    this.emit({ tick: this.now, type: "HandlerRan", pid: p.pid, signal: sig, handler });
-    // A process taking a signal on its way out of a blocking call must be ready to run it.
-    if (p.state === "blocked" && p.block !== "io") this.wake(p);
-  }
-
-  /** sigreturn: back to where the handler interrupted. */
   sigreturn(p: Pcb): boolean {
-    if (p.sigSaved === null) return false;
-    p.regs.set(p.sigSaved);
-    p.pc = p.sigSavedPc;
-    p.sigSaved = null;
-    return true;
+    return sigreturn(p);
   }
 
-  private stopProcess(p: Pcb): void {
+  /** Delegates kept so the per-tick loop reads as before. */
+  private canDeliver(p: Pcb): boolean {
+    return canDeliver(p);
+  }
+
+  private raise(p: Pcb, sig: number): void {
+    raise(p, sig);
+  }
+
+  /** A stop signal took effect: off the core, and its parent learns of it (WUNTRACED, SIGCHLD). */
+  stop(p: Pcb, sig: number): void {
     if (p.state === "stopped" || p.state === "zombie") return;
     // A process stopped while its image loads still has to wait for the load when continued.
     p.resumeState = p.state === "running" || p.state === "ready" ? "ready" : p.state;
@@ -915,15 +789,25 @@ export class Kernel implements MemoryListener {
       this.leaveCore(p);
     }
     this.setState(p, "stopped", p.state === "blocked" ? p.block : "none");
+    p.stopSignal = sig;
+    const parent = this.procs.get(p.ppid);
+    if (parent && parent !== p && !this.offerToWaiter(parent))
+      sendSignal(this, parent.pid, Signal.SIGCHLD, p.pid);
   }
 
-  private continueProcess(p: Pcb): void {
+  /** SIGCONT: back to what it was doing. */
+  resume(p: Pcb): void {
     const block = p.block;
-    this.signalDelivered(p, Signal.SIGCONT, "continued", 0);
+    p.stopSignal = 0;
     if (p.resumeState === "blocked") {
       this.setState(p, "blocked", block);
-      // A signal that arrived while it was stopped now interrupts the call, as it would have.
-      if (p.sigPending !== 0 && block !== "io") this.interrupt(p);
+      // A signal that arrived while it was stopped now interrupts the call, as it would have;
+      // a terminal read starts again (it may now be in the background, or have input).
+      if (block === "tty") this.wake(p);
+      else if (p.sigPending !== 0 && block !== "io") {
+        p.regs[Reg.V0] = -1;
+        this.wake(p);
+      }
     } else if (p.resumeState === "new") {
       this.setState(p, "new");
     } else {
@@ -963,7 +847,9 @@ export class Kernel implements MemoryListener {
     const heirPid = this.heirOf(p);
     const heir = this.procs.get(heirPid);
     let orphanZombie = false;
+    const groups = new Set<number>([p.pgid]);
     for (const child of this.orphansOf(p)) {
+      groups.add(child.pgid);
       const from = child.ppid;
       const old = this.procs.get(from);
       if (old) old.childCount--;
@@ -979,6 +865,25 @@ export class Kernel implements MemoryListener {
       if (!this.offerToWaiter(parent)) this.sendSignal(parent.pid, Signal.SIGCHLD, p.pid);
     }
     if (p.pid === INIT_PID) this.reapOrphansOfDeadInit();
+    if (p.pid === p.sid) sessionLeaderExited(this, p);
+    orphanedGroupsAfterExit(this, groups);
+  }
+
+  // ---- sessions, process groups and the terminal (their rules are in sessions.ts) -----------
+
+  /** The terminal a session has as controlling terminal, or null. */
+  ttyOf(sid: number): Tty | null {
+    return ttyOf(this, sid);
+  }
+
+  /** POSIX: no member has a parent in another group of the same session. */
+  isOrphanedGroup(pgid: number): boolean {
+    return isOrphanedGroup(this, pgid);
+  }
+
+  /** A terminal read interrupted for a handler: it returns -1 rather than starting again. */
+  unwindTtyRead(p: Pcb): void {
+    p.pc += 4;
   }
 
   /** Who adopts the children of exiting `p` (config.reparentTo): init unless it is "grandparent". */
@@ -1009,15 +914,23 @@ export class Kernel implements MemoryListener {
     return out;
   }
 
-  /** If `parent` is blocked in wait for a child that is now a zombie, reap it and wake parent. */
+  /**
+   * If `parent` is blocked in wait for a child that is now a zombie (or stopped, with
+   * WUNTRACED), reap it or report the stop, and wake parent.
+   */
   private offerToWaiter(parent: Pcb): boolean {
     const waiting =
       (parent.state === "blocked" && parent.block === "wait") ||
       (parent.state === "stopped" && parent.block === "wait");
     if (!waiting) return false;
     const z = this.findZombieChild(parent, parent.waitTarget);
-    if (!z) return false;
-    this.reap(z, parent);
+    const s =
+      z === null && (parent.waitOptions & WUNTRACED) !== 0
+        ? this.findStoppedChild(parent, parent.waitTarget)
+        : null;
+    if (z) this.reap(z, parent);
+    else if (s) this.reportStop(s, parent);
+    else return false;
     if (parent.state === "stopped") parent.resumeState = "ready";
     else this.makeReady(parent, "wake");
     return true;
@@ -1029,6 +942,34 @@ export class Kernel implements MemoryListener {
         return c;
     }
     return null;
+  }
+
+  /** A stopped child whose stop its parent has not yet been told of. */
+  findStoppedChild(parent: Pcb, target: number): Pcb | null {
+    for (const c of this.procs.values()) {
+      if (
+        c.ppid === parent.pid &&
+        c.state === "stopped" &&
+        c.stopSignal !== 0 &&
+        (target < 0 || c.pid === target)
+      )
+        return c;
+    }
+    return null;
+  }
+
+  /** waitpid with WUNTRACED: the child's pid in $v0, WAIT_STOPPED | its stop signal in $v1. */
+  reportStop(c: Pcb, by: Pcb): void {
+    by.regs[Reg.V0] = c.pid;
+    by.regs[Reg.V1] = WAIT_STOPPED | c.stopSignal;
+    this.emit({
+      tick: this.now,
+      type: "StopReported",
+      pid: c.pid,
+      by: by.pid,
+      signal: c.stopSignal,
+    });
+    c.stopSignal = 0;
   }
 
   hasChild(parent: Pcb, target: number): boolean {
@@ -1097,7 +1038,7 @@ export class Kernel implements MemoryListener {
       name: victim.name,
       pages: victim.mem.resident,
     });
-    this.signalDelivered(victim, Signal.SIGKILL, "terminated", 128 + Signal.SIGKILL);
+    signalDelivered(this, victim, Signal.SIGKILL, "terminated", 128 + Signal.SIGKILL);
     this.exitProcess(victim, 128 + Signal.SIGKILL, Signal.SIGKILL);
     return true;
   }
@@ -1114,11 +1055,14 @@ export class Kernel implements MemoryListener {
         if (this.programs.id(c.program) === undefined) return fail(`no program "${c.program}"`);
         if (!parent || parent.state === "zombie") return fail(`no process ${ppid}`);
         const nice = Math.max(-20, Math.min(19, Math.trunc(c.nice ?? 0)));
+        const t = this.ttys[0];
+        if (c.terminal && t.sid !== 0) return fail(`${t.name} is in use by session ${t.sid}`);
         const p = this.createProcess(c.program, ppid, nice);
         if (!p) return fail("process table full");
         if (c.tickets !== undefined)
           p.tickets = Math.max(1, Math.min(MAX_TICKETS, Math.trunc(c.tickets)));
         if (c.affinity !== undefined) this.setAffinity(p.pid, c.affinity, fail);
+        if (c.terminal) login(this, p, t);
         return;
       }
       case "fork": {
@@ -1128,9 +1072,15 @@ export class Kernel implements MemoryListener {
         return;
       }
       case "kill":
+        // A negative pid names a process group, as kill(1) reads it.
         if (!Number.isInteger(c.signal) || c.signal < 0 || c.signal >= NSIG)
           fail(`no signal ${c.signal}`);
-        else if (this.sendSignal(c.pid, c.signal, 0) < 0) fail(`no process ${c.pid}`);
+        else if (kill(this, c.pid, c.signal, null) < 0)
+          fail(c.pid < 0 ? `no process group ${-c.pid}` : `no process ${c.pid}`);
+        return;
+      case "type":
+        if (this.ttys[0].sid === 0) return fail(`nobody is logged in on ${this.ttys[0].name}`);
+        typeInto(this, this.ttys[0], c.text);
         return;
       case "renice": {
         const p = this.procs.get(c.pid);
@@ -1334,6 +1284,7 @@ export class Kernel implements MemoryListener {
         switching: this.coreStats.switching.slice(),
       },
       gantt: this.gantt.map((g) => g.clone()),
+      ttys: this.ttys.map((t) => t.clone()),
       timers: this.timers.filter((p) => map.has(p.pid)).map((p) => map.get(p.pid)!),
       nextTimer: this.nextTimer,
       cycling: false,

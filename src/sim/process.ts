@@ -8,6 +8,9 @@ import type { RunNode } from "./sched/runTree.js";
 import { NSIG } from "./signals.js";
 import { ProcessStory } from "./story.js";
 
+/** init's pid: the first process, which adopts orphans. */
+export const INIT_PID = 1;
+
 /** new → ready ⇄ running → blocked → ready; stopped (SIGSTOP/SIGCONT); zombie until reaped. */
 export type ProcessState = "new" | "ready" | "running" | "blocked" | "stopped" | "zombie";
 export const PROCESS_STATES: readonly ProcessState[] = [
@@ -20,7 +23,7 @@ export const PROCESS_STATES: readonly ProcessState[] = [
 ];
 
 /** Why a blocked process waits. `io` is uninterruptible (like Linux's D state). */
-export type BlockReason = "io" | "wait" | "sleep" | "pause" | "none";
+export type BlockReason = "io" | "wait" | "sleep" | "pause" | "tty" | "none";
 
 /** Number of cache levels a process's accounting distinguishes: L1, L2, L3, RAM. */
 export const CACHE_LEVELS = 4;
@@ -108,6 +111,13 @@ export class Pcb {
   waitTarget = -1;
   /** Whether `wait` blocks even with no children (init's reaping loop). */
   waitForever = false;
+  /** waitpid's options while blocked on wait (WNOHANG, WUNTRACED). */
+  waitOptions = 0;
+  /** The signal that stopped it, until a WUNTRACED wait of its parent reports it (0 = none). */
+  stopSignal = 0;
+  /** Process group and session (job control): a child starts in its parent's. */
+  pgid = 0;
+  sid = 0;
   /** Tick at which a sleep or I/O completes. */
   wakeAt = 0;
   /** Core the process is on, -1 if none. */
@@ -195,6 +205,10 @@ export class Pcb {
     c.killedBy = this.killedBy;
     c.waitTarget = this.waitTarget;
     c.waitForever = this.waitForever;
+    c.waitOptions = this.waitOptions;
+    c.stopSignal = this.stopSignal;
+    c.pgid = this.pgid;
+    c.sid = this.sid;
     c.wakeAt = this.wakeAt;
     c.core = this.core;
     c.times = { ...this.times };

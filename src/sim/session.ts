@@ -84,6 +84,8 @@ function checkCommand(c: unknown): string | null {
       if (c.tickets !== undefined && !int(c.tickets)) return "spawn tickets must be an integer";
       if (c.affinity !== undefined && !intList(c.affinity))
         return "spawn affinity must be a list of core numbers";
+      if (c.terminal !== undefined && typeof c.terminal !== "boolean")
+        return "spawn terminal must be true or false";
       return null;
     case "fork":
       return int(c.pid) ? null : "fork needs an integer pid";
@@ -111,6 +113,8 @@ function checkCommand(c: unknown): string | null {
       if (c.steal !== undefined && typeof c.steal !== "boolean")
         return "setRunQueues steal must be true or false";
       return null;
+    case "type":
+      return typeof c.text === "string" ? null : "type needs the text typed";
     default:
       return `unknown command type ${describe(c.type)}`;
   }

@@ -49,6 +49,13 @@ export interface ProcessRow {
   cpu: number;
   /** Times it moved between per-core run queues. */
   migrations: number;
+  /** Process group and session (ps -j). */
+  pgid: number;
+  sid: number;
+  /** Its session's controlling terminal ("tty1"), or "?" for none. */
+  tty: string;
+  /** In its terminal's foreground group (ps's "+"). */
+  foreground: boolean;
 }
 
 /** What a process row shows besides what every row has. */
@@ -119,8 +126,13 @@ export function stateWordOf(p: Pcb): string {
     : p.state;
 }
 
-/** `ctx.policy`: which scheduler's fields (MLFQ level, tickets, vruntime) mean something. */
-export function processRow(p: Pcb, w: RateWindow, ctx?: RowContext): ProcessRow {
+/** `ctx.policy`: which scheduler's fields (MLFQ level, tickets, vruntime) mean something; `tty`: the terminal of its session. */
+export function processRow(
+  p: Pcb,
+  w: RateWindow,
+  ctx?: RowContext,
+  tty: { name: string; fgPgrp: number } | null = null,
+): ProcessRow {
   const policy = ctx?.policy;
   const cores = ctx?.cores ?? 1;
   const cfs = policy === "cfs";
@@ -146,6 +158,10 @@ export function processRow(p: Pcb, w: RateWindow, ctx?: RowContext): ProcessRow 
     affinity: formatCpuList(affinityCores(p, cores), cores),
     cpu: p.core >= 0 ? p.core : p.sched.lastCore,
     migrations: p.sched.migrations,
+    pgid: p.pgid,
+    sid: p.sid,
+    tty: tty ? tty.name : "?",
+    foreground: tty !== null && tty.fgPgrp === p.pgid,
   };
 }
 
@@ -156,7 +172,7 @@ export function rowContext(k: Kernel): RowContext {
 export function processRows(k: Kernel, w: RateWindow): ProcessRow[] {
   const rows: ProcessRow[] = [];
   const ctx = rowContext(k);
-  for (const p of k.procs.values()) rows.push(processRow(p, w, ctx));
+  for (const p of k.procs.values()) rows.push(processRow(p, w, ctx, k.ttyOf(p.sid)));
   return rows;
 }
 

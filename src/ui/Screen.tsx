@@ -14,6 +14,7 @@ import { KeyBar } from "./panels/KeyBar.js";
 import { Lines, Rule } from "./panels/Lines.js";
 import { Pipeline } from "./panels/Pipeline.js";
 import { ProcessTable } from "./panels/ProcessTable.js";
+import { Terminal } from "./panels/Terminal.js";
 import { bodyRows, type DashboardView } from "./viewModel.js";
 
 function SideMenu({ view }: { view: DashboardView }) {
@@ -47,6 +48,8 @@ export function Screen({ view }: { view: DashboardView }) {
           theme={theme}
           chapters={view.overlay.chapters}
         />
+      ) : view.terminal && !l.details ? (
+        <Terminal model={view.terminal} width={l.width} height={body} theme={theme} />
       ) : view.program ? (
         <ProgramView model={view.program} width={l.width} height={body} theme={theme} />
       ) : view.eventLogOpen && view.events ? (
@@ -66,12 +69,21 @@ export function Screen({ view }: { view: DashboardView }) {
           </Box>
           {l.details && (
             <Box flexDirection="row">
-              <Details
-                model={view.details}
-                width={l.details.width}
-                height={l.details.height}
-                theme={theme}
-              />
+              {view.terminal ? (
+                <Terminal
+                  model={view.terminal}
+                  width={l.details.width}
+                  height={l.details.height}
+                  theme={theme}
+                />
+              ) : (
+                <Details
+                  model={view.details}
+                  width={l.details.width}
+                  height={l.details.height}
+                  theme={theme}
+                />
+              )}
               <Rule height={l.details.height} theme={theme} />
               {l.pipeline && l.caches && view.pipeline && view.caches ? (
                 <Box flexDirection="column">

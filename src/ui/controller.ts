@@ -15,7 +15,7 @@ import { grouped, niceSteps } from "./format.js";
 import { type Hit, hitTest } from "./hit.js";
 import { InputReader, type MouseEvent } from "./input.js";
 import { type Action, ALWAYS, actionFor, KEYMAP } from "./keymap.js";
-import { isText, type KeyName, textOf } from "./keys.js";
+import { isText, type KeyName, terminalBytes, textOf } from "./keys.js";
 import { computeLayout, tooSmall } from "./layout.js";
 import { SIGNAL_ORDER } from "./menus.js";
 import { pastWindow, RateTracker, type Ring, type SystemHistory } from "./sampling.js";
@@ -56,6 +56,7 @@ import {
   buildView,
   chapterIndexAt,
   type DashboardView,
+  jobControlInPlay,
   type Mode,
   type OverlayState,
   type ViewState,
@@ -90,7 +91,7 @@ const MESSAGE_SECONDS = 4;
 /** Seconds a chapter's banner stays up while running. */
 const BANNER_SECONDS = 5;
 
-/** Keys that keep working while the event log is open over the screen: time, help and redraw. */
+/** Keys that keep working while the event log is open over the screen: time, redraw, the terminal. */
 const LOG_PASSES = new Set<Action | undefined>([
   "pause",
   "stepTick",
@@ -103,6 +104,7 @@ const LOG_PASSES = new Set<Action | undefined>([
   "forwardFar",
   "live",
   "redraw",
+  "terminal",
 ]);
 
 /** A digit key: a PID search in the table, a signal's number in the signal menu. */
@@ -143,6 +145,8 @@ export class DashboardController implements ViewState {
   /** Page of the panels that page what does not fit (cores, the Gantt legend): Tab. */
   corePage = 0;
   overlay: OverlayState | null = null;
+  /** The keyboard goes to the simulated terminal (key !; Esc gives it back). */
+  terminalFocus = false;
   schedView: SchedViewState = SCHED_VIEW_CLOSED;
   readonly legend = new GanttLegend();
   /** Share of the wanted ticks the last frame simulated (1 unless the time budget ran out). */
@@ -173,6 +177,8 @@ export class DashboardController implements ViewState {
     system: SystemHistory;
   } | null = null;
   private carry = 0;
+  /** The tick a login on tty1 was asked for at (applied at the next tick), -1 for none. */
+  private loginAsked = -1;
   private note: { text: string; frame: number } | null = null;
   /** The chapter reached at the tick last shown, and the one announced (from which frame). */
   private chapterSeen = -1;
@@ -547,8 +553,22 @@ export class DashboardController implements ViewState {
       );
   }
 
-  private signal(sig: number, pids: readonly number[] = this.targets()): void {
-    this.toTargets(pids, signalName(sig), (pid) => ({ type: "kill", pid, signal: sig }));
+  /** `group`: to each target's whole process group (a negative pid, as kill(1) takes it). */
+  private signal(sig: number, pids: readonly number[] = this.targets(), group = false): void {
+    if (!group) {
+      this.toTargets(pids, signalName(sig), (pid) => ({ type: "kill", pid, signal: sig }));
+      return;
+    }
+    const pgids = new Set<number>();
+    for (const pid of pids) {
+      const pgid = this.kernel.procs.get(pid)?.pgid ?? 0;
+      if (pgid > 0) pgids.add(pgid);
+    }
+    this.toTargets([...pgids], `${signalName(sig)} to the group`, (pgid) => ({
+      type: "kill",
+      pid: -pgid,
+      signal: sig,
+    }));
   }
 
   /** Doubles (1) or halves (-1) the selected process's tickets. */
@@ -622,13 +642,47 @@ export class DashboardController implements ViewState {
   press(raw: string): void {
     const inputs = this.input.read(raw);
     if (inputs.length === 0) return;
+    // While the terminal has the keyboard every key but Esc is typed into it, Ctrl+C included:
+    // a chunk of keys becomes one command, recorded in the session like any other. The mouse
+    // is left alone then, so a click cannot act on the dashboard behind the keyboard's back.
+    let typed = "";
     for (const i of inputs) {
-      if (typeof i === "string") this.key(i);
-      else this.mouse(i);
+      if (!this.terminalFocus) {
+        if (typeof i === "string") this.key(i);
+        else this.mouse(i);
+      } else if (i === "escape") {
+        this.typeIntoTerminal(typed);
+        typed = "";
+        this.terminalFocus = false;
+        this.say(`the keyboard is the dashboard's again (${keyOf("terminal")} gives it to tty1)`);
+      } else if (typeof i === "string") typed += terminalBytes(i) ?? "";
       this.stale = true;
     }
     this.stale = false;
+    this.typeIntoTerminal(typed);
     this.changed();
+  }
+
+  /** Keystrokes for tty1; with nobody logged in on it, a shell logs in first. */
+  private typeIntoTerminal(text: string): void {
+    if (text === "") return;
+    if (this.kernel.ttys[0].sid === 0 && this.past === null) {
+      this.login();
+      return;
+    }
+    if (this.past) {
+      this.submit({ type: "type", text }); // refused, saying why
+      return;
+    }
+    this.store.submit({ type: "type", text });
+    if (this.paused) this.say("paused: tty1 gets the keys when time runs (Space)");
+  }
+
+  /** A shell logs in on tty1, as a getty would start one (once until it has). */
+  private login(): void {
+    if (this.loginAsked === this.store.now) return;
+    if (this.submit({ type: "spawn", program: "sh", terminal: true }))
+      this.loginAsked = this.store.now;
   }
 
   private quit(): void {
@@ -865,10 +919,12 @@ export class DashboardController implements ViewState {
           : a === "last" || a === "pageDown"
             ? "last"
             : null;
-    if (move !== null) this.overlay = { ...menu, index: menuReducer(o.index, move, count) };
+    // In the signal menu g means the group, not the first item.
+    if (k === "g" && o.kind === "signal") this.overlay = { ...o, typed: 0, group: !o.group };
+    else if (move !== null) this.overlay = { ...menu, index: menuReducer(o.index, move, count) };
     else if (k === "enter") {
       this.overlay = null;
-      if (o.kind === "signal") this.signal(SIGNAL_ORDER[o.index], o.targets ?? [o.pid]);
+      if (o.kind === "signal") this.signal(SIGNAL_ORDER[o.index], o.targets ?? [o.pid], o.group);
       else this.submit({ type: "spawn", program: this.kernel.programs.programs[o.index].name });
     }
     // Other keys do nothing while a menu is open, so a stray letter cannot act behind it.
@@ -911,7 +967,11 @@ export class DashboardController implements ViewState {
         this.table({
           type: "sortStep",
           dir: a === "sortNext" ? 1 : -1,
-          set: { policy: this.kernel.policy.name, cores: coresMatter(this.kernel) },
+          set: {
+            policy: this.kernel.policy.name,
+            cores: coresMatter(this.kernel),
+            jobs: jobControlInPlay(this.kernel),
+          },
         });
         break;
       case "sortCpu":
@@ -964,6 +1024,16 @@ export class DashboardController implements ViewState {
         break;
       case "sigint":
         this.signal(Signal.SIGINT);
+        break;
+      case "terminal":
+        // The views drawn over the body would hide the panel the keys now go to.
+        this.overlay = null;
+        this.log({ type: "close" });
+        this.programView = programViewReducer(this.programView, { type: "close" });
+        this.schedView = SCHED_VIEW_CLOSED;
+        this.terminalFocus = true;
+        if (this.kernel.ttys[0].sid === 0) this.login();
+        else this.say("the keyboard goes to tty1: Esc gives it back");
         break;
       case "signalMenu": {
         const targets = this.targets();

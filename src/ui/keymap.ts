@@ -30,6 +30,7 @@ export type Action =
   | "tagTree"
   | "untagAll"
   | "sigint"
+  | "terminal"
   | "signalMenu"
   | "sigstop"
   | "sigcont"
@@ -64,8 +65,8 @@ export interface KeyBinding {
   keys: readonly KeyName[];
   group: KeyGroup;
   help: string;
-  /** Short label for the key bar, with the key to show there. */
-  bar?: { key: string; text: string; when?: "live" | "paused" };
+  /** Short label for the key bar, with the key to show there ("tty": while a terminal is in use). */
+  bar?: { key: string; text: string; when?: "live" | "paused" | "tty" };
 }
 
 export const KEYMAP: readonly KeyBinding[] = [
@@ -179,10 +180,17 @@ export const KEYMAP: readonly KeyBinding[] = [
     bar: { key: "i", text: "SIGINT" },
   },
   {
+    action: "terminal",
+    keys: ["!"],
+    group: "Processes",
+    help: "type into the terminal (tty1): every key goes to it, Ctrl+C and Ctrl+Z too; Esc gives the keyboard back (a shell logs in if nobody has)",
+    bar: { key: "!", text: "Term", when: "tty" },
+  },
+  {
     action: "signalMenu",
     keys: ["f9", "K"],
     group: "Processes",
-    help: "choose a signal for the selected (or tagged) processes: ↑↓, or type its number (9 SIGKILL)",
+    help: "choose a signal for the selected (or tagged) processes: ↑↓, or type its number (9 SIGKILL); g in the menu: to the whole process group",
     bar: { key: "K", text: "Signal" },
   },
 
@@ -335,6 +343,7 @@ export const KEYMAP: readonly KeyBinding[] = [
  */
 export const KEY_BAR: readonly Action[] = [
   "help",
+  "terminal",
   "filter",
   "tree",
   "fork",
@@ -392,6 +401,11 @@ export const MENU_KEYS: readonly { keys: string; help: string }[] = [
   { keys: "↑ ↓ k j PgUp PgDn Home End", help: "move in a menu or scroll the help" },
   { keys: "Signal menu: 0-9", help: "the signal of that number (9 SIGKILL, 15 SIGTERM)" },
   { keys: "Enter", help: "send the signal / start the program" },
+  { keys: "g", help: "signal menu: the selected process, or its whole process group" },
+  {
+    keys: "Terminal: Esc",
+    help: "the keyboard back to the dashboard; every other key goes to tty1, Ctrl+C included",
+  },
   { keys: "Esc q", help: "close the menu or this help" },
   { keys: "Filter: text Backspace", help: "edit the filter; Enter keeps it, Esc clears it" },
   { keys: "Log: ↑ ↓ PgUp PgDn", help: "scroll the event log towards older or newer events" },

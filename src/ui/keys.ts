@@ -116,6 +116,7 @@ export function parseKeys(raw: string): KeyName[] {
     else if (ch === "\x7f" || ch === "\b") out.push("backspace");
     else if (ch === " ") out.push("space");
     else if (code >= 1 && code <= 26) out.push(`ctrl+${String.fromCharCode(code + 96)}`);
+    else if (code === 0x1c) out.push("ctrl+\\");
     else if (code >= 32) {
       const cp = String.fromCodePoint(code);
       out.push(cp);
@@ -125,6 +126,22 @@ export function parseKeys(raw: string): KeyName[] {
     i++;
   }
   return out;
+}
+
+/**
+ * What a key sends to the simulated terminal: text as itself, Enter a newline, Backspace an
+ * erase, Ctrl+letter and Ctrl+\ their control characters; null for keys a terminal line has no
+ * use for (arrows, function keys).
+ */
+export function terminalBytes(k: KeyName): string | null {
+  if (k === "enter") return "\n";
+  if (k === "backspace") return "\u007f";
+  if (k === "tab") return "\t";
+  if (k === "space") return " ";
+  if (k === "ctrl+\\") return "\u001c";
+  const ctrl = /^ctrl\+([a-z])$/.exec(k);
+  if (ctrl) return String.fromCharCode(ctrl[1].charCodeAt(0) - 96);
+  return [...k].length === 1 ? k : null;
 }
 
 /** Whether a key name is one character of text (for the filter prompt). */

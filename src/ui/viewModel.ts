@@ -37,6 +37,7 @@ import {
   type SortKey,
   type TableRow,
 } from "./selectors/table.js";
+import { selectTerminal, type TerminalModel } from "./selectors/terminal.js";
 import type { EventLogState } from "./state/eventLog.js";
 import type { ProgramViewState } from "./state/programView.js";
 import type { SchedViewState } from "./state/schedView.js";
@@ -115,14 +116,16 @@ export type OverlayModel =
       count: number;
       index: number;
       items: MenuItem[];
+      /** To the process's whole group (kill -pgid): its id and how many live members it has. */
+      group: { pgid: number; members: number } | null;
     }
   | { kind: "spawn"; index: number; items: MenuItem[] };
 
 export interface KeyBarModel {
   /** The filter being typed, when the prompt is open. */
   prompt: string | null;
-  /** Each entry's key as shown, its word, and the key a click on it presses. */
-  items: { key: string; text: string; press: KeyName }[];
+  /** Each entry's key as shown, its word, and the key a click on it presses (null: none). */
+  items: { key: string; text: string; press: KeyName | null }[];
 }
 
 export interface DashboardView {
@@ -148,6 +151,12 @@ export interface DashboardView {
   overlay: OverlayModel | null;
   /** The scheduling view, when open (it takes the table's place). */
   schedule: ScheduleModel | null;
+  /**
+   * The terminal panel: in the details panel's place while a session holds tty1 or the
+   * keyboard is there, or over the body when the layout has no details panel and it has the
+   * keyboard; null otherwise.
+   */
+  terminal: TerminalModel | null;
 }
 
 export type OverlayState =
@@ -155,6 +164,7 @@ export type OverlayState =
   /**
    * `pid`: the process whose dispositions the menu shows; `targets`: every process the signal
    * goes to (the tagged ones), when not just `pid`. `typed`: the number being typed, 0 for none.
+   * `group`: to each target's whole process group instead.
    */
   | {
       kind: "signal";
@@ -162,6 +172,7 @@ export type OverlayState =
       pid: number;
       targets?: readonly number[];
       typed?: number;
+      group?: boolean;
     }
   | { kind: "spawn"; index: number };
 
@@ -201,6 +212,8 @@ export interface ViewState {
   schedView: SchedViewState;
   /** The chapter announced in the table's status line, while its banner lasts. */
   banner: number | null;
+  /** The keyboard goes to the simulated terminal (key x; Esc gives it back). */
+  terminalFocus: boolean;
 }
 
 /** Ticks per Gantt column: the chart fills about two columns a frame (1-2-5 rounded), slow enough to read. */
@@ -246,6 +259,34 @@ function chapterView(chapters: readonly Chapter[], i: number | null): ChapterVie
   return { title: chapters[i].title, number: i + 1, of: chapters.length };
 }
 
+/** The process group of `pid`: its id and live members (none if the process is gone). */
+export function groupOf(k: Kernel, pid: number): { pgid: number; members: number } {
+  const pgid = k.procs.get(pid)?.pgid ?? 0;
+  let members = 0;
+  for (const p of k.procs.values()) if (p.pgid === pgid && p.state !== "zombie") members++;
+  return { pgid, members };
+}
+
+/** Whether job control is in play: a terminal has a session, or processes span sessions. */
+export function jobControlInPlay(k: Kernel): boolean {
+  if (k.ttys.some((t) => t.sid !== 0)) return true;
+  let sid = -1;
+  for (const p of k.procs.values()) {
+    if (sid >= 0 && p.sid !== sid) return true;
+    sid = p.sid;
+  }
+  return false;
+}
+
+/** The key bar while the keyboard is the terminal's: how to get it back, what goes where. */
+const TERMINAL_BAR: KeyBarModel = {
+  prompt: null,
+  items: [
+    { key: "Esc", text: "Back to simtop", press: null },
+    { key: "^C ^Z ^\\ ^D", text: "Go to tty1", press: null },
+  ],
+};
+
 type KeyBarItem = KeyBarModel["items"][number];
 
 /** htop's F-key entries: each F-key bound to an action with a word (one entry per action, the last F-key of it). */
@@ -262,12 +303,16 @@ function fKeyItems(): { action: Action; item: KeyBarItem }[] {
 
 function keybar(state: ViewState, width: number): KeyBarModel {
   if (state.editingFilter) return { prompt: state.filter, items: [] };
+  if (state.terminalFocus) return TERMINAL_BAR;
   const live = state.mode === "live";
+  const tty = state.kernel.ttys.some((t) => t.sid !== 0);
   const letters: { action: Action; item: KeyBarItem }[] = [];
   for (const action of KEY_BAR) {
     const binding = KEYMAP.find((b) => b.action === action);
     const bar = binding?.bar;
-    if (!bar || (bar.when !== undefined && (bar.when === "live") !== live)) continue;
+    if (!bar) continue;
+    if (bar.when === "tty" ? !tty : bar.when !== undefined && (bar.when === "live") !== live)
+      continue;
     const press = binding.keys[0];
     if (press === undefined) continue;
     const text = bar.text === "Pause" && !live ? "Run" : bar.text;
@@ -349,7 +394,11 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
   const visible = order.slice(place.scrollTop, place.scrollTop + bodyRows);
   const table: TableModel = {
     banner: chapterView(state.chapters, state.banner),
-    columns: columnsFor(tableRect.width, { policy: h.policy, cores: h.coresMatter }),
+    columns: columnsFor(tableRect.width, {
+      policy: h.policy,
+      cores: h.coresMatter,
+      jobs: jobControlInPlay(k),
+    }),
     rows: visible,
     selected: place.index >= 0 ? place.index - place.scrollTop : -1,
     shown: order.length,
@@ -374,6 +423,14 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
     else caches = p ? processCaches(p, w, state.processHistory) : { kind: "noProcess" };
   }
   const gantt = ganttOf(state, layout);
+  const terminal =
+    layout !== null && (state.terminalFocus || (layout.details !== null && k.ttys[0].sid !== 0))
+      ? selectTerminal(
+          k,
+          state.terminalFocus,
+          layout.details?.height ?? layout.height - layout.header.height - layout.keybar.height,
+        )
+      : null;
   const events = eventsOf(state, layout);
 
   let overlay: OverlayModel | null = null;
@@ -392,6 +449,7 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
       count: o.targets?.length ?? 1,
       index: o.index,
       items: signalItems(k, o.pid),
+      group: o.group ? groupOf(k, o.pid) : null,
     };
   else if (o?.kind === "spawn") overlay = { kind: "spawn", index: o.index, items: spawnItems(k) };
 
@@ -414,6 +472,7 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
       keybar: keybar(state, layout?.width ?? columns),
       overlay,
       schedule: scheduleOf(state, layout),
+      terminal,
     },
     placement: {
       pid: place.pid,

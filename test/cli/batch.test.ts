@@ -74,6 +74,10 @@ describe("formatting", () => {
       affinity: "all",
       cpu: -1,
       migrations: 0,
+      pgid: 1,
+      sid: 1,
+      tty: "?",
+      foreground: false,
     };
     const [head, line] = formatRows([row]).split("\n");
     expect(head).toBe(
@@ -83,6 +87,16 @@ describe("formatting", () => {
       "    12      1 a-very-long-pro S blocked:sleep  20   0  12.3     8K       345 1.00     -",
     );
     expect(line.length).toBe(head.length);
+    // With a terminal in use: ps -j's columns, and + for the foreground group.
+    const [jobHead, jobLine] = formatRows([
+      { ...row, pgid: 12, sid: 2, tty: "tty1", foreground: true },
+    ]).split("\n");
+    expect(jobHead).toBe(
+      "   PID   PPID   PGID    SID TTY  NAME            S  STATE         PRI  NI  %CPU    RES      TIME  IPC   L1%",
+    );
+    expect(jobLine).toBe(
+      "    12      1     12      2 tty1 a-very-long-pro S+ blocked:sleep  20   0  12.3     8K       345 1.00     -",
+    );
   });
 });
 

@@ -36,6 +36,37 @@ export function checkInvariants(k: Kernel): void {
   }
   if (!k.procs.has(INIT_PID)) fail(k, "init is gone");
 
+  // Job control: every process is in exactly one group and one session (ids of processes that
+  // led them); a group's members share its session; a terminal's foreground group belongs to the
+  // terminal's session, and that session's leader is alive.
+  const sessionOfGroup = new Map<number, number>();
+  for (const p of procs) {
+    if (p.pgid <= 0 || p.sid <= 0) fail(k, `${p.pid} has group ${p.pgid}, session ${p.sid}`);
+    if (p.pgid >= k.nextPid || p.sid >= k.nextPid)
+      fail(k, `${p.pid}'s group ${p.pgid} or session ${p.sid} is no pid yet given`);
+    const s = sessionOfGroup.get(p.pgid);
+    if (s !== undefined && s !== p.sid) fail(k, `group ${p.pgid} spans sessions ${s} and ${p.sid}`);
+    sessionOfGroup.set(p.pgid, p.sid);
+    if (p.pid === p.sid && p.pgid !== p.pid) fail(k, `session leader ${p.pid} left its group`);
+  }
+  for (const t of k.ttys) {
+    if (t.sid === 0) {
+      if (t.fgPgrp !== 0) fail(k, `${t.name} has no session but foreground group ${t.fgPgrp}`);
+      continue;
+    }
+    const leader = k.procs.get(t.sid);
+    if (!leader || leader.state === "zombie") fail(k, `${t.name}'s session ${t.sid} has no leader`);
+    const fgSession = sessionOfGroup.get(t.fgPgrp);
+    if (fgSession !== undefined && fgSession !== t.sid)
+      fail(k, `${t.name}'s foreground group ${t.fgPgrp} is in session ${fgSession}, not ${t.sid}`);
+    if (k.ttys.some((u) => u !== t && u.sid === t.sid))
+      fail(k, `session ${t.sid} has two terminals`);
+  }
+  for (const p of procs) {
+    if (p.state === "blocked" && p.block === "tty" && k.ttyOf(p.sid) === null)
+      fail(k, `${p.pid} reads a terminal its session does not have`);
+  }
+
   // Every process but init has a live parent (exiting hands children to init at once).
   for (const p of procs) {
     if (p.pid === INIT_PID) continue;

@@ -56,6 +56,28 @@ h:      addi $s7, $s7, 1
   cow: ".data\nx: .word 1\n.text\nmain: fork\n sw $v0, x\n beqz $v0, done\n wait\n sleep 3\n j main\ndone: io 1\n exit 1",
   waiter: "main: fork\n beqz $v0, c\n wait\n wait\n exit 4\nc: sleep 20\n exit 2",
   becomer: "main: li $t0, 50\nl: addi $t0, $t0, -1\n bnez $t0, l\n exec sleeper",
+  grouper: `
+main:   fork
+        beqz $v0, kid
+        setpgid $v0, $v0
+        tcsetpgrp 0, $v0
+        waitpid -1, 3
+        tcgetpgrp 0
+        la $t0, buf
+        read 0, $t0, 4
+        write 1, $t0, $v0
+        setsid
+        j main
+kid:    setpgid 0, 0
+        la $t0, buf
+        read 0, $t0, 4
+        getpgid 0
+        kill $zero, SIGTSTP
+        sleep 5
+        exit 3
+.data
+buf:    .space 16
+`,
   hog: ".data\nbuf: .space 40000\n.text\nmain: la $t0, buf\nl: sw $t0, 0($t0)\n addi $t0, $t0, 4096\n j l",
 });
 
@@ -64,7 +86,29 @@ const PROGRAM_NAMES = [
   ...CHAOS.map((p) => p.name),
   "no-such-program",
 ];
-const SIGNAL_NUMBERS = [0, 1, 2, 3, 9, 10, 11, 12, 15, 17, 18, 19, 33, -1];
+const SIGNAL_NUMBERS = [0, 1, 2, 3, 9, 10, 11, 12, 15, 17, 18, 19, 20, 21, 22, 33, -1];
+
+/** Keystrokes into the terminal: lines the shell runs, the control keys, an erase. */
+const TYPED = [
+  "cpu-bound\n",
+  "sleeper &\n",
+  "cat &\n",
+  "cat\n",
+  "grouper\n",
+  "work 1 &\n",
+  "jobs\n",
+  "fg\n",
+  "bg\n",
+  "kill -9 %1\n",
+  "kill -TSTP %2\n",
+  "wait\n",
+  "sh\n",
+  "ab\u007f\n",
+  "\u0003",
+  "\u001a",
+  "\u001c",
+  "\u0004",
+];
 
 /** Pids a command aims at: mostly ones likely to exist in a short run. */
 const pidArb = fc.oneof(
@@ -77,6 +121,7 @@ const spawnArb = fc.record({
   program: fc.constantFrom(...PROGRAM_NAMES),
   ppid: fc.option(pidArb, { nil: undefined, freq: 3 }),
   nice: fc.option(fc.integer({ min: -25, max: 25 }), { nil: undefined }),
+  terminal: fc.option(fc.boolean(), { nil: undefined, freq: 2 }),
 });
 
 const commandArb: fc.Arbitrary<Command> = fc.oneof(
@@ -86,9 +131,13 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
     weight: 4,
     arbitrary: fc.record({
       type: fc.constant("kill" as const),
-      pid: pidArb,
+      pid: fc.oneof({ weight: 4, arbitrary: pidArb }, fc.integer({ min: -12, max: -1 })),
       signal: fc.constantFrom(...SIGNAL_NUMBERS),
     }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({ type: fc.constant("type" as const), text: fc.constantFrom(...TYPED) }),
   },
   {
     weight: 1,
@@ -220,6 +269,8 @@ const runArb: fc.Arbitrary<Run> = fc
     config: configArb,
     ticks: fc.integer({ min: 100, max: 1500 }),
     initial: fc.array(spawnArb, { minLength: 2, maxLength: 8 }),
+    /** Often a shell logged in on the terminal, for the typed commands to reach. */
+    login: fc.boolean(),
     commands: fc.array(
       fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), command: commandArb }),
       {
@@ -234,6 +285,9 @@ const runArb: fc.Arbitrary<Run> = fc
     config: r.config,
     ticks: r.ticks,
     commands: [
+      ...(r.login
+        ? [{ tick: 0, command: { type: "spawn" as const, program: "sh", terminal: true } }]
+        : []),
       ...r.initial.map((command) => ({ tick: 0, command })),
       ...r.commands
         .map((c) => ({ tick: Math.floor(c.at * r.ticks), command: c.command }))

@@ -1,7 +1,8 @@
 // Scheduling, worked by hand: FCFS, SJF, priority, RR, MLFQ, switch cost, times, cores, run-time changes, Gantt.
 import { describe, expect, it } from "vitest";
 import type { KernelEvent } from "../../src/sim/events.js";
-import { GANTT_IDLE, GANTT_SWITCH, type Kernel } from "../../src/sim/kernel.js";
+import { GANTT_IDLE, GANTT_SWITCH } from "../../src/sim/gantt.js";
+import type { Kernel } from "../../src/sim/kernel.js";
 import { responseTime, turnaroundTime } from "../../src/sim/process.js";
 import { collect, jobSource, kernel, ofType, proc, quietKernel, runTo, spawn } from "./helpers.js";
 

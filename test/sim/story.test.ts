@@ -54,7 +54,7 @@ describe("the story of a process in the lifecycle scenario", () => {
     const store = lifecycle();
     store.advance(9000);
     const k = store.kernel;
-    const sh = [...k.procs.values()].find((p) => p.program.name === "sh")!;
+    const sh = [...k.procs.values()].find((p) => p.program.name === "auto-sh")!;
     // sh is 13 instructions (sleep 3, fork 2, beqz 1, wait 3, b 1, exec 3): 2 pages like fork-tree.
     // Every fork-tree process sleeps or has exited by 6,000: both cores are free, cpu0 takes it.
     expect(story(k, sh.pid).slice(0, 8)).toEqual([
@@ -86,7 +86,7 @@ describe("the story of a process in the lifecycle scenario", () => {
   it("a rewound frame holds only the steps before its tick", () => {
     const store = lifecycle();
     store.advance(9000);
-    const sh = [...store.kernel.procs.values()].find((p) => p.program.name === "sh")!;
+    const sh = [...store.kernel.procs.values()].find((p) => p.program.name === "auto-sh")!;
     const past = store.seek(6122).procs.get(sh.pid)!;
     expect(past.story.entries().map((e) => [e.tick, e.step])).toEqual([
       [6000, S.Created],

@@ -37,7 +37,7 @@ export function storeWith(programs: readonly string[], config: Partial<KernelCon
 
 /** The programs of the default scenario, for tests that want the whole screen busy. */
 export const BUSY = [
-  "sh",
+  "auto-sh",
   "cpu-bound",
   "io-bound",
   "forker",

@@ -32,6 +32,10 @@ function row(
     affinity: "all",
     cpu: -1,
     migrations: 0,
+    pgid: 1,
+    sid: 1,
+    tty: "?",
+    foreground: false,
   };
 }
 

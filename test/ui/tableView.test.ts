@@ -15,14 +15,17 @@ describe("table view state", () => {
 
   it("stepping left and right walks the columns shown and wraps at both ends", () => {
     let s = INITIAL_TABLE_VIEW;
-    // Under MLFQ the LVL column is shown, not the other schedulers' or the cores' ones.
-    const mlfq = { policy: "mlfq", cores: false };
-    const shown = COLUMNS.filter((c) => c.group === undefined || c.group === "mlfq");
+    // Under MLFQ with job control LVL, PGID, SID and TTY are shown, not the other schedulers' or
+    // the cores' ones.
+    const mlfq = { policy: "mlfq", cores: false, jobs: true };
+    const shown = COLUMNS.filter(
+      (c) => c.group === undefined || c.group === "mlfq" || c.group === "jobs",
+    );
     for (let i = 0; i < shown.length; i++)
       s = tableViewReducer(s, { type: "sortStep", dir: 1, set: mlfq });
     expect(s.sort).toBe(INITIAL_TABLE_VIEW.sort);
-    // With no optional column, one fewer step comes round.
-    for (let i = 0; i < shown.length - 1; i++)
+    // With no optional column, LVL, PGID, SID and TTY are passed over.
+    for (let i = 0; i < shown.length - 4; i++)
       s = tableViewReducer(s, { type: "sortStep", dir: 1 });
     expect(s.sort).toBe(INITIAL_TABLE_VIEW.sort);
     s = tableViewReducer(s, { type: "sortStep", dir: -1 });
@@ -30,7 +33,9 @@ describe("table view state", () => {
     expect(s.sort).toBe(plain[plain.length - 1].key);
     // With every group shown, the walk passes each column once.
     const all = { policy: "cfs", cores: true };
-    const cfsShown = COLUMNS.filter((c) => c.group !== "mlfq" && c.group !== "tickets");
+    const cfsShown = COLUMNS.filter(
+      (c) => c.group !== "mlfq" && c.group !== "tickets" && c.group !== "jobs",
+    );
     let t = INITIAL_TABLE_VIEW;
     const seen = new Set<string>();
     for (let i = 0; i < cfsShown.length; i++) {

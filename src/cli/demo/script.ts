@@ -49,12 +49,13 @@ export function keyBytes(key: string): string | null {
   if (KEY_BYTES[lower] !== undefined) return KEY_BYTES[lower];
   const ctrl = /^ctrl\+([a-z])$/.exec(lower);
   if (ctrl) return String.fromCharCode(ctrl[1].charCodeAt(0) - 96);
+  if (lower === "ctrl+\\") return "\u001c";
   return null;
 }
 
 const key = z.string().refine((k) => keyBytes(k) !== null, {
   error: (i) =>
-    `unknown key ${JSON.stringify(i.input)} (a character, or up down left right enter escape tab space home end pageup pagedown f1-f10 ctrl+x)`,
+    `unknown key ${JSON.stringify(i.input)} (a character, or up down left right enter escape tab space home end pageup pagedown f1-f10 ctrl+x ctrl+\\)`,
 });
 
 const demoSchema = z.strictObject({
@@ -75,12 +76,18 @@ const demoSchema = z.strictObject({
   duration: z.number().positive().max(3600),
   keys: z
     .array(
-      z.strictObject({
-        at: z.number().min(0),
-        press: z.array(key).min(1),
-        /** Written as a marker in the cast, so players can jump to it. */
-        note: z.string().optional(),
-      }),
+      z
+        .strictObject({
+          at: z.number().min(0),
+          press: z.array(key).min(1).optional(),
+          /** Text typed in one go (into the terminal panel, or a filter). */
+          type: z.string().min(1).optional(),
+          /** Written as a marker in the cast, so players can jump to it. */
+          note: z.string().optional(),
+        })
+        .refine((k) => (k.press === undefined) !== (k.type === undefined), {
+          error: "give either press (a list of keys) or type (text)",
+        }),
     )
     .optional(),
 });
@@ -160,7 +167,7 @@ export function compileDemo(data: unknown, file: string): Demo {
     keys: (d.keys ?? [])
       .map((k) => ({
         at: k.at,
-        bytes: k.press.map((p) => keyBytes(p) as string).join(""),
+        bytes: k.press ? k.press.map((p) => keyBytes(p) as string).join("") : k.type!,
         ...(k.note !== undefined ? { note: k.note } : {}),
       }))
       .sort((a, b) => a.at - b.at),

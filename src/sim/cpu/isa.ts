@@ -187,6 +187,19 @@ export const Sys = {
   PAUSE: 15,
   /** A uniform random integer in [0, $a0) from the kernel's seeded generator. */
   RAND: 16,
+  /** read(fd 0, buf, max): a line from the terminal, one character per word; 0 at end of file. */
+  READ: 17,
+  /** write(fd 1 or 2, buf, n): n characters, one per word, to the terminal. */
+  WRITE: 18,
+  SETPGID: 19,
+  GETPGID: 20,
+  SETSID: 21,
+  TCSETPGRP: 22,
+  TCGETPGRP: 23,
+  /** exec by name: $a0 = the program's name, one character per word, NUL-terminated. */
+  EXECVP: 24,
+  /** waitpid(pid, options): WNOHANG 1, WUNTRACED 2. */
+  WAIT4: 25,
 } as const;
 export type Sys = (typeof Sys)[keyof typeof Sys];
 

@@ -1,5 +1,6 @@
 // OSTEP's process-run.py on simtop's kernel: per-tick process states, CPU and I/O use.
-import { GANTT_IDLE, Kernel } from "../kernel.js";
+import { GANTT_IDLE } from "../gantt.js";
+import { Kernel } from "../kernel.js";
 import type { Pcb } from "../process.js";
 import { TableOrderPolicy } from "../sched/tableOrder.js";
 import { framesFor, labConfig, startJob, tickSource } from "./jobs.js";

@@ -91,6 +91,14 @@ const SPECIAL_OPS = [
   "sleep",
   "rand",
   "signal",
+  "read",
+  "write",
+  "setpgid",
+  "getpgid",
+  "setsid",
+  "tcsetpgrp",
+  "tcgetpgrp",
+  "execvp",
 ] as const;
 
 /** Every mnemonic the assembler accepts, for the op reference (docs/ops.md) and its test. */
@@ -111,6 +119,7 @@ export const ASSEMBLER_DIRECTIVES: readonly string[] = [
   ".set",
   ".word",
   ".space",
+  ".asciiz",
 ];
 
 function splitOperands(rest: string): string[] {
@@ -120,7 +129,7 @@ function splitOperands(rest: string): string[] {
 
 /** One source line without its comment, split into its labels and the statement after them. */
 export function splitLine(line: string): { labels: string[]; statement: string } {
-  const i = line.search(/[#;]/);
+  const i = commentStart(line);
   let s = (i >= 0 ? line.slice(0, i) : line).trim();
   const labels: string[] = [];
   for (;;) {
@@ -130,6 +139,35 @@ export function splitLine(line: string): { labels: string[]; statement: string }
     s = m[2].trim();
   }
   return { labels, statement: s };
+}
+
+/** Where a line's comment starts (# or ;, outside a quoted string), or -1. */
+function commentStart(line: string): number {
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted && c === "\\") i++;
+    else if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === "#" || c === ";")) return i;
+  }
+  return -1;
+}
+
+/** The characters of a double-quoted string with \n, \t, \" and \\ escapes, or null. */
+function parseQuoted(t: string): number[] | null {
+  const m = /^"((?:[^"\\]|\\.)*)"$/.exec(t.trim());
+  if (!m) return null;
+  const out: number[] = [];
+  const body = m[1];
+  for (let i = 0; i < body.length; i++) {
+    let c = body[i];
+    if (c === "\\") {
+      const e = body[++i];
+      c = e === "n" ? "\n" : e === "t" ? "\t" : e;
+    }
+    out.push(c.charCodeAt(0));
+  }
+  return out;
 }
 
 /** Assembles `source`; throws AssembleError naming the line on any mistake. */
@@ -181,6 +219,18 @@ export function assemble(source: string, opts: AssembleOptions): Program {
           alignData();
           for (const o of ops) {
             setWord(dataSize, number(o, ln, constants));
+            dataSize += 4;
+          }
+          break;
+        }
+        case ".asciiz": {
+          // One character per word (the machine loads and stores words), then a 0.
+          if (section !== "data") throw new AssembleError(ln, ".asciiz outside .data");
+          const chars = parseQuoted(rest);
+          if (chars === null) throw new AssembleError(ln, '.asciiz needs one "quoted string"');
+          alignData();
+          for (const c of [...chars, 0]) {
+            setWord(dataSize, c);
             dataSize += 4;
           }
           break;
@@ -333,17 +383,53 @@ export function assemble(source: string, opts: AssembleOptions): Program {
         sys(Sys.WAIT, ln);
         return;
       case "waitpid":
-        expect(ops, 1, m, ln);
+        // waitpid pid: no options (the original call); waitpid pid, options: WNOHANG 1, WUNTRACED 2.
+        if (ops.length !== 1 && ops.length !== 2)
+          throw new AssembleError(ln, "waitpid takes a pid and optional options");
         argInto(Reg.A0, ops[0], ln);
-        sys(Sys.WAITPID, ln);
+        if (ops.length === 2) argInto(Reg.A1, ops[1], ln);
+        sys(ops.length === 2 ? Sys.WAIT4 : Sys.WAITPID, ln);
         return;
       case "kill": {
         expect(ops, 2, m, ln);
         argInto(Reg.A0, ops[0], ln);
-        loadImm(Reg.A1, signal(ops[1], ln), ln);
+        if (ops[1].startsWith("$")) argInto(Reg.A1, ops[1], ln);
+        else loadImm(Reg.A1, signal(ops[1], ln), ln);
         sys(Sys.KILL, ln);
         return;
       }
+      case "read":
+      case "write":
+        expect(ops, 3, m, ln);
+        argInto(Reg.A0, ops[0], ln);
+        argInto(Reg.A1, ops[1], ln);
+        argInto(Reg.A2, ops[2], ln);
+        sys(m === "read" ? Sys.READ : Sys.WRITE, ln);
+        return;
+      case "setpgid":
+      case "tcsetpgrp":
+        expect(ops, 2, m, ln);
+        argInto(Reg.A0, ops[0], ln);
+        argInto(Reg.A1, ops[1], ln);
+        sys(m === "setpgid" ? Sys.SETPGID : Sys.TCSETPGRP, ln);
+        return;
+      case "getpgid":
+      case "tcgetpgrp":
+        expect(ops, 1, m, ln);
+        argInto(Reg.A0, ops[0], ln);
+        sys(m === "getpgid" ? Sys.GETPGID : Sys.TCGETPGRP, ln);
+        return;
+      case "execvp":
+        if (ops.length !== 1 && ops.length !== 2)
+          throw new AssembleError(ln, "execvp takes a name and an optional argv");
+        argInto(Reg.A0, ops[0], ln);
+        argInto(Reg.A1, ops[1], ln, 0);
+        sys(Sys.EXECVP, ln);
+        return;
+      case "setsid":
+        expect(ops, 0, m, ln);
+        sys(Sys.SETSID, ln);
+        return;
       case "getpid":
       case "getppid":
       case "yield":

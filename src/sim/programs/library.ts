@@ -1,5 +1,6 @@
 // The built-in workload library, written in simtop's op language (see assembler.ts).
 import type { ProgramSource } from "../config.js";
+import { SHELL } from "./shell.js";
 
 const MATRIX = `
 .equ N, 256
@@ -17,9 +18,10 @@ main:   reap                    # wait for any child; blocks even when there is 
         b main
 `,
   },
+  SHELL,
   {
-    name: "sh",
-    description: "a shell: every so often forks, the child execs a query, the shell waits",
+    name: "auto-sh",
+    description: "a scripted shell: every so often forks, the child execs a query, the shell waits",
     source: `
 main:   rand 2000               # the user types a command: 1,000 to 2,999 ticks (from the seed)
         addi $t0, $v0, 1000
@@ -147,6 +149,50 @@ main:   sbrk 4096
         j main
 full:   sleep 100000
         j full
+`,
+  },
+  {
+    name: "cat",
+    description: "copies what is typed on its terminal back to it, line by line, until Ctrl+D",
+    source: `
+.data
+buf:    .space 320
+.text
+main:   la $s0, buf
+loop:   read 0, $s0, 80         # blocks (blocked:tty) until a line is typed
+        beqz $v0, done          # Ctrl+D: end of file
+        blt $v0, $zero, done
+        move $t0, $v0
+        write 1, $s0, $t0
+        j loop
+done:   exit 0
+`,
+  },
+  {
+    name: "work",
+    description:
+      "a job that ends: N (its argument, default 5) rounds of 1,000 loop turns, then exit",
+    source: `
+main:   li $s0, 5
+        li $t0, 2
+        blt $a0, $t0, go        # no argument
+        lw $t1, 4($a1)          # argv[1], one character per word
+        li $s0, 0
+digit:  lw $t2, 0($t1)
+        beqz $t2, go
+        addi $t2, $t2, -48
+        li $t3, 10
+        mul $s0, $s0, $t3
+        add $s0, $s0, $t2
+        addi $t1, $t1, 4
+        j digit
+go:     beqz $s0, done
+round:  li $t0, 1000
+spin:   addi $t0, $t0, -1
+        bnez $t0, spin
+        addi $s0, $s0, -1
+        bnez $s0, round
+done:   exit 0
 `,
   },
   {

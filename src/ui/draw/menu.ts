@@ -52,12 +52,16 @@ export function sideMenuLines(
   if (o === null || o.kind === "help") return null;
   return o.kind === "signal"
     ? menuLines(
-        o.count > 1
-          ? ` Send signal to ${o.count} tagged processes`
-          : ` Send signal to ${o.pid} (${clean(o.name)})`,
+        o.group !== null
+          ? ` Signal to group ${o.group.pgid} (${o.group.members} process${o.group.members === 1 ? "" : "es"})`
+          : o.count > 1
+            ? ` Send signal to ${o.count} tagged processes`
+            : ` Send signal to ${o.pid} (${clean(o.name)})`,
         o.items,
         o.index,
-        "Enter send · Esc cancel",
+        o.group === null
+          ? "Enter send · g group · Esc cancel"
+          : "Enter send · g process · Esc cancel",
         width,
         height,
         theme,

@@ -23,7 +23,7 @@ function cellText(r: TableRow, c: Column): string {
     case "name":
       return r.prefix + clean(r.name);
     case "state":
-      return `${r.letter} ${r.stateWord}`;
+      return `${r.letter}${r.foreground ? "+" : ""} ${r.stateWord}`;
     case "pri":
       return String(r.priority);
     case "nice":
@@ -52,6 +52,12 @@ function cellText(r: TableRow, c: Column): string {
       return r.affinity;
     case "migrations":
       return compact(r.migrations);
+    case "pgid":
+      return String(r.pgid);
+    case "sid":
+      return String(r.sid);
+    case "tty":
+      return r.tty;
   }
 }
 

@@ -1,5 +1,6 @@
 // The Gantt chart's data: per core, who held it in each column of the current page of time.
-import { GANTT_IDLE, GANTT_SWITCH, type Kernel } from "../../sim/kernel.js";
+import { GANTT_IDLE, GANTT_SWITCH } from "../../sim/gantt.js";
+import type { Kernel } from "../../sim/kernel.js";
 
 const SYMBOLS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 

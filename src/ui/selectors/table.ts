@@ -19,15 +19,19 @@ export type SortKey =
   | "weight"
   | "core"
   | "affinity"
-  | "migrations";
+  | "migrations"
+  | "pgid"
+  | "sid"
+  | "tty";
 
-/** Columns that mean something only under a scheduler (MLFQ, lottery/stride, CFS) or on many cores. */
-export type ColumnGroup = "mlfq" | "tickets" | "cfs" | "cores";
+/** Columns that mean something only under a scheduler (MLFQ, lottery/stride, CFS), on many cores, or with job control. */
+export type ColumnGroup = "mlfq" | "tickets" | "cfs" | "cores" | "jobs";
 
-/** What decides the optional columns: the policy in force, and whether cores matter (view.ts). */
+/** What decides the optional columns: the policy in force, whether cores matter (view.ts), job control in play. */
 export interface ColumnSet {
   policy: string;
   cores: boolean;
+  jobs?: boolean;
 }
 
 export const NO_EXTRAS: ColumnSet = { policy: "", cores: false };
@@ -42,6 +46,8 @@ function groupShown(g: ColumnGroup, set: ColumnSet): boolean {
       return set.policy === "cfs";
     case "cores":
       return set.cores;
+    case "jobs":
+      return set.jobs === true;
   }
 }
 
@@ -61,6 +67,9 @@ export interface Column {
 export const COLUMNS: readonly Column[] = [
   { key: "pid", title: "PID", width: 5, align: "right", descending: false },
   { key: "ppid", title: "PPID", width: 5, align: "right", descending: false },
+  { key: "pgid", title: "PGID", width: 5, align: "right", descending: false, group: "jobs" },
+  { key: "sid", title: "SID", width: 5, align: "right", descending: false, group: "jobs" },
+  { key: "tty", title: "TTY", width: 4, align: "left", descending: false, group: "jobs" },
   { key: "name", title: "NAME", width: 8, align: "left", descending: false },
   { key: "state", title: "S STATE", width: 15, align: "left", descending: false },
   { key: "pri", title: "PRI", width: 3, align: "right", descending: false },
@@ -92,12 +101,15 @@ const DROP_ORDER: readonly SortKey[] = [
   "affinity",
   "l1",
   "ipc",
+  "sid",
   "weight",
   "pri",
   "ppid",
+  "tty",
   "time",
   "core",
   "level",
+  "pgid",
   "tickets",
   "vruntime",
 ];
@@ -113,9 +125,15 @@ function columnsOf(set: ColumnSet): Column[] {
 export function sortStep(key: SortKey, dir: 1 | -1, set: ColumnSet): SortKey {
   const cols = columnsOf(set);
   const i = cols.findIndex((c) => c.key === key);
-  // A column no longer shown (the level, after leaving MLFQ) steps from where it stood.
-  const from = i >= 0 ? i : COLUMNS.findIndex((c) => c.key === key) - (dir > 0 ? 1 : 0);
-  return cols[(from + dir + cols.length) % cols.length].key;
+  if (i >= 0) return cols[(i + dir + cols.length) % cols.length].key;
+  // A column no longer shown (the level, after leaving MLFQ) steps from where it stood: to
+  // the next shown column that way.
+  const all = COLUMNS.length;
+  for (let j = COLUMNS.findIndex((c) => c.key === key), n = 0; n < all; n++) {
+    j = (j + dir + all) % all;
+    if (cols.includes(COLUMNS[j])) return COLUMNS[j].key;
+  }
+  return cols[0].key;
 }
 
 /** The columns that fit in `width`, with NAME sized to what is left (at most NAME_MAX). */
@@ -170,6 +188,12 @@ function sortValue(r: ProcessRow, key: SortKey): number | string {
       return r.affinity;
     case "migrations":
       return r.migrations;
+    case "pgid":
+      return r.pgid;
+    case "sid":
+      return r.sid;
+    case "tty":
+      return r.tty;
   }
 }
 
