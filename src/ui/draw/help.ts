@@ -173,6 +173,7 @@ export function helpMaxScroll(width: number, height: number, chapters?: HelpChap
   const rows = height - 1;
   const plainTheme = {
     color: false,
+    name: "monochrome" as const,
     paint: (t: string) => t,
     codes: () => "",
     processCodes: () => "",
