@@ -98,7 +98,14 @@ export function parseYamlLocated(text: string): LocatedYaml {
       `not valid YAML: ${at(unresolved)}: alias *${oneLine(unresolved.source, 60)} has no anchor &${oneLine(unresolved.source, 60)} before it`,
     );
   const where = (path: readonly PropertyKey[], key?: string): string | null => {
-    const node = path.length === 0 ? doc.contents : doc.getIn(path.map(String), true);
+    // A place the text does not have (the first key of `fork: q`, written as one key) is
+    // reported where its nearest enclosing value is.
+    let at = path.map(String);
+    let node = at.length === 0 ? doc.contents : doc.getIn(at, true);
+    while (!isNode(node) && at.length > 0) {
+      at = at.slice(0, -1);
+      node = at.length === 0 ? doc.contents : doc.getIn(at, true);
+    }
     let range = isNode(node) ? node.range : undefined;
     if (key !== undefined && isMap(node)) {
       const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);

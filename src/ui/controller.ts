@@ -8,9 +8,10 @@ import { POLICY_NAMES } from "../sim/sched/policy.js";
 import { Signal } from "../sim/signals.js";
 import type { Store } from "../sim/store.js";
 import type { RateWindow } from "../sim/window.js";
+import type { ColourDepth } from "./colourDepth.js";
 import { helpMaxScroll } from "./draw/help.js";
 import { grouped, niceSteps } from "./format.js";
-import { type Action, ALWAYS, actionFor } from "./keymap.js";
+import { type Action, ALWAYS, findKeyClash, KeyBindings, keyLabel } from "./keymap.js";
 import { isText, type KeyName, parseKeys, textOf } from "./keys.js";
 import { computeLayout, tooSmall } from "./layout.js";
 import { SIGNAL_ORDER } from "./menus.js";
@@ -19,7 +20,9 @@ import type { HistoryView } from "./selectors/caches.js";
 import { findEvent, logEnd } from "./selectors/events.js";
 import { GanttLegend } from "./selectors/gantt.js";
 import { quantumNote, shownQuantum } from "./selectors/sched.js";
+import type { SetupSource } from "./selectors/setup.js";
 import type { SortKey } from "./selectors/table.js";
+import type { Settings } from "./settings.js";
 import {
   type EventLogAction,
   type EventLogState,
@@ -40,13 +43,21 @@ import {
   schedViewReducer,
 } from "./state/schedView.js";
 import {
+  FPS_STEPS,
+  moveColumn,
+  SETUP_OPENED,
+  type SetupState,
+  setupRows,
+  toggleColumn,
+} from "./state/setup.js";
+import {
   INITIAL_TABLE_VIEW,
   type TableViewAction,
   type TableViewState,
   tableViewReducer,
 } from "./state/tableView.js";
 import { stepThrough, type TimeAction, type TimeState, timeReducer } from "./state/timeControl.js";
-import { createTheme, type Theme } from "./theme.js";
+import { createTheme, THEME_NAMES, type Theme, type ThemeName } from "./theme.js";
 import {
   bodyRows,
   buildView,
@@ -68,6 +79,16 @@ export interface ControllerOptions {
   color?: boolean;
   /** A scenario's named moments; the header shows the latest one reached. */
   chapters?: readonly Chapter[];
+  /** The config file's settings: theme, columns, keys (speed and fps come resolved above). */
+  settings?: Settings;
+  /** Colours the terminal shows (default 16). */
+  depth?: ColourDepth;
+  /** The config file the setup screen saves to; null or absent: settings last this run only. */
+  configPath?: string | null;
+  /** Writes the settings to the config file; throws an Error saying why it could not. */
+  saveSettings?: (settings: Settings) => void;
+  /** Scenarios the setup screen offers to start with (built-in names). */
+  scenarios?: readonly string[];
 }
 
 export const DEFAULT_FPS = 10;
@@ -108,10 +129,14 @@ function frameTicks(speed: number, fps: number): number {
 
 export class DashboardController implements ViewState {
   readonly store: Store;
-  readonly fps: number;
+  fps: number;
   /** Running or paused, speed, the moment of the past shown (a pure reducer: state/timeControl.ts). */
   time: TimeState;
-  readonly theme: Theme;
+  theme: Theme;
+  /** The config file's settings as the setup screen (F2) has them; saved when it closes. */
+  settings: Settings;
+  /** Which key runs which action: the keymap with the config's keys in place. */
+  bindings: KeyBindings;
   readonly chapters: readonly Chapter[];
   /** Order and filter of the process table (a pure reducer: state/tableView.ts). */
   tableView: TableViewState = INITIAL_TABLE_VIEW;
@@ -163,6 +188,11 @@ export class DashboardController implements ViewState {
   private lastSize = { columns: 0, rows: 0 };
   private version = 0;
   private readonly listeners = new Set<() => void>();
+  private readonly color: boolean;
+  private readonly depth: ColourDepth;
+  readonly configPath: string | null;
+  private readonly saveSettings: ((settings: Settings) => void) | null;
+  private readonly scenarios: readonly string[];
   private cached: { version: number; columns: number; rows: number; view: DashboardView } | null =
     null;
 
@@ -170,7 +200,14 @@ export class DashboardController implements ViewState {
     this.store = opts.store;
     this.fps = opts.fps ?? DEFAULT_FPS;
     this.time = { paused: opts.paused ?? false, speed: opts.speed ?? DEFAULT_SPEED, shown: null };
-    this.theme = createTheme(opts.color ?? true);
+    this.settings = { ...(opts.settings ?? {}) };
+    this.color = opts.color ?? true;
+    this.depth = opts.depth ?? 16;
+    this.theme = createTheme(this.color, { name: this.settings.theme, depth: this.depth });
+    this.bindings = new KeyBindings(this.settings.keys);
+    this.configPath = opts.configPath ?? null;
+    this.saveSettings = opts.saveSettings ?? null;
+    this.scenarios = opts.scenarios ?? [];
     this.chapters = [...(opts.chapters ?? [])].sort((a, b) => a.tick - b.tick);
     this.liveRates = this.tracker.read(this.store.kernel, this.windowTicks, this.selectedPid);
     // The program view draws each core's last cycles: the dashboard's CPU keeps them from now on.
@@ -233,6 +270,33 @@ export class DashboardController implements ViewState {
 
   get mode(): Mode {
     return this.past ? "past" : this.paused ? "paused" : "live";
+  }
+
+  /** The table's columns a config or the setup screen chose, in order (null: all). */
+  get columns(): readonly SortKey[] | null {
+    return this.settings.columns ?? null;
+  }
+
+  /** What the setup screen (F2) shows. */
+  get setup(): SetupSource {
+    return {
+      settings: this.settings,
+      bindings: this.bindings,
+      columns: this.columns,
+      themeName: this.theme.name,
+      colourNote: !this.color
+        ? "colour is off (NO_COLOR or --no-color): attributes only"
+        : `the terminal shows ${this.depth === "truecolor" ? "truecolor" : `${this.depth} colours`}`,
+      speed: this.speed,
+      fps: this.fps,
+      mouse: this.mouse,
+      configPath: this.configPath,
+    };
+  }
+
+  /** Mouse reporting wanted (the config's `mouse`, on unless set false). */
+  get mouse(): boolean {
+    return this.settings.mouse ?? true;
   }
 
   get sort(): SortKey {
@@ -536,28 +600,34 @@ export class DashboardController implements ViewState {
       return;
     }
     // Suspending works whatever is open, as in other full-screen programs.
-    if (actionFor(k) === "suspend") {
+    if (this.bindings.actionFor(k) === "suspend") {
       this.onSuspend?.();
       return;
     }
     const { columns, rows } = this.lastSize;
     if (columns > 0 && tooSmall(columns, rows)) {
       // Nothing else is on screen to act on; only quitting and redrawing make sense.
-      const a = actionFor(k);
+      const a = this.bindings.actionFor(k);
       if (a === "quit" || a === "redraw") this.act(a);
       return;
     }
     if (this.editingFilter && this.filterKey(k)) return;
     if (this.eventLog.open && this.eventLogKey(k)) return;
     if (this.programView.open) {
-      const r = programViewKey(this.programView, k, actionFor(k), this.kernel.running.length);
+      const r = programViewKey(
+        this.programView,
+        k,
+        this.bindings.actionFor(k),
+        this.kernel.running.length,
+      );
       this.programView = r.state;
       if (r.used) return;
     }
+    if (this.overlay?.kind === "setup") return this.setupKey(k, this.overlay);
     if (this.overlay && this.overlayKey(k)) return;
-    const sv = this.schedView.open ? schedViewKey(k, actionFor(k)) : null;
+    const sv = this.schedView.open ? schedViewKey(k, this.bindings.actionFor(k)) : null;
     if (sv) return void (this.schedView = schedViewReducer(this.schedView, sv));
-    const a = actionFor(k);
+    const a = this.bindings.actionFor(k);
     if (a) this.act(a);
   }
 
@@ -600,7 +670,7 @@ export class DashboardController implements ViewState {
       else if (isText(k)) this.log({ type: "searchType", text: textOf(k) });
       return true;
     }
-    const a = actionFor(k);
+    const a = this.bindings.actionFor(k);
     const page = Math.max(1, this.lastSize.rows - 10);
     if (k === "escape" || a === "quit" || a === "eventLog") this.log({ type: "close" });
     else if (a === "up") this.log({ type: "scroll", by: 1, now });
@@ -622,7 +692,7 @@ export class DashboardController implements ViewState {
 
   private overlayKey(k: KeyName): boolean {
     const o = this.overlay!;
-    const a = actionFor(k);
+    const a = this.bindings.actionFor(k);
     if (k === "escape" || a === "quit" || (o.kind === "help" && a === "help")) {
       this.overlay = null;
       return true;
@@ -636,10 +706,12 @@ export class DashboardController implements ViewState {
         menuWidth: 0,
       });
       const max = help
-        ? helpMaxScroll(columns, bodyRows(help), {
-            list: this.chapters,
-            current: chapterIndexAt(this.chapters, this.kernel.now),
-          })
+        ? helpMaxScroll(
+            columns,
+            bodyRows(help),
+            { list: this.chapters, current: chapterIndexAt(this.chapters, this.kernel.now) },
+            this.bindings,
+          )
         : 0;
       if (a === "down" || a === "pageDown")
         o.scroll = Math.min(max, o.scroll + (a === "down" ? 1 : 10));
@@ -707,6 +779,7 @@ export class DashboardController implements ViewState {
           type: "sortStep",
           dir: a === "sortNext" ? 1 : -1,
           mlfq: this.kernel.policy.name === "mlfq",
+          columns: this.columns,
         });
         break;
       case "sortCpu":
@@ -828,6 +901,10 @@ export class DashboardController implements ViewState {
       case "help":
         this.overlay = { kind: "help", scroll: 0 };
         break;
+      case "setup":
+        this.log({ type: "close" });
+        this.overlay = { ...SETUP_OPENED };
+        break;
       case "redraw":
         this.onRedraw?.();
         break;
@@ -837,6 +914,130 @@ export class DashboardController implements ViewState {
       case "quit":
         this.quit();
         break;
+    }
+  }
+
+  // ---- the setup screen (F2) ----------------------------------------------------------------
+
+  /** Keys while the setup screen is open: it takes them all (a key being bound included). */
+  private setupKey(k: KeyName, o: SetupState): void {
+    const rows = setupRows(this.columns);
+    const row = rows[Math.min(o.index, rows.length - 1)];
+    if (o.capturing) {
+      this.overlay = { ...o, capturing: false };
+      if (k !== "escape" && row.kind === "key") this.bindKey(row.action, k);
+      return;
+    }
+    const a = this.bindings.actionFor(k);
+    const page = Math.max(1, this.lastSize.rows - 10);
+    const moveTo = (i: number): void => {
+      this.overlay = { ...o, index: Math.max(0, Math.min(rows.length - 1, i)) };
+    };
+    if (k === "escape" || k === "q" || a === "setup" || a === "quit") this.closeSetup(o);
+    else if (k === "up" || k === "k") moveTo(o.index - 1);
+    else if (k === "down" || k === "j") moveTo(o.index + 1);
+    else if (k === "pageup") moveTo(o.index - page);
+    else if (k === "pagedown") moveTo(o.index + page);
+    else if (k === "home") moveTo(0);
+    else if (k === "end") moveTo(rows.length - 1);
+    else if (k === "left" || k === "right" || k === "enter" || k === "space") {
+      const dir = k === "left" ? -1 : 1;
+      if (row.kind === "key") {
+        if (k === "enter") this.overlay = { ...o, capturing: true };
+        return;
+      }
+      if (row.kind === "column") {
+        const chosen = this.columns;
+        this.settings.columns =
+          k === "left" || k === "right"
+            ? moveColumn(chosen, row.key, dir)
+            : toggleColumn(chosen, row.key);
+        // The row follows its column as it moves.
+        const at = setupRows(this.columns).findIndex(
+          (r) => r.kind === "column" && r.key === row.key,
+        );
+        this.overlay = { ...o, index: at, changed: true };
+        return;
+      }
+      this.changeSetting(row.kind, dir);
+      this.overlay = { ...o, changed: true };
+    } else if ((k === "delete" || k === "backspace") && row.kind === "key") {
+      const { [row.action]: _dropped, ...rest } = this.settings.keys ?? {};
+      this.setKeys(rest);
+      this.overlay = { ...o, changed: true };
+      this.say(`${row.action}: back to its default keys`);
+    }
+  }
+
+  /** One step of a setting (theme, speed, fps, mouse, scenario) left (-1) or right (1). */
+  private changeSetting(kind: "theme" | "speed" | "fps" | "mouse" | "scenario", dir: 1 | -1): void {
+    const cycle = <T>(list: readonly T[], now: T): T =>
+      list[(Math.max(0, list.indexOf(now)) + dir + list.length) % list.length];
+    switch (kind) {
+      case "theme": {
+        const name: ThemeName = cycle(THEME_NAMES, this.theme.name);
+        this.settings.theme = name;
+        this.theme = createTheme(this.color, { name, depth: this.depth });
+        break;
+      }
+      case "speed": {
+        this.timeAct({ type: "speed", dir });
+        this.settings.speed = this.speed;
+        break;
+      }
+      case "fps": {
+        const next = stepThrough(FPS_STEPS, this.fps, dir) ?? this.fps;
+        this.fps = next;
+        this.settings.fps = next;
+        break;
+      }
+      case "mouse":
+        this.settings.mouse = !this.mouse;
+        break;
+      case "scenario": {
+        const list = this.scenarios;
+        const now = this.settings.scenario ?? "default";
+        // A scenario file named in the config stays one of the choices.
+        this.settings.scenario = cycle(list.includes(now) ? list : [...list, now], now);
+        break;
+      }
+    }
+  }
+
+  private setKeys(keys: NonNullable<Settings["keys"]>): void {
+    this.settings.keys = Object.keys(keys).length > 0 ? keys : undefined;
+    if (this.settings.keys === undefined) delete this.settings.keys;
+    this.bindings = new KeyBindings(this.settings.keys);
+  }
+
+  /** Gives `action` the key `k` alone, unless another action has it (then says which). */
+  private bindKey(action: Action, k: KeyName): void {
+    const keys = { ...(this.settings.keys ?? {}), [action]: [k] };
+    const clash = findKeyClash(keys);
+    if (clash !== null) {
+      this.say(
+        `${keyLabel(k)} is bound to ${clash.with === action ? clash.action : clash.with}: not changed`,
+      );
+      return;
+    }
+    this.setKeys(keys);
+    if (this.overlay?.kind === "setup") this.overlay = { ...this.overlay, changed: true };
+    this.say(`${action}: ${keyLabel(k)}`);
+  }
+
+  /** Closes the setup screen, saving the settings to the config file if any changed. */
+  private closeSetup(o: SetupState): void {
+    this.overlay = null;
+    if (!o.changed) return;
+    if (this.configPath === null || this.saveSettings === null) {
+      this.say("settings apply to this run only (no config file: --no-config)");
+      return;
+    }
+    try {
+      this.saveSettings(this.settings);
+      this.say(`settings saved to ${this.configPath}`);
+    } catch (e) {
+      this.say(`settings not saved: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 }

@@ -47,6 +47,7 @@ export type Action =
   | "forwardFar"
   | "live"
   | "help"
+  | "setup"
   | "redraw"
   | "suspend"
   | "quit";
@@ -268,6 +269,12 @@ export const KEYMAP: readonly KeyBinding[] = [
     group: "General",
     help: "this help",
     bar: { key: "?", text: "Help" },
+  },
+  {
+    action: "setup",
+    keys: ["f2"],
+    group: "General",
+    help: "setup: theme, speed, columns, mouse and keys, saved to the config file",
   },
   { action: "redraw", keys: ["ctrl+l"], group: "General", help: "redraw the whole screen" },
   {

@@ -8,7 +8,7 @@ import type { RateWindow } from "../sim/window.js";
 import { GANTT_LABEL } from "./draw/gantt.js";
 import type { HelpChapters } from "./draw/help.js";
 import { niceCeil } from "./format.js";
-import { KEY_BAR, KEYMAP } from "./keymap.js";
+import { KEY_BAR, KEYMAP, type KeyBindings, keyLabel } from "./keymap.js";
 import { computeLayout, type Layout, SIGNAL_MENU_WIDTH, SPAWN_MENU_WIDTH } from "./layout.js";
 import { type MenuItem, signalItems, spawnItems } from "./menus.js";
 import type { SystemHistory } from "./sampling.js";
@@ -24,6 +24,7 @@ import { type GanttLegend, type GanttModel, selectGantt } from "./selectors/gant
 import { type PipelineModel, selectPipeline } from "./selectors/pipeline.js";
 import { type ProgramModel, programOf } from "./selectors/program.js";
 import { type ScheduleModel, selectSchedule } from "./selectors/sched.js";
+import { type SetupModel, type SetupSource, selectSetup } from "./selectors/setup.js";
 import {
   type Column,
   columnsFor,
@@ -35,6 +36,7 @@ import {
 import type { EventLogState } from "./state/eventLog.js";
 import type { ProgramViewState } from "./state/programView.js";
 import type { SchedViewState } from "./state/schedView.js";
+import type { SetupState } from "./state/setup.js";
 import type { Theme } from "./theme.js";
 
 export type Mode = "live" | "paused" | "past";
@@ -96,7 +98,8 @@ export interface TableModel {
 }
 
 export type OverlayModel =
-  | { kind: "help"; scroll: number; chapters: HelpChapters }
+  | { kind: "help"; scroll: number; chapters: HelpChapters; bindings?: KeyBindings }
+  | { kind: "setup"; model: SetupModel }
   | { kind: "signal"; pid: number; name: string; index: number; items: MenuItem[] }
   | { kind: "spawn"; index: number; items: MenuItem[] };
 
@@ -134,7 +137,8 @@ export interface DashboardView {
 export type OverlayState =
   | { kind: "help"; scroll: number }
   | { kind: "signal"; index: number; pid: number }
-  | { kind: "spawn"; index: number };
+  | { kind: "spawn"; index: number }
+  | SetupState;
 
 /** What the controller knows that the view needs (read-only here, except the placement). */
 export interface ViewState {
@@ -171,6 +175,12 @@ export interface ViewState {
   schedView: SchedViewState;
   /** The chapter announced in the table's status line, while its banner lasts. */
   banner: number | null;
+  /** Which key runs which action (the key bar and help show the keys bound). */
+  bindings?: KeyBindings;
+  /** The table's columns a config chose, in order (null or absent: all). */
+  columns?: readonly SortKey[] | null;
+  /** What the setup screen shows; absent where there is none (a test's bare state). */
+  setup?: SetupSource;
 }
 
 /** Ticks per Gantt column: the chart fills about two columns a frame (1-2-5 rounded), slow enough to read. */
@@ -223,7 +233,11 @@ function keybar(state: ViewState): KeyBarModel {
   for (const action of KEY_BAR) {
     const bar = KEYMAP.find((b) => b.action === action)?.bar;
     if (!bar || (bar.when !== undefined && (bar.when === "live") !== live)) continue;
-    items.push({ key: bar.key, text: bar.text === "Pause" && !live ? "Run" : bar.text });
+    // Keys a config gave the action are shown instead (no key, no entry).
+    const own = state.bindings?.overridden(action) ? state.bindings.keysOf(action) : null;
+    if (own !== null && own.length === 0) continue;
+    const key = own !== null ? keyLabel(own[0]) : bar.key;
+    items.push({ key, text: bar.text === "Pause" && !live ? "Run" : bar.text });
   }
   return { prompt: null, items };
 }
@@ -292,7 +306,7 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
   const visible = order.slice(place.scrollTop, place.scrollTop + bodyRows);
   const table: TableModel = {
     banner: chapterView(state.chapters, state.banner),
-    columns: columnsFor(tableRect.width, h.mlfq !== null),
+    columns: columnsFor(tableRect.width, h.mlfq !== null, state.columns),
     rows: visible,
     selected: place.index >= 0 ? place.index - place.scrollTop : -1,
     shown: order.length,
@@ -324,7 +338,10 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
       kind: "help",
       scroll: o.scroll,
       chapters: { list: state.chapters, current: chapterIndexAt(state.chapters, k.now) },
+      ...(state.bindings ? { bindings: state.bindings } : {}),
     };
+  else if (o?.kind === "setup" && state.setup)
+    overlay = { kind: "setup", model: selectSetup(state.setup, o) };
   else if (o?.kind === "signal")
     overlay = {
       kind: "signal",

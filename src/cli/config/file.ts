@@ -24,6 +24,8 @@ export function defaultConfigPath(env: NodeJS.ProcessEnv = process.env): string 
 export interface LoadedConfig {
   path: string | null;
   settings: Settings;
+  /** How messages name the file's `scenario` setting: the file, line and column. */
+  scenarioAt?: string;
 }
 
 /**
@@ -59,7 +61,8 @@ export function loadConfig(opts: { file?: string; use: boolean }): LoadedConfig 
   // A scenario file named in the config is found beside it, wherever simtop is started from.
   if (settings.scenario !== undefined && /[./\\]/.test(settings.scenario))
     settings.scenario = resolve(dirname(path), settings.scenario);
-  return { path, settings };
+  const at = located.where(["scenario"]);
+  return { path, settings, scenarioAt: `${what}: ${at === null ? "" : `${at}: `}scenario:` };
 }
 
 /**

@@ -48,23 +48,41 @@ const DROP_ORDER: readonly SortKey[] = ["l1", "ipc", "pri", "ppid", "time", "lev
 const NAME_MIN = 8;
 const NAME_MAX = 24;
 
-/** The columns of a table under MLFQ (`mlfq`) or another policy. */
-function columnsOf(mlfq: boolean): Column[] {
-  return COLUMNS.filter((c) => mlfq || !c.mlfqOnly);
+/**
+ * The columns of a table under MLFQ (`mlfq`) or another policy: those `chosen` (a config's
+ * list, in its order) or else all of them.
+ */
+function columnsOf(mlfq: boolean, chosen?: readonly SortKey[] | null): Column[] {
+  const all = chosen
+    ? chosen.map((k) => COLUMNS.find((c) => c.key === k)).filter((c) => c !== undefined)
+    : COLUMNS;
+  const shown = all.filter((c) => mlfq || !c.mlfqOnly);
+  // A list of only MLFQ's level, outside MLFQ: the table keeps its PIDs.
+  return shown.length > 0 ? shown : COLUMNS.filter((c) => c.key === "pid");
 }
 
 /** The column `dir` steps left (-1) or right (1) of `key`, round the columns shown (`<` and `>`). */
-export function sortStep(key: SortKey, dir: 1 | -1, mlfq: boolean): SortKey {
-  const cols = columnsOf(mlfq);
+export function sortStep(
+  key: SortKey,
+  dir: 1 | -1,
+  mlfq: boolean,
+  chosen?: readonly SortKey[] | null,
+): SortKey {
+  const cols = columnsOf(mlfq, chosen);
   const i = cols.findIndex((c) => c.key === key);
   // A column no longer shown (the level, after leaving MLFQ) steps from where it stood.
-  const from = i >= 0 ? i : COLUMNS.findIndex((c) => c.key === key) - (dir > 0 ? 1 : 0);
+  const from =
+    i >= 0 ? i : Math.max(-1, COLUMNS.findIndex((c) => c.key === key) - (dir > 0 ? 1 : 0));
   return cols[(from + dir + cols.length) % cols.length].key;
 }
 
 /** The columns that fit in `width`, with NAME sized to what is left (at most NAME_MAX). */
-export function columnsFor(width: number, mlfq = false): Column[] {
-  let cols = columnsOf(mlfq);
+export function columnsFor(
+  width: number,
+  mlfq = false,
+  chosen?: readonly SortKey[] | null,
+): Column[] {
+  let cols = columnsOf(mlfq, chosen);
   const fixed = (cs: Column[]) =>
     cs.reduce((s, c) => s + (c.key === "name" ? 0 : c.width), 0) + cs.length - 1;
   for (const drop of DROP_ORDER) {

@@ -27,6 +27,8 @@ export type TableViewAction =
       dir: 1 | -1;
       /** Under MLFQ the LVL column is one of them; otherwise it is passed over. */
       mlfq?: boolean;
+      /** The columns a config chose, in order (else all of them). */
+      columns?: readonly SortKey[] | null;
     }
   | { type: "invert" }
   | { type: "tree" }
@@ -44,7 +46,10 @@ export function tableViewReducer(s: TableViewState, a: TableViewAction): TableVi
       return { ...s, sort: a.key, descending: column?.descending ?? false };
     }
     case "sortStep":
-      return tableViewReducer(s, { type: "sortBy", key: sortStep(s.sort, a.dir, a.mlfq === true) });
+      return tableViewReducer(s, {
+        type: "sortBy",
+        key: sortStep(s.sort, a.dir, a.mlfq === true, a.columns),
+      });
     case "invert":
       return { ...s, descending: !s.descending };
     case "tree":
