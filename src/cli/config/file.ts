@@ -2,7 +2,7 @@
 import { mkdirSync, realpathSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, isAbsolute, join, resolve } from "node:path";
-import { Document, isMap, parseDocument } from "yaml";
+import { Document, isMap, isScalar, parseDocument } from "yaml";
 import { InputFileError, MAX_TEXT_FILE_BYTES, readInputFile } from "../../scenario/inputFile.js";
 import { parseYamlLocated, TextSyntaxError } from "../../scenario/parseText.js";
 import { shown } from "../../sim/visible.js";
@@ -74,7 +74,10 @@ export function settingsText(existing: string, settings: Settings): string {
   // An empty file (or one holding only comments or null) has no mapping yet.
   const doc = isMap(parsed.contents) ? parsed : new Document({});
   const put = (key: string, value: unknown): void => {
+    const node = doc.get(key, true);
     if (value === undefined) doc.delete(key);
+    // A plain value changed in place keeps the comment written after it.
+    else if (isScalar(node) && typeof value !== "object") node.value = value;
     else doc.set(key, doc.createNode(value, { flow: Array.isArray(value) }));
   };
   put("scenario", settings.scenario);
