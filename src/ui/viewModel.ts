@@ -341,7 +341,7 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
       ...(state.bindings ? { bindings: state.bindings } : {}),
     };
   else if (o?.kind === "setup" && state.setup)
-    overlay = { kind: "setup", model: selectSetup(state.setup, o) };
+    overlay = { kind: "setup", model: selectSetup(state.setup, o, state.message) };
   else if (o?.kind === "signal")
     overlay = {
       kind: "signal",

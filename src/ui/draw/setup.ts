@@ -5,7 +5,7 @@ import type { Theme } from "../theme.js";
 import { line, titleLine, toHeight } from "./line.js";
 
 const LABEL_WIDTH = 20;
-const VALUE_WIDTH = 22;
+const VALUE_WIDTH = 28;
 
 export function setupLines(m: SetupModel, width: number, height: number, theme: Theme): string[] {
   const where = m.path === null ? "this run only (--no-config)" : `saved to ${m.path}`;
@@ -36,8 +36,10 @@ export function setupLines(m: SetupModel, width: number, height: number, theme: 
           ),
     );
   }
-  const rows = Math.max(1, height - 1);
+  // The last line says what a change did (saved, refused), as the table's status line would.
+  const rows = Math.max(1, height - 2);
   // The selection stays on screen, with its section heading when there is room.
   const top = Math.max(0, Math.min(selectedAt - Math.floor(rows / 2), body.length - rows));
-  return toHeight([title, ...body.slice(top, top + rows)], height, width);
+  const status = line(theme, width, [m.message ?? "", "accent"]);
+  return [...toHeight([title, ...body.slice(top, top + rows)], height - 1, width), status];
 }

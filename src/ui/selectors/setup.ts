@@ -20,6 +20,8 @@ export interface SetupModel {
   capturing: boolean;
   /** Where the settings are saved, or null (--no-config). */
   path: string | null;
+  /** What the last change did (a key refused, say), while it lasts. */
+  message: string | null;
 }
 
 /** What the setup screen needs from the dashboard. */
@@ -36,7 +38,7 @@ export interface SetupSource {
   configPath: string | null;
 }
 
-export function selectSetup(src: SetupSource, o: SetupState): SetupModel {
+export function selectSetup(src: SetupSource, o: SetupState, message: string | null): SetupModel {
   const rows = setupRows(src.columns);
   const shown = new Set(src.columns ?? COLUMNS.map((c) => c.key));
   let firstColumn = true;
@@ -97,5 +99,6 @@ export function selectSetup(src: SetupSource, o: SetupState): SetupModel {
     index: Math.min(o.index, lines.length - 1),
     capturing: o.capturing,
     path: src.configPath,
+    message,
   };
 }
