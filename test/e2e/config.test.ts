@@ -1,0 +1,95 @@
+// The config file through the real binary: an F2 change survives a restart (tmux), a bad file is one line and exit 2.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { simtop, TmuxSession } from "./cliRun.js";
+import { hasTmux } from "./terminalPane.js";
+
+let session: TmuxSession | null = null;
+afterEach(() => {
+  session?.kill();
+  session = null;
+});
+
+describe.skipIf(!hasTmux)("config file in a terminal", () => {
+  it("an F2 change survives a restart", async () => {
+    const home = mkdtempSync(join(tmpdir(), "simtop-e2e-xdg-"));
+    const file = join(home, "simtop", "config.yaml");
+    const run = () => new TmuxSession([], 120, 40, { XDG_CONFIG_HOME: home });
+
+    session = run();
+    await session.waitFor((s) => s.includes("Processes"));
+    session.keys("F2");
+    await session.waitFor((s) => /Theme\s+default/.test(s));
+    // Theme one step on; down to Mouse and off; close (saves).
+    session.keys("Right");
+    await session.waitFor((s) => /Theme\s+light-background/.test(s));
+    session.keys("Down", "Down", "Down");
+    session.keys("Space");
+    await session.waitFor((s) => /Mouse\s+off/.test(s));
+    session.keys("Escape");
+    await session.waitFor((s) => s.includes(`settings saved to ${file}`));
+    expect(readFileSync(file, "utf8")).toBe("theme: light-background\nmouse: false\n");
+    session.keys("q");
+    await session.waitFor((s) => s.includes("[exit 0]"));
+    session.kill();
+
+    session = run();
+    await session.waitFor((s) => s.includes("Processes"));
+    session.keys("F2");
+    const s = await session.waitFor((t) => t.includes("Setup"));
+    expect(s).toMatch(/Theme\s+light-background/);
+    expect(s).toMatch(/Mouse\s+off/);
+    // Apart: Escape and q in one read would be Alt+q.
+    session.keys("Escape");
+    await session.waitFor((t) => !t.includes("Setup"));
+    session.keys("q");
+    await session.waitFor((t) => t.includes("[exit 0]"));
+  });
+
+  it("--no-config ignores the file; command-line flags win over it", async () => {
+    const home = mkdtempSync(join(tmpdir(), "simtop-e2e-xdg-"));
+    mkdirSync(join(home, "simtop"));
+    writeFileSync(join(home, "simtop", "config.yaml"), "speed: 2000\ncolumns: [name, pid]\n");
+    session = new TmuxSession([], 120, 40, { XDG_CONFIG_HOME: home });
+    let s = await session.waitFor((t) => t.includes("Processes"));
+    expect(s).toContain("speed 2k ticks/s");
+    expect(s).toMatch(/^ ?NAME\s+PID▲\s*$/m);
+    session.keys("q");
+    await session.waitFor((t) => t.includes("[exit 0]"));
+    session.kill();
+
+    session = new TmuxSession(["--speed", "500"], 120, 40, { XDG_CONFIG_HOME: home });
+    s = await session.waitFor((t) => t.includes("Processes"));
+    expect(s).toContain("speed 500 ticks/s");
+    session.keys("q");
+    await session.waitFor((t) => t.includes("[exit 0]"));
+    session.kill();
+
+    session = new TmuxSession(["--no-config"], 120, 40, { XDG_CONFIG_HOME: home });
+    s = await session.waitFor((t) => t.includes("Processes"));
+    expect(s).toContain("speed 10k ticks/s");
+    expect(s).toMatch(/PID▲\s+PPID NAME/);
+    session.keys("q");
+    await session.waitFor((t) => t.includes("[exit 0]"));
+  });
+});
+
+describe("a bad config file", () => {
+  it("is one line on stderr and exit 2, before any terminal is needed", () => {
+    const home = mkdtempSync(join(tmpdir(), "simtop-e2e-xdg-"));
+    mkdirSync(join(home, "simtop"));
+    const file = join(home, "simtop", "config.yaml");
+    writeFileSync(file, "theme: default\nkeys:\n  help: [h, q]\n");
+    const r = simtop([], { XDG_CONFIG_HOME: home });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(
+      `simtop: config file ${file}: line 3, column 13: keys.help[1]: q is bound to both help and quit\n`,
+    );
+    const named = simtop(["--config", join(home, "nope.yaml"), "--batch"]);
+    expect(named.stderr).toBe(`simtop: --config ${join(home, "nope.yaml")}: no such file\n`);
+    expect(named.status).toBe(2);
+  });
+});
