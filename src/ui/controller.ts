@@ -611,6 +611,8 @@ export class DashboardController implements ViewState {
       if (a === "quit" || a === "redraw") this.act(a);
       return;
     }
+    // The setup screen is drawn over everything else and takes every key.
+    if (this.overlay?.kind === "setup") return this.setupKey(k, this.overlay);
     if (this.editingFilter && this.filterKey(k)) return;
     if (this.eventLog.open && this.eventLogKey(k)) return;
     if (this.programView.open) {
@@ -623,7 +625,6 @@ export class DashboardController implements ViewState {
       this.programView = r.state;
       if (r.used) return;
     }
-    if (this.overlay?.kind === "setup") return this.setupKey(k, this.overlay);
     if (this.overlay && this.overlayKey(k)) return;
     const sv = this.schedView.open ? schedViewKey(k, this.bindings.actionFor(k)) : null;
     if (sv) return void (this.schedView = schedViewReducer(this.schedView, sv));
