@@ -11,7 +11,14 @@ import type { RateWindow } from "../sim/window.js";
 import type { ColourDepth } from "./colourDepth.js";
 import { helpMaxScroll } from "./draw/help.js";
 import { grouped, niceSteps } from "./format.js";
-import { type Action, ALWAYS, findKeyClash, KeyBindings, keyLabel } from "./keymap.js";
+import {
+  type Action,
+  ALWAYS,
+  findKeyClash,
+  KeyBindings,
+  keyLabel,
+  RESERVED_KEYS,
+} from "./keymap.js";
 import { isText, type KeyName, parseKeys, textOf } from "./keys.js";
 import { computeLayout, tooSmall } from "./layout.js";
 import { SIGNAL_ORDER } from "./menus.js";
@@ -1013,6 +1020,10 @@ export class DashboardController implements ViewState {
 
   /** Gives `action` the key `k` alone, unless another action has it (then says which). */
   private bindKey(action: Action, k: KeyName): void {
+    if (RESERVED_KEYS.includes(k)) {
+      this.say(`${keyLabel(k)} is kept for menus and prompts: not changed`);
+      return;
+    }
     const keys = { ...(this.settings.keys ?? {}), [action]: [k] };
     const clash = findKeyClash(keys);
     if (clash !== null) {

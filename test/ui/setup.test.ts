@@ -155,6 +155,8 @@ describe("the setup screen (F2)", () => {
     keys(d, KEY.enter, "q");
     expect(text(d)).toContain("q is bound to quit: not changed");
     expect(d.controller.bindings.keysOf("fork")).toEqual(["f"]);
+    keys(d, KEY.enter, KEY.enter);
+    expect(text(d)).toContain("Enter is kept for menus and prompts: not changed");
     keys(d, KEY.enter, "F");
     expect(d.controller.bindings.keysOf("fork")).toEqual(["F"]);
     d.press(KEY.escape);
