@@ -339,6 +339,15 @@ export const MENU_KEYS: readonly { keys: string; help: string }[] = [
     help: "the next core's pipeline (then the selected process's core again)",
   },
   { keys: "Program: Esc o q", help: "close the program view (↑ ↓ and time keys keep working)" },
+  {
+    keys: "Setup: ← → Enter Space",
+    help: "change the line chosen; on a column Space shows or hides it, ← → move it",
+  },
+  {
+    keys: "Setup: Enter, Delete",
+    help: "on an action: Enter then a key binds it; Delete gives back its default keys",
+  },
+  { keys: "Setup: Esc q F2", help: "close the setup screen (saves to the config file)" },
 ];
 
 const BY_KEY = new Map<KeyName, Action>();
