@@ -162,13 +162,13 @@ const NAMED_KEYS = new Set<KeyName>([
 ]);
 
 /**
- * Whether parseKeys can ever report `k`: one printable character, a named key, f1..f12, or
+ * Whether parseKeys can ever report `k`: one visible character, a named key, f1..f12, or
  * ctrl+<letter> (not ctrl+h, i, j, m: terminals send those as Backspace, Tab and Enter).
  */
 export function isKeyName(k: KeyName): boolean {
   if (NAMED_KEYS.has(k) || /^f([1-9]|1[0-2])$/.test(k)) return true;
   if (/^ctrl\+[a-z]$/.test(k)) return !["ctrl+h", "ctrl+i", "ctrl+j", "ctrl+m"].includes(k);
-  const cps = [...k];
-  const code = cps[0]?.codePointAt(0) ?? 0;
-  return cps.length === 1 && code > 32 && code !== 0x7f && !(code >= 0x80 && code < 0xa0);
+  // One visible character: no control or format character, space or combining mark (a
+  // config file's key is drawn in the key bar and the help).
+  return [...k].length === 1 && !/[\p{C}\p{Z}\p{M}]/u.test(k);
 }
