@@ -109,6 +109,9 @@ describe("key bindings", () => {
       " ",
       "\x7f",
       "\x85",
+      "\u202e",
+      "\u0301",
+      "\u00a0",
       "pgup",
     ])
       expect(isKeyName(k), JSON.stringify(k)).toBe(false);
