@@ -294,8 +294,8 @@ async function runDefault(flags: MainFlags, io: CliIo): Promise<void> {
   checkDisplayFlags(flags);
   checkOverwriteFlag(flags);
   const config = configOf(flags);
-  const ref = flags.scenario ?? config.settings.scenario ?? "default";
-  const fromConfig = flags.scenario === undefined && config.settings.scenario !== undefined;
+  const ref = flags.scenario ?? config.scenario ?? "default";
+  const fromConfig = flags.scenario === undefined && config.scenario !== undefined;
   const scenario = fromConfig ? scenarioArg(ref, config.scenarioAt) : scenarioArg(ref);
   const kernelConfig = scenarioConfig(scenario, configOverrides(flags));
   // A scenario's caches are per core: --cpus can take them over the machine's limit.

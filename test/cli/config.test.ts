@@ -187,8 +187,11 @@ describe("reading settings", () => {
     const p = file(
       "scenario: mine.yaml\nspeed: 2500\nfps: 20\ntheme: high-contrast\ncolumns: [name, pid, cpu]\nmouse: false\nkeys:\n  fork: F\n  tree: [t, y]\n  sigkill: []\n",
     );
-    expect(loadConfig({ use: true, file: p }).settings).toEqual({
-      scenario: join(dir, "mine.yaml"),
+    const loaded = loadConfig({ use: true, file: p });
+    // Opened beside the config file; written back as it was.
+    expect(loaded.scenario).toBe(join(dir, "mine.yaml"));
+    expect(loaded.settings).toEqual({
+      scenario: "mine.yaml",
       speed: 2500,
       fps: 20,
       theme: "high-contrast",
@@ -198,6 +201,20 @@ describe("reading settings", () => {
     });
     // An empty file, or one with only comments, sets nothing.
     expect(loadConfig({ use: true, file: file("# nothing yet\n") }).settings).toEqual({});
+  });
+
+  it("a scenario file named in the config is found beside it", async () => {
+    const home = mkdtempSync(join(tmpdir(), "simtop-beside-"));
+    writeFileSync(
+      join(home, "mine.yaml"),
+      "name: mine\ndescription: one sleeper beside the config\nprocesses:\n  - program: sleeper\n",
+    );
+    const p = join(home, "config.yaml");
+    writeFileSync(p, "scenario: mine.yaml\n");
+    const r = await simtop("--batch", "--config", p);
+    expect(r.stderr).toBe("");
+    // init and the one sleeper of the file beside the config.
+    expect(r.stdout).toContain("Tasks: 2 total");
   });
 
   it("the config's scenario is used without --scenario; --scenario wins", async () => {

@@ -24,6 +24,8 @@ export function defaultConfigPath(env: NodeJS.ProcessEnv = process.env): string 
 export interface LoadedConfig {
   path: string | null;
   settings: Settings;
+  /** The file's `scenario` as simtop opens it: a built-in name, or a file found beside the config. */
+  scenario?: string;
   /** How messages name the file's `scenario` setting: the file, line and column. */
   scenarioAt?: string;
 }
@@ -57,12 +59,20 @@ export function loadConfig(opts: { file?: string; use: boolean }): LoadedConfig 
     const at = located.where(check.path, check.unknownKey);
     throw new UsageError(`${what}: ${at === null ? "" : `${at}: `}${check.message}`);
   }
-  const settings = { ...check.settings };
-  // A scenario file named in the config is found beside it, wherever simtop is started from.
-  if (settings.scenario !== undefined && /[./\\]/.test(settings.scenario))
-    settings.scenario = resolve(dirname(path), settings.scenario);
+  const { settings } = check;
   const at = located.where(["scenario"]);
-  return { path, settings, scenarioAt: `${what}: ${at === null ? "" : `${at}: `}scenario:` };
+  const loaded: LoadedConfig = {
+    path,
+    settings,
+    scenarioAt: `${what}: ${at === null ? "" : `${at}: `}scenario:`,
+  };
+  // A scenario file named in the config is found beside it, wherever simtop is started from
+  // (the setting itself stays as written, so saving writes it back unchanged).
+  if (settings.scenario !== undefined)
+    loaded.scenario = /[./\\]/.test(settings.scenario)
+      ? resolve(dirname(path), settings.scenario)
+      : settings.scenario;
+  return loaded;
 }
 
 /**
