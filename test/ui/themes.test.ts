@@ -5,6 +5,7 @@ import { scenarioConfig, startScenario } from "../../src/scenario/start.js";
 import {
   type ColourDepth,
   colourCodes,
+  colourForcedOff,
   detectColourDepth,
   xterm256,
 } from "../../src/ui/colourDepth.js";
@@ -225,6 +226,13 @@ describe("colour depth", () => {
     expect(detectColourDepth({ TERM: "xterm-256color", FORCE_COLOR: "1" })).toBe(16);
     expect(detectColourDepth({ TERM: "xterm", FORCE_COLOR: "2" })).toBe(256);
     expect(detectColourDepth({ FORCE_COLOR: "3" })).toBe("truecolor");
+  });
+
+  it("FORCE_COLOR=0 (or false) turns colour off, as NO_COLOR does; other values do not", () => {
+    expect(colourForcedOff({ FORCE_COLOR: "0" })).toBe(true);
+    expect(colourForcedOff({ FORCE_COLOR: "false" })).toBe(true);
+    expect(colourForcedOff({ FORCE_COLOR: "1" })).toBe(false);
+    expect(colourForcedOff({})).toBe(false);
   });
 
   it("maps exact colours to xterm's 256 (cube and grey ramp) and palette colours stay", () => {
