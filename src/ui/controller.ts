@@ -11,14 +11,7 @@ import type { RateWindow } from "../sim/window.js";
 import type { ColourDepth } from "./colourDepth.js";
 import { helpMaxScroll } from "./draw/help.js";
 import { grouped, niceSteps } from "./format.js";
-import {
-  type Action,
-  ALWAYS,
-  findKeyClash,
-  KeyBindings,
-  keyLabel,
-  RESERVED_KEYS,
-} from "./keymap.js";
+import { type Action, ALWAYS, KeyBindings } from "./keymap.js";
 import { isText, type KeyName, parseKeys, textOf } from "./keys.js";
 import { computeLayout, tooSmall } from "./layout.js";
 import { SIGNAL_ORDER } from "./menus.js";
@@ -49,14 +42,7 @@ import {
   schedViewKey,
   schedViewReducer,
 } from "./state/schedView.js";
-import {
-  FPS_STEPS,
-  moveColumn,
-  SETUP_OPENED,
-  type SetupState,
-  setupRows,
-  toggleColumn,
-} from "./state/setup.js";
+import { SETUP_OPENED, type SetupState, setupKey } from "./state/setup.js";
 import {
   INITIAL_TABLE_VIEW,
   type TableViewAction,
@@ -64,7 +50,7 @@ import {
   tableViewReducer,
 } from "./state/tableView.js";
 import { stepThrough, type TimeAction, type TimeState, timeReducer } from "./state/timeControl.js";
-import { createTheme, THEME_NAMES, type Theme, type ThemeName } from "./theme.js";
+import { createTheme, type Theme } from "./theme.js";
 import {
   bodyRows,
   buildView,
@@ -927,114 +913,28 @@ export class DashboardController implements ViewState {
 
   // ---- the setup screen (F2) ----------------------------------------------------------------
 
-  /** Keys while the setup screen is open: it takes them all (a key being bound included). */
+  /** Keys while the setup screen is open (a pure step: state/setup.ts); its changes show at once. */
   private setupKey(k: KeyName, o: SetupState): void {
-    const rows = setupRows(this.columns);
-    const row = rows[Math.min(o.index, rows.length - 1)];
-    if (o.capturing) {
-      this.overlay = { ...o, capturing: false };
-      if (k !== "escape" && row.kind === "key") this.bindKey(row.action, k);
-      return;
-    }
-    const a = this.bindings.actionFor(k);
-    const page = Math.max(1, this.lastSize.rows - 10);
-    const moveTo = (i: number): void => {
-      this.overlay = { ...o, index: Math.max(0, Math.min(rows.length - 1, i)) };
-    };
-    if (k === "escape" || k === "q" || a === "setup" || a === "quit") this.closeSetup(o);
-    else if (k === "up" || k === "k") moveTo(o.index - 1);
-    else if (k === "down" || k === "j") moveTo(o.index + 1);
-    else if (k === "pageup") moveTo(o.index - page);
-    else if (k === "pagedown") moveTo(o.index + page);
-    else if (k === "home") moveTo(0);
-    else if (k === "end") moveTo(rows.length - 1);
-    else if (k === "left" || k === "right" || k === "enter" || k === "space") {
-      const dir = k === "left" ? -1 : 1;
-      if (row.kind === "key") {
-        if (k === "enter") this.overlay = { ...o, capturing: true };
-        return;
-      }
-      if (row.kind === "column") {
-        const chosen = this.columns;
-        this.settings.columns =
-          k === "left" || k === "right"
-            ? moveColumn(chosen, row.key, dir)
-            : toggleColumn(chosen, row.key);
-        // The row follows its column as it moves.
-        const at = setupRows(this.columns).findIndex(
-          (r) => r.kind === "column" && r.key === row.key,
-        );
-        this.overlay = { ...o, index: at, changed: true };
-        return;
-      }
-      this.changeSetting(row.kind, dir);
-      this.overlay = { ...o, changed: true };
-    } else if ((k === "delete" || k === "backspace") && row.kind === "key") {
-      const { [row.action]: _dropped, ...rest } = this.settings.keys ?? {};
-      this.setKeys(rest);
-      this.overlay = { ...o, changed: true };
-      this.say(`${row.action}: back to its default keys`);
-    }
-  }
-
-  /** One step of a setting (theme, speed, fps, mouse, scenario) left (-1) or right (1). */
-  private changeSetting(kind: "theme" | "speed" | "fps" | "mouse" | "scenario", dir: 1 | -1): void {
-    const cycle = <T>(list: readonly T[], now: T): T =>
-      list[(Math.max(0, list.indexOf(now)) + dir + list.length) % list.length];
-    switch (kind) {
-      case "theme": {
-        const name: ThemeName = cycle(THEME_NAMES, this.theme.name);
-        this.settings.theme = name;
-        this.theme = createTheme(this.color, { name, depth: this.depth });
-        break;
-      }
-      case "speed": {
-        this.timeAct({ type: "speed", dir });
-        this.settings.speed = this.speed;
-        break;
-      }
-      case "fps": {
-        const next = stepThrough(FPS_STEPS, this.fps, dir) ?? this.fps;
-        this.fps = next;
-        this.settings.fps = next;
-        break;
-      }
-      case "mouse":
-        this.settings.mouse = !this.mouse;
-        break;
-      case "scenario": {
-        const list = this.scenarios;
-        const now = this.settings.scenario ?? "default";
-        // A scenario file named in the config stays one of the choices.
-        this.settings.scenario = cycle(list.includes(now) ? list : [...list, now], now);
-        break;
-      }
-    }
-  }
-
-  private setKeys(keys: NonNullable<Settings["keys"]>): void {
-    this.settings.keys = Object.keys(keys).length > 0 ? keys : undefined;
-    if (this.settings.keys === undefined) delete this.settings.keys;
-    this.bindings = new KeyBindings(this.settings.keys);
-  }
-
-  /** Gives `action` the key `k` alone, unless another action has it (then says which). */
-  private bindKey(action: Action, k: KeyName): void {
-    if (RESERVED_KEYS.includes(k)) {
-      this.say(`${keyLabel(k)} is kept for menus and prompts: not changed`);
-      return;
-    }
-    const keys = { ...(this.settings.keys ?? {}), [action]: [k] };
-    const clash = findKeyClash(keys);
-    if (clash !== null) {
-      this.say(
-        `${keyLabel(k)} is bound to ${clash.with === action ? clash.action : clash.with}: not changed`,
-      );
-      return;
-    }
-    this.setKeys(keys);
-    if (this.overlay?.kind === "setup") this.overlay = { ...this.overlay, changed: true };
-    this.say(`${action}: ${keyLabel(k)}`);
+    const step = setupKey(o, this.settings, k, this.bindings.actionFor(k), {
+      speed: this.speed,
+      fps: this.fps,
+      theme: this.theme.name,
+      mouse: this.mouse,
+      scenarios: this.scenarios,
+      page: Math.max(1, this.lastSize.rows - 10),
+    });
+    const before = this.settings;
+    const after = step.settings;
+    this.settings = after;
+    if (after.theme !== before.theme)
+      this.theme = createTheme(this.color, { name: after.theme, depth: this.depth });
+    if (after.speed !== before.speed && after.speed !== undefined)
+      this.timeAct({ type: "setSpeed", speed: after.speed });
+    if (after.fps !== before.fps && after.fps !== undefined) this.fps = after.fps;
+    if (after.keys !== before.keys) this.bindings = new KeyBindings(after.keys);
+    if (step.say !== undefined) this.say(step.say);
+    if (step.state === null) this.closeSetup(o);
+    else this.overlay = step.state;
   }
 
   /** Closes the setup screen, saving the settings to the config file if any changed. */
