@@ -249,10 +249,14 @@ processes:
 function taskCount(bin: string, scenario: string): number {
   const env = { ...process.env };
   delete env.CI;
-  const r = spawnSync(process.execPath, [bin, "--no-config", "-s", scenario, "--batch", "-n", "1", "-d", "100"], {
-    encoding: "utf8",
-    env,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [bin, "--no-config", "-s", scenario, "--batch", "-n", "1", "-d", "100"],
+    {
+      encoding: "utf8",
+      env,
+    },
+  );
   const m = /Tasks:\s+(\d+) total/.exec(r.stdout ?? "");
   if (!m) throw new Error(`simtop -s ${scenario}: ${(r.stderr || r.stdout).trim().slice(0, 300)}`);
   return Number(m[1]);
