@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { simtop, TmuxSession } from "./cliRun.js";
+import { ROOT, simtop, TmuxSession } from "./cliRun.js";
 import { hasTmux } from "./terminalPane.js";
 
 let session: TmuxSession | null = null;
@@ -91,5 +91,36 @@ describe("a bad config file", () => {
     const named = simtop(["--config", join(home, "nope.yaml"), "--batch"]);
     expect(named.stderr).toBe(`simtop: --config ${join(home, "nope.yaml")}: no such file\n`);
     expect(named.status).toBe(2);
+  });
+});
+
+describe("the README's config file section", () => {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("### Config file"));
+  const example = /```yaml\n([\s\S]*?)```/.exec(section)?.[1] ?? "";
+  const errors = /```\n(simtop: config file [\s\S]*?)```/.exec(section)?.[1] ?? "";
+
+  it("its example is a valid config file that runs", () => {
+    const home = mkdtempSync(join(tmpdir(), "simtop-e2e-xdg-"));
+    mkdirSync(join(home, "simtop"));
+    writeFileSync(join(home, "simtop", "config.yaml"), example);
+    const r = simtop(["--batch"], { XDG_CONFIG_HOME: home });
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("SIGINT handler");
+  });
+
+  it("its error lines are what simtop says for the example with fork: q, then theme: dark", () => {
+    const home = mkdtempSync(join(tmpdir(), "simtop-e2e-xdg-"));
+    mkdirSync(join(home, "simtop"));
+    const file = join(home, "simtop", "config.yaml");
+    const said: string[] = [];
+    for (const text of [
+      example.replace("fork: F", "fork: q"),
+      example.replace("theme: light-background", "theme: dark"),
+    ]) {
+      writeFileSync(file, text);
+      said.push(simtop(["--batch"], { XDG_CONFIG_HOME: home }).stderr);
+    }
+    expect(said.join("").replaceAll(file, "/home/ada/.config/simtop/config.yaml")).toBe(errors);
   });
 });
