@@ -272,6 +272,21 @@ describe("saving settings", () => {
     expect(readdirSync(home).sort()).toEqual(["link.yaml", "real.yaml", "simtop"]);
   });
 
+  it("a file edited meanwhile into one that is not YAML is left as it is", () => {
+    const p = file("theme: [default\n");
+    expect(() => saveConfig(p, { theme: "monochrome" })).toThrow(
+      `${p} was changed and is not valid YAML: line 2, column 1:`,
+    );
+    expect(readFileSync(p, "utf8")).toBe("theme: [default\n");
+  });
+
+  it("a place no file can be: a UsageError saying why", () => {
+    const notDir = file("fps: 5\n");
+    expect(() => saveConfig(join(notDir, "simtop", "config.yaml"), { fps: 30 })).toThrow(
+      /^cannot save the settings to .*: a part of the path is not a directory$/,
+    );
+  });
+
   it("a directory it cannot write: a UsageError, the old file untouched", () => {
     if (process.getuid?.() === 0) return; // root writes anywhere
     const home = mkdtempSync(join(tmpdir(), "simtop-ro-"));

@@ -118,10 +118,20 @@ export function saveConfig(path: string, settings: Settings): void {
   try {
     existing = readInputFile(path, MAX_TEXT_FILE_BYTES);
   } catch (e) {
-    if (!(e instanceof InputFileError) || e.code !== "ENOENT")
-      throw new UsageError(
-        `cannot save the settings to ${shown(path)}: ${e instanceof Error ? e.message : String(e)}`,
-      );
+    if (!(e instanceof InputFileError)) throw e;
+    if (e.code !== "ENOENT") {
+      // The system's words where there are some ("permission denied"), else the reader's.
+      const words = reason(e);
+      const why = words === e.code ? e.message : words;
+      throw new UsageError(`cannot save the settings to ${shown(path)}: ${why}`);
+    }
+  }
+  // The file may have been edited since simtop read it: one it cannot read back is left alone.
+  try {
+    parseYamlLocated(existing);
+  } catch (e) {
+    if (!(e instanceof TextSyntaxError)) throw e;
+    throw new UsageError(`${shown(path)} was changed and is ${e.message}: not overwritten`);
   }
   let real = path;
   let exists = false;
