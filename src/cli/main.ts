@@ -48,6 +48,8 @@ interface DisplayFlags {
   color: boolean;
   /** --config FILE (a path), --no-config (false), or neither (the default file). */
   config?: string | false;
+  /** false with --no-mouse. */
+  mouse: boolean;
   record?: string;
   overwrite?: boolean;
 }
@@ -162,6 +164,7 @@ function addDisplayOptions(c: Command): Command {
       "settings file (default $XDG_CONFIG_HOME/simtop/config.yaml or ~/.config/simtop/config.yaml)",
     )
     .option("--no-config", "read no settings file (built-in defaults; F2 saves nothing)")
+    .option("--no-mouse", "dashboard: no mouse (the terminal's own selection works)")
     .option("--record <file.cast>", "dashboard: record what the terminal shows as asciicast v2");
 }
 
@@ -271,7 +274,8 @@ async function live(
       color: colorWanted(flags.color) && !colourForcedOff(),
       depth: detectColourDepth(),
       settings,
-      mouse: settings.mouse ?? true,
+      // --no-mouse wins; else the config's `mouse` (on by default).
+      mouse: flags.mouse && (settings.mouse ?? true),
       configPath: path,
       ...(path !== null ? { saveSettings: (s) => saveConfig(path, s) } : {}),
       scenarios: BUILTIN_NAMES,

@@ -167,3 +167,24 @@ export function choiceOption<T extends string>(
     return hit;
   };
 }
+
+/** "64", "8k", "1M", "2g" → bytes; null if malformed (Dinero IV's scaled-integer syntax). */
+export function parseScaledSize(text: string): number | null {
+  const m = /^(\d+)([kKmMgG]?)$/.exec(text.trim());
+  if (m === null) return null;
+  const scale = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2].toLowerCase()] ?? 1;
+  const n = Number(m[1]) * scale;
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+/** `--flag <bytes>`: a power of two from 1 to `max`, written as 64, 8k, 1m or 2g. */
+export function powerOfTwoSizeOption(flag: string, max: number): (value: string) => number {
+  return (value) => {
+    const n = parseScaledSize(value);
+    if (n === null || n < 1 || n > max || (n & (n - 1)) !== 0)
+      throw new UsageError(
+        `${flag}: expected a power of two from 1 to ${max} (k, m and g allowed), got ${quoted(value)}`,
+      );
+    return n;
+  };
+}

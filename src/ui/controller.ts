@@ -5,14 +5,16 @@ import { describeCommand } from "../sim/commands.js";
 import { PipelinedCpu } from "../sim/cpu/pipeline.js";
 import type { Kernel } from "../sim/kernel.js";
 import { POLICY_NAMES } from "../sim/sched/policy.js";
-import { Signal } from "../sim/signals.js";
+import { Signal, signalName } from "../sim/signals.js";
 import type { Store } from "../sim/store.js";
 import type { RateWindow } from "../sim/window.js";
 import type { ColourDepth } from "./colourDepth.js";
 import { helpMaxScroll } from "./draw/help.js";
 import { grouped, niceSteps } from "./format.js";
+import { type Hit, hitTest } from "./hit.js";
+import { InputReader, type MouseEvent } from "./input.js";
 import { type Action, ALWAYS, KeyBindings } from "./keymap.js";
-import { isText, type KeyName, parseKeys, textOf } from "./keys.js";
+import { isText, type KeyName, textOf } from "./keys.js";
 import { computeLayout, tooSmall } from "./layout.js";
 import { SIGNAL_ORDER } from "./menus.js";
 import { pastWindow, RateTracker, type Ring, type SystemHistory } from "./sampling.js";
@@ -29,7 +31,7 @@ import {
   eventLogReducer,
   INITIAL_EVENT_LOG,
 } from "./state/eventLog.js";
-import { type MenuMove, menuReducer } from "./state/menu.js";
+import { type MenuMove, menuReducer, numberTyped } from "./state/menu.js";
 import {
   INITIAL_PROGRAM_VIEW,
   type ProgramViewState,
@@ -115,6 +117,14 @@ const LOG_PASSES = new Set<Action | undefined>([
   "redraw",
 ]);
 
+/** A digit key: a PID search in the table, a signal's number in the signal menu. */
+const DIGIT = /^[0-9]$/;
+/** PIDs typed beyond this start again (htop's bound). */
+const PID_SEARCH_MAX = 10_000_000;
+
+/** Rows (or lines, or menu items) one notch of the mouse wheel moves. */
+const WHEEL_ROWS = 3;
+
 /** Ticks of history shown by one rewind step: one frame's worth at the current speed. */
 function frameTicks(speed: number, fps: number): number {
   return Math.max(1, Math.round(speed / fps));
@@ -135,6 +145,8 @@ export class DashboardController implements ViewState {
   tableView: TableViewState = INITIAL_TABLE_VIEW;
   selectedPid = 1;
   selectedIndex = 0;
+  /** Tagged processes (htop's tags): signals and nice changes go to all of them. */
+  readonly tagged = new Set<number>();
   scrollTop = 0;
   cacheScope: "machine" | "process" = "machine";
   eventLog: EventLogState = INITIAL_EVENT_LOG;
@@ -179,6 +191,11 @@ export class DashboardController implements ViewState {
   private order: number[] = [];
   private pageRows = 10;
   private lastSize = { columns: 0, rows: 0 };
+  private readonly input = new InputReader();
+  /** Input has changed the state since the view was last built (a click must see the change). */
+  private stale = false;
+  /** The PID typed so far (digits, as in htop), 0 when no search is going on. */
+  private pidSearch = 0;
   private version = 0;
   private readonly listeners = new Set<() => void>();
   private readonly color: boolean;
@@ -282,13 +299,13 @@ export class DashboardController implements ViewState {
         : `the terminal shows ${this.depth === "truecolor" ? "truecolor" : `${this.depth} colours`}`,
       speed: this.speed,
       fps: this.fps,
-      mouse: this.mouse,
+      mouse: this.mouseWanted,
       configPath: this.configPath,
     };
   }
 
   /** Mouse reporting wanted (the config's `mouse`, on unless set false). */
-  get mouse(): boolean {
+  get mouseWanted(): boolean {
     return this.settings.mouse ?? true;
   }
 
@@ -542,16 +559,67 @@ export class DashboardController implements ViewState {
     else f(p.pid);
   }
 
-  private signal(sig: number): void {
-    this.withSelected((pid) => this.submit({ type: "kill", pid, signal: sig }));
+  /** The tagged processes that still exist (tags of those gone are dropped). */
+  private taggedNow(): number[] {
+    for (const pid of this.tagged) if (!this.store.kernel.procs.has(pid)) this.tagged.delete(pid);
+    return [...this.tagged].filter((pid) => this.kernel.procs.has(pid)).sort((a, b) => a - b);
+  }
+
+  /** What a signal or a nice change goes to: the tagged processes, or else the selected one. */
+  private targets(): number[] {
+    const tagged = this.taggedNow();
+    if (tagged.length > 0) return tagged;
+    return this.kernel.procs.has(this.selectedPid) ? [this.selectedPid] : [];
+  }
+
+  /** Sends one command per target; with several, one message for them all. */
+  private toTargets(
+    pids: readonly number[],
+    what: string,
+    command: (pid: number) => Command | null,
+  ): void {
+    if (pids.length === 0) {
+      this.say("no process selected");
+      return;
+    }
+    let sent = 0;
+    for (const pid of pids) {
+      const c = command(pid);
+      if (c === null || !this.submit(c)) continue;
+      sent++;
+      // A second press before the tick applies this one builds on it.
+      if (c.type === "renice")
+        this.pending.set(`nice:${pid}`, { tick: this.store.now, value: c.nice });
+    }
+    if (pids.length > 1 && sent > 0)
+      this.say(
+        `${what} → ${sent} tagged processes: sent${this.paused ? ", applies at the next tick (paused: s steps)" : ""}`,
+      );
+  }
+
+  private signal(sig: number, pids: readonly number[] = this.targets()): void {
+    this.toTargets(pids, signalName(sig), (pid) => ({ type: "kill", pid, signal: sig }));
   }
 
   private renice(delta: number): void {
-    this.withSelected((pid) => {
+    this.toTargets(this.targets(), `nice ${delta > 0 ? "+" : ""}${delta}`, (pid) => {
       const nice = this.current(`nice:${pid}`, this.kernel.procs.get(pid)!.nice) + delta;
-      if (nice < -20 || nice > 19) this.say("nice stays within -20..19");
-      else this.ask(`nice:${pid}`, nice, { type: "renice", pid, nice });
+      if (nice < -20 || nice > 19) {
+        this.say("nice stays within -20..19");
+        return null;
+      }
+      return { type: "renice", pid, nice };
     });
+  }
+
+  /** Tags the selected process and every descendant of it (htop's c). */
+  private tagTree(): void {
+    const procs = [...this.kernel.procs.values()];
+    const add = [this.selectedPid];
+    for (let i = 0; i < add.length; i++)
+      for (const p of procs) if (p.ppid === add[i] && p.pid !== add[i]) add.push(p.pid);
+    for (const pid of add) if (this.kernel.procs.has(pid)) this.tagged.add(pid);
+    this.say(`${this.tagged.size} tagged`);
   }
 
   private quantumStep(dir: 1 | -1): void {
@@ -573,11 +641,16 @@ export class DashboardController implements ViewState {
 
   // ---- keys -------------------------------------------------------------------------------
 
-  /** Raw terminal input (one or more keys); the only way keys reach the dashboard. */
+  /** Raw terminal input (keys and mouse reports); the only way input reaches the dashboard. */
   press(raw: string): void {
-    const keys = parseKeys(raw);
-    if (keys.length === 0) return;
-    for (const k of keys) this.key(k);
+    const inputs = this.input.read(raw);
+    if (inputs.length === 0) return;
+    for (const i of inputs) {
+      if (typeof i === "string") this.key(i);
+      else this.mouse(i);
+      this.stale = true;
+    }
+    this.stale = false;
     this.changed();
   }
 
@@ -588,6 +661,8 @@ export class DashboardController implements ViewState {
   }
 
   private key(k: KeyName): void {
+    // Any other key ends a PID search, as in htop.
+    if (!DIGIT.test(k)) this.pidSearch = 0;
     if (ALWAYS.includes(k)) {
       this.quit();
       return;
@@ -623,6 +698,94 @@ export class DashboardController implements ViewState {
     if (sv) return void (this.schedView = schedViewReducer(this.schedView, sv));
     const a = this.bindings.actionFor(k);
     if (a) this.act(a);
+    else if (DIGIT.test(k)) this.searchPid(Number(k));
+  }
+
+  /**
+   * htop's PID search: digits build up a PID and the selection moves to it once it is in the
+   * table (1, 2: pid 1, then pid 12).
+   */
+  private searchPid(digit: number): void {
+    const pid = this.pidSearch * 10 + digit;
+    this.pidSearch = pid >= PID_SEARCH_MAX ? 0 : pid;
+    const i = this.order.indexOf(pid);
+    if (i >= 0) {
+      this.move(i);
+      this.say(`PID ${pid}`);
+    } else this.say(`PID ${pid}: not in the table (type on, or another key to stop)`);
+  }
+
+  // ---- mouse ------------------------------------------------------------------------------
+
+  /** A click of the left button or a notch of the wheel, on whatever the screen shows there. */
+  private mouse(e: MouseEvent): void {
+    if (e.release || e.motion) return;
+    this.pidSearch = 0;
+    const wheel = e.button === "wheelUp" ? -1 : e.button === "wheelDown" ? 1 : 0;
+    if (wheel === 0 && e.button !== "left") return;
+    const { columns, rows } = this.lastSize;
+    if (columns === 0 || tooSmall(columns, rows)) return;
+    if (this.stale) this.cached = null;
+    const hit = hitTest(this.view(columns, rows), e.x, e.y);
+    if (wheel !== 0) this.wheel(hit, wheel);
+    else this.click(hit);
+  }
+
+  /** Presses the key of `action` `times` times (the wheel over what the arrow keys scroll). */
+  private pressAction(action: Action, times: number): void {
+    // The action's first key, as the bindings (a config's keys) have it.
+    const k = this.bindings.keysOf(action)[0];
+    if (k !== undefined) for (let i = 0; i < times; i++) this.key(k);
+  }
+
+  private wheel(hit: Hit, dir: 1 | -1): void {
+    switch (hit.area) {
+      case "row":
+      case "heading":
+      case "table":
+        // As htop's wheel: the view and the selection move together.
+        this.scrollTop = Math.max(0, this.scrollTop + dir * WHEEL_ROWS);
+        this.move(this.selectedIndex + dir * WHEEL_ROWS);
+        break;
+      case "events":
+        this.log({
+          type: "scroll",
+          by: -dir * WHEEL_ROWS,
+          now: logEnd(this.eventLog, this.kernel.now),
+        });
+        break;
+      case "menuItem":
+      case "menu":
+      case "cover":
+        // The help, the log over the screen, the program and scheduling views and the menus
+        // scroll with the arrow keys: the wheel presses them.
+        this.pressAction(dir < 0 ? "up" : "down", WHEEL_ROWS);
+        break;
+      case "keybar":
+      case "none":
+        break;
+    }
+  }
+
+  private click(hit: Hit): void {
+    if (hit.area === "keybar") {
+      if (hit.press !== null) this.key(hit.press);
+      return;
+    }
+    const o = this.overlay;
+    if (o !== null && o.kind !== "help") {
+      // A side menu is open: an item is chosen as Enter would; a click beside the menu closes
+      // it (and still selects the row or sorts by the heading it landed on).
+      if (hit.area === "menuItem") {
+        this.overlay = { ...o, index: hit.index };
+        this.key("enter");
+        return;
+      }
+      if (hit.area === "menu") return;
+      this.overlay = null;
+    }
+    if (hit.area === "row") this.move(this.scrollTop + hit.index);
+    else if (hit.area === "heading") this.table({ type: "sortColumn", key: hit.key });
   }
 
   /** Typing into the filter prompt; false lets the key through (moving the selection). */
@@ -716,6 +879,16 @@ export class DashboardController implements ViewState {
       else this.overlay = null;
       return true;
     }
+    if (o.kind === "signal" && DIGIT.test(k)) {
+      // A signal by its number, as in htop's menu: 9 then Enter is kill -9.
+      const typed = numberTyped(o.typed ?? 0, Number(k), SIGNAL_ORDER);
+      const index = typed > 0 ? SIGNAL_ORDER.indexOf(typed) : o.index;
+      this.overlay = { ...o, index, typed };
+      return true;
+    }
+    // Any other key ends the number being typed.
+    const menu = o.kind === "signal" ? { ...o, typed: 0 } : o;
+    this.overlay = menu;
     const count = o.kind === "signal" ? SIGNAL_ORDER.length : this.kernel.programs.programs.length;
     const move: MenuMove | null =
       a === "down" || a === "up"
@@ -725,11 +898,10 @@ export class DashboardController implements ViewState {
           : a === "last" || a === "pageDown"
             ? "last"
             : null;
-    if (move !== null) this.overlay = { ...o, index: menuReducer(o.index, move, count) };
+    if (move !== null) this.overlay = { ...menu, index: menuReducer(o.index, move, count) };
     else if (k === "enter") {
       this.overlay = null;
-      if (o.kind === "signal")
-        this.submit({ type: "kill", pid: o.pid, signal: SIGNAL_ORDER[o.index] });
+      if (o.kind === "signal") this.signal(SIGNAL_ORDER[o.index], o.targets ?? [o.pid]);
       else this.submit({ type: "spawn", program: this.kernel.programs.programs[o.index].name });
     }
     // Other keys do nothing while a menu is open, so a stray letter cannot act behind it.
@@ -827,13 +999,29 @@ export class DashboardController implements ViewState {
       case "sigint":
         this.signal(Signal.SIGINT);
         break;
-      case "signalMenu":
-        this.withSelected((pid) => {
-          this.overlay = { kind: "signal", pid, index: SIGNAL_ORDER.indexOf(Signal.SIGTERM) };
-        });
+      case "signalMenu": {
+        const targets = this.targets();
+        if (targets.length === 0) this.say("no process selected");
+        else
+          this.overlay = {
+            kind: "signal",
+            pid: targets[0],
+            targets,
+            index: SIGNAL_ORDER.indexOf(Signal.SIGTERM),
+          };
         break;
-      case "sigkill":
-        this.signal(Signal.SIGKILL);
+      }
+      case "tag":
+        if (this.kernel.procs.has(this.selectedPid)) {
+          if (!this.tagged.delete(this.selectedPid)) this.tagged.add(this.selectedPid);
+          this.move(this.selectedIndex + 1);
+        }
+        break;
+      case "tagTree":
+        this.tagTree();
+        break;
+      case "untagAll":
+        this.tagged.clear();
         break;
       case "sigstop":
         this.signal(Signal.SIGSTOP);
@@ -919,7 +1107,7 @@ export class DashboardController implements ViewState {
       speed: this.speed,
       fps: this.fps,
       theme: this.theme.name,
-      mouse: this.mouse,
+      mouse: this.mouseWanted,
       scenarios: this.scenarios,
       page: Math.max(1, this.lastSize.rows - 10),
     });

@@ -26,9 +26,11 @@ export type Action =
   | "nextChapter"
   | "fork"
   | "spawn"
+  | "tag"
+  | "tagTree"
+  | "untagAll"
   | "sigint"
   | "signalMenu"
-  | "sigkill"
   | "sigstop"
   | "sigcont"
   | "niceDown"
@@ -153,46 +155,60 @@ export const KEYMAP: readonly KeyBinding[] = [
     bar: { key: "n", text: "New" },
   },
   {
+    action: "tag",
+    // htop tags with Space, which pauses here.
+    keys: ["x"],
+    group: "Processes",
+    help: "tag or untag the selected process and move down; signals and nice then go to every tagged one (htop: Space)",
+  },
+  {
+    action: "tagTree",
+    keys: ["X"],
+    group: "Processes",
+    help: "tag the selected process and all its descendants (htop: c)",
+  },
+  { action: "untagAll", keys: ["U"], group: "Processes", help: "untag every process (as htop)" },
+  {
     action: "sigint",
     keys: ["i"],
     group: "Processes",
-    help: "send SIGINT to the selected process, as Ctrl+C in its terminal would",
+    help: "send SIGINT to the selected (or tagged) processes, as Ctrl+C in a terminal would",
     bar: { key: "i", text: "SIGINT" },
   },
   {
     action: "signalMenu",
     keys: ["f9", "K"],
     group: "Processes",
-    help: "choose any signal to send to the selected process",
+    help: "choose a signal for the selected (or tagged) processes: ↑↓, or type its number (9 SIGKILL)",
     bar: { key: "K", text: "Signal" },
   },
-  {
-    action: "sigkill",
-    keys: ["9"],
-    group: "Processes",
-    help: "kill -9: SIGKILL the selected process",
-  },
+
   {
     action: "sigstop",
     keys: ["z"],
     group: "Processes",
-    help: "stop the selected process (SIGSTOP)",
+    help: "stop the selected (or tagged) processes (SIGSTOP)",
     bar: { key: "z", text: "Stop" },
   },
   {
     action: "sigcont",
     keys: ["c"],
     group: "Processes",
-    help: "continue the selected process (SIGCONT)",
+    help: "continue the selected (or tagged) processes (SIGCONT)",
     bar: { key: "c", text: "Cont" },
   },
   {
     action: "niceDown",
     keys: ["]", "f7"],
     group: "Processes",
-    help: "nice -1: raise the priority",
+    help: "nice -1: raise the priority (of the tagged processes, if any)",
   },
-  { action: "niceUp", keys: ["[", "f8"], group: "Processes", help: "nice +1: lower the priority" },
+  {
+    action: "niceUp",
+    keys: ["[", "f8"],
+    group: "Processes",
+    help: "nice +1: lower the priority (of the tagged processes, if any)",
+  },
   {
     action: "policy",
     keys: ["p"],
@@ -316,12 +332,44 @@ export const KEY_BAR: readonly Action[] = [
   "quit",
 ];
 
+/**
+ * htop's function-key bar: the word each action shows after its F-key. Shown instead of the
+ * letter keys when the terminal is wide enough for it and the rest of the bar; an F-key bound
+ * to an action with no word here shows the action's key bar word, if it has one.
+ */
+export const F_KEY_WORDS: Partial<Record<Action, string>> = {
+  help: "Help",
+  filter: "Filter",
+  tree: "Tree",
+  sortNext: "SortBy",
+  niceDown: "Nice -",
+  niceUp: "Nice +",
+  signalMenu: "Kill",
+  quit: "Quit",
+};
+
+/** The F-keys of the bar, in htop's order. */
+export const F_KEYS: readonly KeyName[] = [
+  "f1",
+  "f2",
+  "f3",
+  "f4",
+  "f5",
+  "f6",
+  "f7",
+  "f8",
+  "f9",
+  "f10",
+];
+
 /** Keys that work whatever is open (even while typing a filter). */
 export const ALWAYS: readonly KeyName[] = ["ctrl+c", "f10"];
 
 /** Keys inside the menus (signal, spawn) and the help screen, listed in help. */
 export const MENU_KEYS: readonly { keys: string; help: string }[] = [
+  { keys: "Table: 0-9", help: "PID search, as htop: the digits typed select that PID" },
   { keys: "↑ ↓ k j PgUp PgDn Home End", help: "move in a menu or scroll the help" },
+  { keys: "Signal menu: 0-9", help: "the signal of that number (9 SIGKILL, 15 SIGTERM)" },
   { keys: "Enter", help: "send the signal / start the program" },
   { keys: "Esc q", help: "close the menu or this help" },
   { keys: "Filter: text Backspace", help: "edit the filter; Enter keeps it, Esc clears it" },

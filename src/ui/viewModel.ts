@@ -7,8 +7,19 @@ import { headerView, type MlfqLevels, processRows } from "../sim/view.js";
 import type { RateWindow } from "../sim/window.js";
 import { GANTT_LABEL } from "./draw/gantt.js";
 import type { HelpChapters } from "./draw/help.js";
+import { keyBarItemWidth } from "./draw/keybar.js";
 import { niceCeil } from "./format.js";
-import { KEY_BAR, KEYMAP, type KeyBindings, keyLabel } from "./keymap.js";
+import {
+  type Action,
+  actionFor,
+  F_KEY_WORDS,
+  F_KEYS,
+  KEY_BAR,
+  KEYMAP,
+  type KeyBindings,
+  keyLabel,
+} from "./keymap.js";
+import type { KeyName } from "./keys.js";
 import { computeLayout, type Layout, SIGNAL_MENU_WIDTH, SPAWN_MENU_WIDTH } from "./layout.js";
 import { type MenuItem, signalItems, spawnItems } from "./menus.js";
 import type { SystemHistory } from "./sampling.js";
@@ -95,18 +106,29 @@ export interface TableModel {
   filter: string;
   tree: boolean;
   message: string | null;
+  /** Tagged processes (drawn apart; signals and nice go to them all). */
+  tagged: ReadonlySet<number>;
 }
 
 export type OverlayModel =
   | { kind: "help"; scroll: number; chapters: HelpChapters; bindings?: KeyBindings }
   | { kind: "setup"; model: SetupModel }
-  | { kind: "signal"; pid: number; name: string; index: number; items: MenuItem[] }
+  | {
+      kind: "signal";
+      pid: number;
+      name: string;
+      /** How many processes the signal goes to (the tagged ones), 1 for the selected alone. */
+      count: number;
+      index: number;
+      items: MenuItem[];
+    }
   | { kind: "spawn"; index: number; items: MenuItem[] };
 
 export interface KeyBarModel {
   /** The filter being typed, when the prompt is open. */
   prompt: string | null;
-  items: { key: string; text: string }[];
+  /** Each entry's key as shown, its word, and the key a click on it presses. */
+  items: { key: string; text: string; press: KeyName }[];
 }
 
 export interface DashboardView {
@@ -136,7 +158,17 @@ export interface DashboardView {
 
 export type OverlayState =
   | { kind: "help"; scroll: number }
-  | { kind: "signal"; index: number; pid: number }
+  /**
+   * `pid`: the process whose dispositions the menu shows; `targets`: every process the signal
+   * goes to (the tagged ones), when not just `pid`. `typed`: the number being typed, 0 for none.
+   */
+  | {
+      kind: "signal";
+      index: number;
+      pid: number;
+      targets?: readonly number[];
+      typed?: number;
+    }
   | { kind: "spawn"; index: number }
   | SetupState;
 
@@ -165,6 +197,7 @@ export interface ViewState {
   selectedPid: number;
   selectedIndex: number;
   scrollTop: number;
+  tagged: ReadonlySet<number>;
   cacheScope: "machine" | "process";
   eventLog: EventLogState;
   programView: ProgramViewState;
@@ -226,20 +259,49 @@ function chapterView(chapters: readonly Chapter[], i: number | null): ChapterVie
   return { title: chapters[i].title, number: i + 1, of: chapters.length };
 }
 
-function keybar(state: ViewState): KeyBarModel {
+type KeyBarItem = KeyBarModel["items"][number];
+
+/** htop's F-key entries: each F-key bound to an action with a word (one entry per action, the last F-key of it). */
+function fKeyItems(bindings?: KeyBindings): { action: Action; item: KeyBarItem }[] {
+  // The F-keys as a config's bindings have them (an F-key given to another action names it).
+  const actionOf = (k: KeyName): Action | undefined =>
+    bindings ? bindings.actionFor(k) : actionFor(k);
+  const out: { action: Action; item: KeyBarItem }[] = [];
+  for (const [i, k] of F_KEYS.entries()) {
+    const action = actionOf(k);
+    if (action === undefined || F_KEYS.slice(i + 1).some((l) => actionOf(l) === action)) continue;
+    const text = F_KEY_WORDS[action] ?? KEYMAP.find((b) => b.action === action)?.bar?.text;
+    if (text !== undefined) out.push({ action, item: { key: k.toUpperCase(), text, press: k } });
+  }
+  return out;
+}
+
+function keybar(state: ViewState, width: number): KeyBarModel {
   if (state.editingFilter) return { prompt: state.filter, items: [] };
   const live = state.mode === "live";
-  const items: { key: string; text: string }[] = [];
+  const letters: { action: Action; item: KeyBarItem }[] = [];
   for (const action of KEY_BAR) {
-    const bar = KEYMAP.find((b) => b.action === action)?.bar;
+    const binding = KEYMAP.find((b) => b.action === action);
+    const bar = binding?.bar;
     if (!bar || (bar.when !== undefined && (bar.when === "live") !== live)) continue;
     // Keys a config gave the action are shown instead (no key, no entry).
     const own = state.bindings?.overridden(action) ? state.bindings.keysOf(action) : null;
-    if (own !== null && own.length === 0) continue;
-    const key = own !== null ? keyLabel(own[0]) : bar.key;
-    items.push({ key, text: bar.text === "Pause" && !live ? "Run" : bar.text });
+    const press = (own ?? binding.keys)[0];
+    if (press === undefined) continue;
+    const key = own !== null ? keyLabel(press) : bar.key;
+    const text = bar.text === "Pause" && !live ? "Run" : bar.text;
+    letters.push({ action, item: { key, text, press } });
   }
-  return { prompt: null, items };
+  // Where it all fits: htop's F-keys first and quit last, simtop's own keys between them.
+  const f = fKeyItems(state.bindings);
+  const last = f.at(-1);
+  if (last !== undefined) {
+    const own = letters.filter((l) => !f.some((e) => e.action === l.action));
+    const wide = [...f.slice(0, -1), ...own, last].map((e) => e.item);
+    if (wide.reduce((n, i) => n + keyBarItemWidth(i), 0) <= width)
+      return { prompt: null, items: wide };
+  }
+  return { prompt: null, items: letters.map((l) => l.item) };
 }
 
 /** Width of the side menu an overlay needs, 0 for none. */
@@ -317,6 +379,8 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
     filter: state.filter,
     tree: state.tree,
     message: state.message,
+    // Tags of processes that have gone (or not yet been born, in the past) are not shown.
+    tagged: new Set([...state.tagged].filter((pid) => k.procs.has(pid))),
   };
 
   const details = layout?.details ? selectDetails(k, place.pid) : null;
@@ -347,6 +411,7 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
       kind: "signal",
       pid: o.pid,
       name: k.procs.get(o.pid)?.name ?? "(gone)",
+      count: o.targets?.length ?? 1,
       index: o.index,
       items: signalItems(k, o.pid),
     };
@@ -368,7 +433,7 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
       eventLogOpen: state.eventLog.open,
       program: layout && programOf(k, place.pid, state.programView, layout),
       corePage: state.corePage,
-      keybar: keybar(state),
+      keybar: keybar(state, layout?.width ?? columns),
       overlay,
       schedule: scheduleOf(state, layout),
     },

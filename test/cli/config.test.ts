@@ -185,7 +185,7 @@ describe("reading settings", () => {
 
   it("every setting, one key or a list of keys, a scenario file beside the config", () => {
     const p = file(
-      "scenario: mine.yaml\nspeed: 2500\nfps: 20\ntheme: high-contrast\ncolumns: [name, pid, cpu]\nmouse: false\nkeys:\n  fork: F\n  tree: [t, y]\n  sigkill: []\n",
+      "scenario: mine.yaml\nspeed: 2500\nfps: 20\ntheme: high-contrast\ncolumns: [name, pid, cpu]\nmouse: false\nkeys:\n  fork: F\n  tree: [t, y]\n  sigstop: []\n",
     );
     const loaded = loadConfig({ use: true, file: p });
     // Opened beside the config file; written back as it was.
@@ -197,7 +197,7 @@ describe("reading settings", () => {
       theme: "high-contrast",
       columns: ["name", "pid", "cpu"],
       mouse: false,
-      keys: { fork: ["F"], tree: ["t", "y"], sigkill: [] },
+      keys: { fork: ["F"], tree: ["t", "y"], sigstop: [] },
     });
     // An empty file, or one with only comments, sets nothing.
     expect(loadConfig({ use: true, file: file("# nothing yet\n") }).settings).toEqual({});
@@ -248,7 +248,7 @@ describe("saving settings", () => {
       speed: 20000,
       theme: "monochrome" as const,
       columns: ["pid", "state", "name"] as const,
-      keys: { fork: ["F", "ctrl+f"], sigkill: [] },
+      keys: { fork: ["F", "ctrl+f"], sigstop: [] },
     };
     saveConfig(p, settings);
     expect(loadConfig({ use: true, file: p }).settings).toEqual(settings);

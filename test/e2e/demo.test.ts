@@ -87,7 +87,7 @@ describe("simtop demo", () => {
     const noCast = simtop(["demo", "ctrl-c"]);
     expect(noCast.status).toBe(2);
     expect(noCast.stderr).toBe(
-      "simtop: demo: --cast <file.cast> is required (where to write it)\n",
+      "simtop: demo: --cast <file.cast> or --html <file.html> is required (where to write it)\n",
     );
     const badFile = simtop(["demo", "./missing.yaml", "--cast", join(dir, "x.cast")]);
     expect(badFile.stderr).toBe("simtop: ./missing.yaml: no such demo file\n");

@@ -74,7 +74,7 @@ describe("process actions", () => {
     expect(app.screen()).toContain("exit status 130 (killed by SIGINT)");
     // kill -9 the parent: the zombie is orphaned, adopted by init and reaped.
     await app.select(parent);
-    await app.press("9");
+    await app.press("K", "9", KEY.enter);
     await app.frames(2);
     expect(app.store.kernel.procs.has(child)).toBe(false);
     expect(app.screen()).toContain(`${child} reaped by 1, status 130`);
@@ -374,7 +374,7 @@ describe("table: filter, sort, tree, selection", () => {
     const pid = pidOf(app.store, "cpu-bound");
     await app.select(pid);
     const index = app.controller.selectedIndex;
-    await app.press("9");
+    await app.press("K", "9", KEY.enter);
     await app.frames(1);
     expect(app.controller.selectedIndex).toBe(index);
     expect(app.controller.selectedPid).toBe(pidOf(app.store, "io-bound"));

@@ -69,7 +69,7 @@ describe("settings from a config file", () => {
   });
 
   it("keys: the action answers its new key only; the key bar and help show it", () => {
-    const d = dashboard({ keys: { tree: ["y"], sigkill: [] } });
+    const d = dashboard({ keys: { tree: ["y"], sigstop: [] } });
     d.press("t");
     expect(d.controller.tree).toBe(false);
     d.press("y");
@@ -124,9 +124,9 @@ describe("the setup screen (F2)", () => {
     keys(d, KEY.right, KEY.right);
     expect(d.controller.fps).toBe(20);
     selectRow(d, /^\s+Mouse/);
-    expect(d.controller.mouse).toBe(true);
+    expect(d.controller.mouseWanted).toBe(true);
     d.press(" ");
-    expect(d.controller.mouse).toBe(false);
+    expect(d.controller.mouseWanted).toBe(false);
     selectRow(d, /^\s+Scenario at start/);
     d.press(KEY.right);
     d.press("q");

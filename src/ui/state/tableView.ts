@@ -31,6 +31,8 @@ export type TableViewAction =
       columns?: readonly SortKey[] | null;
     }
   | { type: "invert" }
+  /** A click on a column's heading: sort by it, or invert the order when it is already the one. */
+  | { type: "sortColumn"; key: SortKey }
   | { type: "tree" }
   | { type: "filterStart" }
   | { type: "filterType"; text: string }
@@ -52,6 +54,10 @@ export function tableViewReducer(s: TableViewState, a: TableViewAction): TableVi
       });
     case "invert":
       return { ...s, descending: !s.descending };
+    case "sortColumn":
+      return s.sort === a.key
+        ? { ...s, descending: !s.descending }
+        : tableViewReducer(s, { type: "sortBy", key: a.key });
     case "tree":
       return { ...s, tree: !s.tree };
     case "filterStart":
