@@ -26,6 +26,8 @@ export interface DashboardRunOptions {
    * true: clicks and the wheel act on the dashboard.
    */
   mouse?: boolean;
+  /** false: --no-mouse was given, so the setup screen's mouse setting waits for a later start. */
+  mouseFlag?: boolean;
   /** A scenario's named moments; the header shows the latest one reached. */
   chapters?: readonly Chapter[];
   /** Told of every chunk written to the terminal, in order (a recorder tees it to a file). */
@@ -163,8 +165,14 @@ export async function runDashboard(opts: DashboardRunOptions): Promise<void> {
     ...(opts.saveSettings ? { saveSettings: opts.saveSettings } : {}),
     ...(opts.scenarios ? { scenarios: opts.scenarios } : {}),
   });
-  const mouse = opts.mouse ?? true;
+  let mouse = opts.mouse ?? true;
   const screen = new FullScreen(stdin, stdout, opts.onOutput, mouse);
+  // The setup screen (F2) turns reporting on and off at once, unless --no-mouse said off.
+  if (opts.mouseFlag !== false)
+    controller.onMouseChange = (on) => {
+      mouse = on;
+      screen.setMouse(on);
+    };
   // Key presses draw at once; simulated frames come at `fps`; nothing faster than 60 a second.
   const size = () => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
   const writer = new FrameWriter(

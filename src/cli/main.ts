@@ -276,6 +276,7 @@ async function live(
       settings,
       // --no-mouse wins; else the config's `mouse` (on by default).
       mouse: flags.mouse && (settings.mouse ?? true),
+      mouseFlag: flags.mouse,
       configPath: path,
       ...(path !== null ? { saveSettings: (s) => saveConfig(path, s) } : {}),
       scenarios: BUILTIN_NAMES,

@@ -165,6 +165,8 @@ export class DashboardController implements ViewState {
   onQuit: (() => void) | null = null;
   /** Called when the user asks for a full redraw (Ctrl+L). */
   onRedraw: (() => void) | null = null;
+  /** Called when the setup screen turns mouse reporting on or off. */
+  onMouseChange: ((on: boolean) => void) | null = null;
   /** Called when the user asks to suspend simtop to the shell (Ctrl+Z). */
   onSuspend: (() => void) | null = null;
 
@@ -1120,6 +1122,7 @@ export class DashboardController implements ViewState {
       this.timeAct({ type: "setSpeed", speed: after.speed });
     if (after.fps !== before.fps && after.fps !== undefined) this.fps = after.fps;
     if (after.keys !== before.keys) this.bindings = new KeyBindings(after.keys);
+    if (after.mouse !== before.mouse) this.onMouseChange?.(this.mouseWanted);
     if (step.say !== undefined) this.say(step.say);
     if (step.state === null) this.closeSetup(o);
     else this.overlay = step.state;

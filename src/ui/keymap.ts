@@ -339,6 +339,7 @@ export const KEY_BAR: readonly Action[] = [
  */
 export const F_KEY_WORDS: Partial<Record<Action, string>> = {
   help: "Help",
+  setup: "Setup",
   filter: "Filter",
   tree: "Tree",
   sortNext: "SortBy",

@@ -111,8 +111,8 @@ describe("config file mistakes: one line each, with line, column and key", () =>
     ],
     [
       "a clash between two bindings",
-      "keys:\n  tree: x\n  fork: [y, x]\n",
-      "line 3, column 13: keys.fork[1]: x is bound to both fork and tree",
+      "keys:\n  tree: a\n  fork: [y, a]\n",
+      "line 3, column 13: keys.fork[1]: a is bound to both fork and tree",
     ],
     [
       "a key that always quits",

@@ -1,10 +1,18 @@
 // The config file through the real binary: an F2 change survives a restart (tmux), a bad file is one line and exit 2.
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ROOT, simtop, TmuxSession } from "./cliRun.js";
 import { hasTmux } from "./terminalPane.js";
+
+/** A tmux flag of the session's pane: mouse_any_flag is "1" while the program asks for the mouse. */
+function paneFlag(s: TmuxSession, name: string): string {
+  return spawnSync("tmux", ["-L", s.name, "display-message", "-p", "-t", s.name, `#{${name}}`], {
+    encoding: "utf8",
+  }).stdout.trim();
+}
 
 let session: TmuxSession | null = null;
 afterEach(() => {
@@ -25,9 +33,12 @@ describe.skipIf(!hasTmux)("config file in a terminal", () => {
     // Theme one step on; down to Mouse and off; close (saves).
     session.keys("Right");
     await session.waitFor((s) => /Theme\s+light-background/.test(s));
+    expect(paneFlag(session, "mouse_any_flag")).toBe("1");
     session.keys("Down", "Down", "Down");
     session.keys("Space");
     await session.waitFor((s) => /Mouse\s+off/.test(s));
+    // Off at once: the terminal's own selection works again.
+    expect(paneFlag(session, "mouse_any_flag")).toBe("0");
     session.keys("Escape");
     await session.waitFor((s) => s.includes(`settings saved to ${file}`));
     expect(readFileSync(file, "utf8")).toBe("theme: light-background\nmouse: false\n");
@@ -41,6 +52,7 @@ describe.skipIf(!hasTmux)("config file in a terminal", () => {
     const s = await session.waitFor((t) => t.includes("Setup"));
     expect(s).toMatch(/Theme\s+light-background/);
     expect(s).toMatch(/Mouse\s+off/);
+    expect(paneFlag(session, "mouse_any_flag")).toBe("0");
     // Apart: Escape and q in one read would be Alt+q.
     session.keys("Escape");
     await session.waitFor((t) => !t.includes("Setup"));
