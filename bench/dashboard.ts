@@ -249,10 +249,14 @@ processes:
 function taskCount(bin: string, scenario: string): number {
   const env = { ...process.env };
   delete env.CI;
-  const r = spawnSync(process.execPath, [bin, "-s", scenario, "--batch", "-n", "1", "-d", "100"], {
-    encoding: "utf8",
-    env,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [bin, "--no-config", "-s", scenario, "--batch", "-n", "1", "-d", "100"],
+    {
+      encoding: "utf8",
+      env,
+    },
+  );
   const m = /Tasks:\s+(\d+) total/.exec(r.stdout ?? "");
   if (!m) throw new Error(`simtop -s ${scenario}: ${(r.stderr || r.stdout).trim().slice(0, 300)}`);
   return Number(m[1]);
@@ -331,7 +335,8 @@ export async function benchDashboard(
     }
     runs.set(key, { key, title, htop, figures: f });
   };
-  const simtop = [process.execPath, root];
+  // The built-in settings, whatever the machine's own config file holds (its fps, its theme).
+  const simtop = [process.execPath, root, "--no-config"];
   let castBytes = Number.NaN;
   try {
     await attempt("simtop120x40", "120×40, default scenario", "htop120x40", simtop, [120, 40]);

@@ -2,7 +2,9 @@
 import type { Instance } from "ink";
 import type { Chapter } from "../scenario/types.js";
 import type { Store } from "../sim/store.js";
+import type { ColourDepth } from "../ui/colourDepth.js";
 import { DashboardController } from "../ui/controller.js";
+import type { Settings } from "../ui/settings.js";
 import { FramePainter } from "../ui/term/frame.js";
 import { notATerminal } from "./options.js";
 import { type Ending, exitFor, watchEnding } from "./term/ending.js";
@@ -24,10 +26,21 @@ export interface DashboardRunOptions {
    * true: clicks and the wheel act on the dashboard.
    */
   mouse?: boolean;
+  /** false: --no-mouse was given, so the setup screen's mouse setting waits for a later start. */
+  mouseFlag?: boolean;
   /** A scenario's named moments; the header shows the latest one reached. */
   chapters?: readonly Chapter[];
   /** Told of every chunk written to the terminal, in order (a recorder tees it to a file). */
   onOutput?: (chunk: string) => void;
+  /** The config file's settings (theme, columns, keys); the setup screen (F2) changes them. */
+  settings?: Settings;
+  /** Colours the terminal shows (detected from the environment). */
+  depth?: ColourDepth;
+  /** The config file F2 saves to (null: --no-config), and how it is written. */
+  configPath?: string | null;
+  saveSettings?: (settings: Settings) => void;
+  /** Scenarios the setup screen offers to start with. */
+  scenarios?: readonly string[];
   /** Streams to use instead of the process's own (both must be terminals). */
   stdin?: NodeJS.ReadStream;
   stdout?: NodeJS.WriteStream;
@@ -51,7 +64,8 @@ class FrameWriter {
 
   constructor(
     private readonly out: (bytes: string) => void,
-    private readonly minInterval: number,
+    /** Milliseconds between frames at least (the rate may change: the setup screen). */
+    private readonly minInterval: () => number,
     private readonly size: () => { columns: number; rows: number },
   ) {
     const { columns, rows } = size();
@@ -61,7 +75,7 @@ class FrameWriter {
   frame(text: string): void {
     if (this.closed || text === "") return;
     this.pending = text;
-    const wait = this.last + this.minInterval - performance.now();
+    const wait = this.last + this.minInterval() - performance.now();
     if (wait <= 0) this.flush();
     else
       this.timer ??= setTimeout(() => {
@@ -145,14 +159,25 @@ export async function runDashboard(opts: DashboardRunOptions): Promise<void> {
     color: opts.color,
     paused: opts.paused,
     chapters: opts.chapters,
+    ...(opts.settings ? { settings: opts.settings } : {}),
+    ...(opts.depth !== undefined ? { depth: opts.depth } : {}),
+    ...(opts.configPath !== undefined ? { configPath: opts.configPath } : {}),
+    ...(opts.saveSettings ? { saveSettings: opts.saveSettings } : {}),
+    ...(opts.scenarios ? { scenarios: opts.scenarios } : {}),
   });
-  const mouse = opts.mouse ?? true;
+  let mouse = opts.mouse ?? true;
   const screen = new FullScreen(stdin, stdout, opts.onOutput, mouse);
+  // The setup screen (F2) turns reporting on and off at once, unless --no-mouse said off.
+  if (opts.mouseFlag !== false)
+    controller.onMouseChange = (on) => {
+      mouse = on;
+      screen.setMouse(on);
+    };
   // Key presses draw at once; simulated frames come at `fps`; nothing faster than 60 a second.
   const size = () => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
   const writer = new FrameWriter(
     (bytes) => screen.write(bytes),
-    1000 / Math.min(60, Math.max(30, controller.fps)),
+    () => 1000 / Math.min(60, Math.max(30, controller.fps)),
     size,
   );
   controller.onRedraw = () => writer.redraw();

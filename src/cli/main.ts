@@ -1,13 +1,16 @@
 // simtop's command line: parses arguments and hands off to the dashboard, batch mode or a lab.
 import { Command, CommanderError } from "commander";
+import { BUILTIN_NAMES } from "../scenario/builtins.js";
 import { builtinScenario, loadScenario, ScenarioFileError } from "../scenario/load.js";
 import { scenarioConfig, startScenario } from "../scenario/start.js";
 import type { Chapter, Scenario } from "../scenario/types.js";
 import { validateConfig } from "../sim/config.js";
 import type { Store } from "../sim/store.js";
 import { oneLine, quoted } from "../sim/visible.js";
+import { colourForcedOff, detectColourDepth } from "../ui/colourDepth.js";
 import { DEFAULT_FPS, DEFAULT_SPEED } from "../ui/index.js";
 import { runBatch } from "./batch.js";
+import { type LoadedConfig, loadConfig, saveConfig } from "./config/file.js";
 import { runDashboard } from "./dashboard.js";
 import { registerDemo } from "./demo/command.js";
 import { UsageError } from "./errors.js";
@@ -44,13 +47,23 @@ interface DisplayFlags {
   speed?: number;
   fps?: number;
   color: boolean;
+  /** --config FILE (a path), --no-config (false), or neither (the default file). */
+  config?: string | false;
   /** false with --no-mouse. */
   mouse: boolean;
   record?: string;
   overwrite?: boolean;
 }
 
-type MainFlags = MachineFlags & BatchFlags & DisplayFlags & { scenario: string; save?: string };
+type MainFlags = MachineFlags & BatchFlags & DisplayFlags & { scenario?: string; save?: string };
+
+/** The config file the flags ask for: --config FILE, none with --no-config, else the default one. */
+function configOf(flags: DisplayFlags): LoadedConfig {
+  return loadConfig({
+    use: flags.config !== false,
+    ...(typeof flags.config === "string" ? { file: flags.config } : {}),
+  });
+}
 
 /** --overwrite without a file to replace is a mistake, not something to ignore silently. */
 function checkOverwriteFlag(f: DisplayFlags & { save?: string }): void {
@@ -96,11 +109,12 @@ Examples:
   simtop demo fork-tree --cast tree.cast   render a scripted demo, no terminal needed
   simtop lab --help                        textbook exercises on simtop's engine`;
 
-function scenarioArg(ref: string): Scenario {
+/** The scenario `ref` names; `from` says where the name was given (for messages). */
+function scenarioArg(ref: string, from = "--scenario"): Scenario {
   try {
     return loadScenario(ref);
   } catch (e) {
-    if (e instanceof ScenarioFileError) throw new UsageError(`--scenario ${e.message}`);
+    if (e instanceof ScenarioFileError) throw new UsageError(`${from} ${e.message}`);
     throw e;
   }
 }
@@ -146,6 +160,11 @@ function addDisplayOptions(c: Command): Command {
       fpsOption,
     )
     .option("--no-color", "dashboard: no colours (also when NO_COLOR is set)")
+    .option(
+      "--config <file>",
+      "settings file (default $XDG_CONFIG_HOME/simtop/config.yaml or ~/.config/simtop/config.yaml)",
+    )
+    .option("--no-config", "read no settings file (built-in defaults; F2 saves nothing)")
     .option("--no-mouse", "dashboard: no mouse (the terminal's own selection works)")
     .option("--record <file.cast>", "dashboard: record what the terminal shows as asciicast v2");
 }
@@ -199,6 +218,7 @@ async function live(
   flags: DisplayFlags,
   chapters: readonly Chapter[],
   title: string,
+  config: LoadedConfig,
   opts: { save?: SessionWriter; record?: OutputFile; paused?: boolean } = {},
 ): Promise<void> {
   const stdout = process.stdout;
@@ -244,12 +264,23 @@ async function live(
   process.once("exit", finishOnExit);
   stdout.on("resize", onResize);
   try {
+    // Flags win over the config file; the file over the built-in defaults.
+    const { settings, path } = config;
+    const fps = flags.fps ?? settings.fps;
+    const speed = flags.speed ?? settings.speed;
     await runDashboard({
       store,
-      ...(flags.fps !== undefined ? { fps: flags.fps } : {}),
-      ...(flags.speed !== undefined ? { speed: flags.speed } : {}),
-      color: colorWanted(flags.color),
-      mouse: flags.mouse,
+      ...(fps !== undefined ? { fps } : {}),
+      ...(speed !== undefined ? { speed } : {}),
+      color: colorWanted(flags.color) && !colourForcedOff(),
+      depth: detectColourDepth(),
+      settings,
+      // --no-mouse wins; else the config's `mouse` (on by default).
+      mouse: flags.mouse && (settings.mouse ?? true),
+      mouseFlag: flags.mouse,
+      configPath: path,
+      ...(path !== null ? { saveSettings: (s) => saveConfig(path, s) } : {}),
+      scenarios: BUILTIN_NAMES,
       paused: opts.paused ?? false,
       chapters,
       onOutput: (chunk) => {
@@ -268,25 +299,28 @@ async function runDefault(flags: MainFlags, io: CliIo): Promise<void> {
   checkBatchFlags(flags);
   checkDisplayFlags(flags);
   checkOverwriteFlag(flags);
-  const scenario = scenarioArg(flags.scenario);
-  const config = scenarioConfig(scenario, configOverrides(flags));
+  const config = configOf(flags);
+  const ref = flags.scenario ?? config.scenario ?? "default";
+  const fromConfig = flags.scenario === undefined && config.scenario !== undefined;
+  const scenario = fromConfig ? scenarioArg(ref, config.scenarioAt) : scenarioArg(ref);
+  const kernelConfig = scenarioConfig(scenario, configOverrides(flags));
   // A scenario's caches are per core: --cpus can take them over the machine's limit.
-  const problem = validateConfig(config);
+  const problem = validateConfig(kernelConfig);
   if (problem !== null)
-    throw new UsageError(`${scenario.name} on ${config.cores} cores: ${problem}`);
+    throw new UsageError(`${scenario.name} on ${kernelConfig.cores} cores: ${problem}`);
   if (!flags.batch && !(process.stdout.isTTY && process.stdin.isTTY)) throw notATerminal();
   const meta = { scenario: scenario.name, chapters: scenario.chapters };
-  const store = startScenario(scenario, config);
-  const inputs = builtinScenario(flags.scenario)
+  const store = startScenario(scenario, kernelConfig);
+  const inputs = builtinScenario(ref)
     ? []
-    : [{ path: flags.scenario, what: "the --scenario file" }];
+    : [{ path: ref, what: fromConfig ? "the config's scenario file" : "the --scenario file" }];
   const files = openRunOutputs(flags, inputs);
-  const save = files.save ? new SessionWriter(files.save, config, meta) : undefined;
+  const save = files.save ? new SessionWriter(files.save, kernelConfig, meta) : undefined;
   if (flags.batch) {
     batch(store, flags, flags.iterations ?? 1, scenario.chapters, io.stdout, save);
     return;
   }
-  await live(store, flags, scenario.chapters, `simtop: ${scenario.name}`, {
+  await live(store, flags, scenario.chapters, `simtop: ${scenario.name}`, config, {
     ...(save ? { save } : {}),
     ...(files.record ? { record: files.record } : {}),
   });
@@ -297,6 +331,7 @@ async function runReplay(file: string, flags: BatchFlags & DisplayFlags, io: Cli
   checkDisplayFlags(flags);
   checkOverwriteFlag(flags);
   const session = readSession(file);
+  const config = configOf(flags);
   if (!flags.batch && !(process.stdout.isTTY && process.stdin.isTTY)) throw notATerminal();
   const store = replayStore(session, file);
   if (flags.batch) {
@@ -307,7 +342,7 @@ async function runReplay(file: string, flags: BatchFlags & DisplayFlags, io: Cli
   // The whole recorded history first, then the dashboard, paused at its end: rewind to look back.
   store.advance(session.endTick);
   const files = openRunOutputs(flags, [{ path: file, what: "the session being replayed" }]);
-  await live(store, flags, session.meta?.chapters ?? [], `simtop replay: ${file}`, {
+  await live(store, flags, session.meta?.chapters ?? [], `simtop replay: ${file}`, config, {
     ...(files.record ? { record: files.record } : {}),
     paused: true,
   });
@@ -343,7 +378,10 @@ function buildProgram(io: CliIo): Command {
       writeErr: (s) => io.stderr(s),
       outputError: (s, write) => write(`simtop: ${commanderLine(s)}\n`),
     })
-    .option("-s, --scenario <name|file>", "a built-in scenario or a .yaml/.json file", "default")
+    .option(
+      "-s, --scenario <name|file>",
+      'a built-in scenario or a .yaml/.json file (default: the config\'s, else "default")',
+    )
     .option("--seed <n>", "seed of the simulation's random numbers", seedOption)
     .option("-c, --cpus <n>", "number of cores, 1 to 64", cpusOption)
     .option(

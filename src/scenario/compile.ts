@@ -97,6 +97,16 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
 
 /** A failed zod parse as one ScenarioError: its first issue, where it is, and how many more. */
 export function firstProblem(error: z.ZodError): ScenarioError {
+  const { issue, path, more } = firstIssue(error);
+  return new ScenarioError(formatPath(path), describeIssue(issue), more);
+}
+
+/** The issue of a failed parse worth reporting, its path, and how many other issues there are. */
+export function firstIssue(error: z.ZodError): {
+  issue: z.core.$ZodIssue;
+  path: PropertyKey[];
+  more: number;
+} {
   const [first, ...rest] = error.issues;
   // An issue inside a union carries the branch's own path: report the deepest place named.
   let issue = first;
@@ -108,7 +118,7 @@ export function firstProblem(error: z.ZodError): ScenarioError {
       path = [...path, ...inner.path];
     }
   }
-  return new ScenarioError(formatPath(path), describeIssue(issue), rest.length);
+  return { issue, path, more: rest.length };
 }
 
 /** Where a scenario came from, for names and messages. */

@@ -1,5 +1,14 @@
 // JSON and YAML text to data, every syntax problem one line naming where it is (line, column).
-import { type Alias, isAlias, LineCounter, parseDocument, visit } from "yaml";
+import {
+  type Alias,
+  isAlias,
+  isMap,
+  isNode,
+  isScalar,
+  LineCounter,
+  parseDocument,
+  visit,
+} from "yaml";
 import { oneLine, quoted } from "../sim/visible.js";
 
 /** Aliases a YAML document may expand: real files use a few; thousands are a resource attack. */
@@ -50,6 +59,21 @@ function yamlWhat(message: string): string {
  * here, so nothing is silently read another way; alias expansion is bounded.
  */
 export function parseYamlText(text: string): unknown {
+  return parseYamlLocated(text).data;
+}
+
+/** Parsed YAML and where its values stand in the text, for messages naming a line and column. */
+export interface LocatedYaml {
+  data: unknown;
+  /**
+   * "line L, column C" of the value at `path` (of the key `key` inside it, when given), or
+   * null when the text has no such place.
+   */
+  where(path: readonly PropertyKey[], key?: string): string | null;
+}
+
+/** As parseYamlText, keeping the document to locate values in (config files name line:column). */
+export function parseYamlLocated(text: string): LocatedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { uniqueKeys: true, logLevel: "silent", lineCounter });
   const problem = doc.errors[0] ?? doc.warnings[0];
@@ -73,8 +97,26 @@ export function parseYamlText(text: string): unknown {
     throw new TextSyntaxError(
       `not valid YAML: ${at(unresolved)}: alias *${oneLine(unresolved.source, 60)} has no anchor &${oneLine(unresolved.source, 60)} before it`,
     );
+  const where = (path: readonly PropertyKey[], key?: string): string | null => {
+    // A place the text does not have (the first key of `fork: q`, written as one key) is
+    // reported where its nearest enclosing value is.
+    let at = path.map(String);
+    let node = at.length === 0 ? doc.contents : doc.getIn(at, true);
+    while (!isNode(node) && at.length > 0) {
+      at = at.slice(0, -1);
+      node = at.length === 0 ? doc.contents : doc.getIn(at, true);
+    }
+    let range = isNode(node) ? node.range : undefined;
+    if (key !== undefined && isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+      range = isNode(pair?.key) ? pair.key.range : range;
+    }
+    if (!range) return null;
+    const p = lineCounter.linePos(range[0]);
+    return `line ${p.line}, column ${p.col}`;
+  };
   try {
-    return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+    return { data: doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }), where };
   } catch (e) {
     if (e instanceof ReferenceError && /alias/i.test(e.message)) {
       const where =

@@ -4,6 +4,7 @@ import { sideMenuLines } from "./draw/menu.js";
 import { Help } from "./overlays/Help.js";
 import { ProgramView } from "./overlays/ProgramView.js";
 import { Schedule } from "./overlays/Schedule.js";
+import { Setup } from "./overlays/Setup.js";
 import { TooSmall } from "./overlays/TooSmall.js";
 import { Caches } from "./panels/Caches.js";
 import { Details } from "./panels/Details.js";
@@ -47,7 +48,10 @@ export function Screen({ view }: { view: DashboardView }) {
           height={body}
           theme={theme}
           chapters={view.overlay.chapters}
+          {...(view.overlay.bindings ? { bindings: view.overlay.bindings } : {})}
         />
+      ) : view.overlay?.kind === "setup" ? (
+        <Setup model={view.overlay.model} width={l.width} height={body} theme={theme} />
       ) : view.terminal && !l.details ? (
         <Terminal model={view.terminal} width={l.width} height={body} theme={theme} />
       ) : view.program ? (

@@ -10,11 +10,12 @@ import { Signal, signalName } from "../sim/signals.js";
 import type { Store } from "../sim/store.js";
 import { coresMatter } from "../sim/view.js";
 import type { RateWindow } from "../sim/window.js";
+import type { ColourDepth } from "./colourDepth.js";
 import { helpMaxScroll } from "./draw/help.js";
 import { grouped, niceSteps } from "./format.js";
 import { type Hit, hitTest } from "./hit.js";
 import { InputReader, type MouseEvent } from "./input.js";
-import { type Action, ALWAYS, actionFor, KEYMAP } from "./keymap.js";
+import { type Action, ALWAYS, KeyBindings } from "./keymap.js";
 import { isText, type KeyName, terminalBytes, textOf } from "./keys.js";
 import { computeLayout, tooSmall } from "./layout.js";
 import { SIGNAL_ORDER } from "./menus.js";
@@ -23,7 +24,9 @@ import type { HistoryView } from "./selectors/caches.js";
 import { findEvent, logEnd } from "./selectors/events.js";
 import { GanttLegend } from "./selectors/gantt.js";
 import { quantumNote, shownQuantum } from "./selectors/sched.js";
+import type { SetupSource } from "./selectors/setup.js";
 import type { SortKey } from "./selectors/table.js";
+import type { Settings } from "./settings.js";
 import {
   type EventLogAction,
   type EventLogState,
@@ -43,6 +46,7 @@ import {
   schedViewKey,
   schedViewReducer,
 } from "./state/schedView.js";
+import { SETUP_OPENED, type SetupState, setupKey } from "./state/setup.js";
 import {
   INITIAL_TABLE_VIEW,
   type TableViewAction,
@@ -73,6 +77,16 @@ export interface ControllerOptions {
   color?: boolean;
   /** A scenario's named moments; the header shows the latest one reached. */
   chapters?: readonly Chapter[];
+  /** The config file's settings: theme, columns, keys (speed and fps come resolved above). */
+  settings?: Settings;
+  /** Colours the terminal shows (default 16). */
+  depth?: ColourDepth;
+  /** The config file the setup screen saves to; null or absent: settings last this run only. */
+  configPath?: string | null;
+  /** Writes the settings to the config file; throws an Error saying why it could not. */
+  saveSettings?: (settings: Settings) => void;
+  /** Scenarios the setup screen offers to start with (built-in names). */
+  scenarios?: readonly string[];
 }
 
 export const DEFAULT_FPS = 10;
@@ -115,11 +129,6 @@ const PID_SEARCH_MAX = 10_000_000;
 /** Rows (or lines, or menu items) one notch of the mouse wheel moves. */
 const WHEEL_ROWS = 3;
 
-/** The key that stands for `action` first in the keymap (what a click on its entry presses). */
-function keyOf(action: Action): KeyName | undefined {
-  return KEYMAP.find((b) => b.action === action)?.keys[0];
-}
-
 /** Ticks of history shown by one rewind step: one frame's worth at the current speed. */
 function frameTicks(speed: number, fps: number): number {
   return Math.max(1, Math.round(speed / fps));
@@ -127,10 +136,14 @@ function frameTicks(speed: number, fps: number): number {
 
 export class DashboardController implements ViewState {
   readonly store: Store;
-  readonly fps: number;
+  fps: number;
   /** Running or paused, speed, the moment of the past shown (a pure reducer: state/timeControl.ts). */
   time: TimeState;
-  readonly theme: Theme;
+  theme: Theme;
+  /** The config file's settings as the setup screen (F2) has them; saved when it closes. */
+  settings: Settings;
+  /** Which key runs which action: the keymap with the config's keys in place. */
+  bindings: KeyBindings;
   readonly chapters: readonly Chapter[];
   /** Order and filter of the process table (a pure reducer: state/tableView.ts). */
   tableView: TableViewState = INITIAL_TABLE_VIEW;
@@ -158,6 +171,8 @@ export class DashboardController implements ViewState {
   onQuit: (() => void) | null = null;
   /** Called when the user asks for a full redraw (Ctrl+L). */
   onRedraw: (() => void) | null = null;
+  /** Called when the setup screen turns mouse reporting on or off. */
+  onMouseChange: ((on: boolean) => void) | null = null;
   /** Called when the user asks to suspend simtop to the shell (Ctrl+Z). */
   onSuspend: (() => void) | null = null;
 
@@ -193,6 +208,11 @@ export class DashboardController implements ViewState {
   private pidSearch = 0;
   private version = 0;
   private readonly listeners = new Set<() => void>();
+  private readonly color: boolean;
+  private readonly depth: ColourDepth;
+  readonly configPath: string | null;
+  private readonly saveSettings: ((settings: Settings) => void) | null;
+  private readonly scenarios: readonly string[];
   private cached: { version: number; columns: number; rows: number; view: DashboardView } | null =
     null;
 
@@ -200,7 +220,14 @@ export class DashboardController implements ViewState {
     this.store = opts.store;
     this.fps = opts.fps ?? DEFAULT_FPS;
     this.time = { paused: opts.paused ?? false, speed: opts.speed ?? DEFAULT_SPEED, shown: null };
-    this.theme = createTheme(opts.color ?? true);
+    this.settings = { ...(opts.settings ?? {}) };
+    this.color = opts.color ?? true;
+    this.depth = opts.depth ?? 16;
+    this.theme = createTheme(this.color, { name: this.settings.theme, depth: this.depth });
+    this.bindings = new KeyBindings(this.settings.keys);
+    this.configPath = opts.configPath ?? null;
+    this.saveSettings = opts.saveSettings ?? null;
+    this.scenarios = opts.scenarios ?? [];
     this.chapters = [...(opts.chapters ?? [])].sort((a, b) => a.tick - b.tick);
     this.liveRates = this.tracker.read(this.store.kernel, this.windowTicks, this.selectedPid);
     // The program view draws each core's last cycles: the dashboard's CPU keeps them from now on.
@@ -263,6 +290,33 @@ export class DashboardController implements ViewState {
 
   get mode(): Mode {
     return this.past ? "past" : this.paused ? "paused" : "live";
+  }
+
+  /** The table's columns a config or the setup screen chose, in order (null: all). */
+  get columns(): readonly SortKey[] | null {
+    return this.settings.columns ?? null;
+  }
+
+  /** What the setup screen (F2) shows. */
+  get setup(): SetupSource {
+    return {
+      settings: this.settings,
+      bindings: this.bindings,
+      columns: this.columns,
+      themeName: this.theme.name,
+      colourNote: !this.color
+        ? "colour is off (NO_COLOR or --no-color): attributes only"
+        : `the terminal shows ${this.depth === "truecolor" ? "truecolor" : `${this.depth} colours`}`,
+      speed: this.speed,
+      fps: this.fps,
+      mouse: this.mouseWanted,
+      configPath: this.configPath,
+    };
+  }
+
+  /** Mouse reporting wanted (the config's `mouse`, on unless set false). */
+  get mouseWanted(): boolean {
+    return this.settings.mouse ?? true;
   }
 
   get sort(): SortKey {
@@ -654,7 +708,9 @@ export class DashboardController implements ViewState {
         this.typeIntoTerminal(typed);
         typed = "";
         this.terminalFocus = false;
-        this.say(`the keyboard is the dashboard's again (${keyOf("terminal")} gives it to tty1)`);
+        this.say(
+          `the keyboard is the dashboard's again (${this.bindings.keysOf("terminal")[0] ?? "F2 can bind a key that"} gives it to tty1)`,
+        );
       } else if (typeof i === "string") typed += terminalBytes(i) ?? "";
       this.stale = true;
     }
@@ -699,28 +755,35 @@ export class DashboardController implements ViewState {
       return;
     }
     // Suspending works whatever is open, as in other full-screen programs.
-    if (actionFor(k) === "suspend") {
+    if (this.bindings.actionFor(k) === "suspend") {
       this.onSuspend?.();
       return;
     }
     const { columns, rows } = this.lastSize;
     if (columns > 0 && tooSmall(columns, rows)) {
       // Nothing else is on screen to act on; only quitting and redrawing make sense.
-      const a = actionFor(k);
+      const a = this.bindings.actionFor(k);
       if (a === "quit" || a === "redraw") this.act(a);
       return;
     }
+    // The setup screen is drawn over everything else and takes every key.
+    if (this.overlay?.kind === "setup") return this.setupKey(k, this.overlay);
     if (this.editingFilter && this.filterKey(k)) return;
     if (this.eventLog.open && this.eventLogKey(k)) return;
     if (this.programView.open) {
-      const r = programViewKey(this.programView, k, actionFor(k), this.kernel.running.length);
+      const r = programViewKey(
+        this.programView,
+        k,
+        this.bindings.actionFor(k),
+        this.kernel.running.length,
+      );
       this.programView = r.state;
       if (r.used) return;
     }
     if (this.overlay && this.overlayKey(k)) return;
-    const sv = this.schedView.open ? schedViewKey(k, actionFor(k)) : null;
+    const sv = this.schedView.open ? schedViewKey(k, this.bindings.actionFor(k)) : null;
     if (sv) return void (this.schedView = schedViewReducer(this.schedView, sv));
-    const a = actionFor(k);
+    const a = this.bindings.actionFor(k);
     if (a) this.act(a);
     else if (DIGIT.test(k)) this.searchPid(Number(k));
   }
@@ -757,7 +820,8 @@ export class DashboardController implements ViewState {
 
   /** Presses the key of `action` `times` times (the wheel over what the arrow keys scroll). */
   private pressAction(action: Action, times: number): void {
-    const k = keyOf(action);
+    // The action's first key, as the bindings (a config's keys) have it.
+    const k = this.bindings.keysOf(action)[0];
     if (k !== undefined) for (let i = 0; i < times; i++) this.key(k);
   }
 
@@ -850,7 +914,7 @@ export class DashboardController implements ViewState {
       else if (isText(k)) this.log({ type: "searchType", text: textOf(k) });
       return true;
     }
-    const a = actionFor(k);
+    const a = this.bindings.actionFor(k);
     const page = Math.max(1, this.lastSize.rows - 10);
     if (k === "escape" || a === "quit" || a === "eventLog") this.log({ type: "close" });
     else if (a === "up") this.log({ type: "scroll", by: 1, now });
@@ -872,7 +936,7 @@ export class DashboardController implements ViewState {
 
   private overlayKey(k: KeyName): boolean {
     const o = this.overlay!;
-    const a = actionFor(k);
+    const a = this.bindings.actionFor(k);
     if (k === "escape" || a === "quit" || (o.kind === "help" && a === "help")) {
       this.overlay = null;
       return true;
@@ -886,10 +950,12 @@ export class DashboardController implements ViewState {
         menuWidth: 0,
       });
       const max = help
-        ? helpMaxScroll(columns, bodyRows(help), {
-            list: this.chapters,
-            current: chapterIndexAt(this.chapters, this.kernel.now),
-          })
+        ? helpMaxScroll(
+            columns,
+            bodyRows(help),
+            { list: this.chapters, current: chapterIndexAt(this.chapters, this.kernel.now) },
+            this.bindings,
+          )
         : 0;
       if (a === "down" || a === "pageDown")
         o.scroll = Math.min(max, o.scroll + (a === "down" ? 1 : 10));
@@ -972,6 +1038,7 @@ export class DashboardController implements ViewState {
             cores: coresMatter(this.kernel),
             jobs: jobControlInPlay(this.kernel),
           },
+          columns: this.columns,
         });
         break;
       case "sortCpu":
@@ -1137,6 +1204,10 @@ export class DashboardController implements ViewState {
       case "help":
         this.overlay = { kind: "help", scroll: 0 };
         break;
+      case "setup":
+        this.log({ type: "close" });
+        this.overlay = { ...SETUP_OPENED };
+        break;
       case "redraw":
         this.onRedraw?.();
         break;
@@ -1146,6 +1217,49 @@ export class DashboardController implements ViewState {
       case "quit":
         this.quit();
         break;
+    }
+  }
+
+  // ---- the setup screen (F2) ----------------------------------------------------------------
+
+  /** Keys while the setup screen is open (a pure step: state/setup.ts); its changes show at once. */
+  private setupKey(k: KeyName, o: SetupState): void {
+    const step = setupKey(o, this.settings, k, this.bindings.actionFor(k), {
+      speed: this.speed,
+      fps: this.fps,
+      theme: this.theme.name,
+      mouse: this.mouseWanted,
+      scenarios: this.scenarios,
+      page: Math.max(1, this.lastSize.rows - 10),
+    });
+    const before = this.settings;
+    const after = step.settings;
+    this.settings = after;
+    if (after.theme !== before.theme)
+      this.theme = createTheme(this.color, { name: after.theme, depth: this.depth });
+    if (after.speed !== before.speed && after.speed !== undefined)
+      this.timeAct({ type: "setSpeed", speed: after.speed });
+    if (after.fps !== before.fps && after.fps !== undefined) this.fps = after.fps;
+    if (after.keys !== before.keys) this.bindings = new KeyBindings(after.keys);
+    if (after.mouse !== before.mouse) this.onMouseChange?.(this.mouseWanted);
+    if (step.say !== undefined) this.say(step.say);
+    if (step.state === null) this.closeSetup(o);
+    else this.overlay = step.state;
+  }
+
+  /** Closes the setup screen, saving the settings to the config file if any changed. */
+  private closeSetup(o: SetupState): void {
+    this.overlay = null;
+    if (!o.changed) return;
+    if (this.configPath === null || this.saveSettings === null) {
+      this.say("settings apply to this run only (no config file: --no-config)");
+      return;
+    }
+    try {
+      this.saveSettings(this.settings);
+      this.say(`settings saved to ${this.configPath}`);
+    } catch (e) {
+      this.say(`settings not saved: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 }

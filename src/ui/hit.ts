@@ -53,7 +53,7 @@ function tableHit(view: DashboardView, x: number, y: number): Hit {
 
 function menuHit(view: DashboardView, height: number, y: number): Hit {
   const o = view.overlay;
-  if (o === null || o.kind === "help") return NONE;
+  if (o === null || o.kind === "help" || o.kind === "setup") return NONE;
   const rows = menuRows(height);
   const line = y - 1;
   if (line < 0 || line >= rows) return { area: "menu" };
@@ -67,7 +67,8 @@ export function hitTest(view: DashboardView, x: number, y: number): Hit {
   if (l === null || x < 0 || x >= l.width || y < 0 || y >= l.height) return NONE;
   if (y === l.height - 1) return keyBarHit(view, x);
   if (y < l.header.height) return NONE;
-  if (view.overlay?.kind === "help" || view.program || view.eventLogOpen || view.schedule)
+  const over = view.overlay?.kind;
+  if (over === "help" || over === "setup" || view.program || view.eventLogOpen || view.schedule)
     return { area: "cover" };
   let by = y - l.header.height;
   if (by >= bodyRows(l)) return NONE;

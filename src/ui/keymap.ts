@@ -54,6 +54,7 @@ export type Action =
   | "forwardFar"
   | "live"
   | "help"
+  | "setup"
   | "redraw"
   | "suspend"
   | "quit";
@@ -321,6 +322,12 @@ export const KEYMAP: readonly KeyBinding[] = [
     help: "this help",
     bar: { key: "?", text: "Help" },
   },
+  {
+    action: "setup",
+    keys: ["f2"],
+    group: "General",
+    help: "setup: theme, speed, columns, mouse and keys, saved to the config file",
+  },
   { action: "redraw", keys: ["ctrl+l"], group: "General", help: "redraw the whole screen" },
   {
     action: "suspend",
@@ -369,6 +376,7 @@ export const KEY_BAR: readonly Action[] = [
  */
 export const F_KEY_WORDS: Partial<Record<Action, string>> = {
   help: "Help",
+  setup: "Setup",
   filter: "Filter",
   tree: "Tree",
   sortNext: "SortBy",
@@ -422,6 +430,15 @@ export const MENU_KEYS: readonly { keys: string; help: string }[] = [
     help: "the next core's pipeline (then the selected process's core again)",
   },
   { keys: "Program: Esc o q", help: "close the program view (↑ ↓ and time keys keep working)" },
+  {
+    keys: "Setup: ← → Enter Space",
+    help: "change the line chosen; on a column Space shows or hides it, ← → move it",
+  },
+  {
+    keys: "Setup: Enter, Delete",
+    help: "on an action: Enter then a key binds it; Delete gives back its default keys",
+  },
+  { keys: "Setup: Esc q F2", help: "close the setup screen (saves to the config file)" },
 ];
 
 const BY_KEY = new Map<KeyName, Action>();
@@ -461,3 +478,69 @@ export function keyLabel(k: KeyName): string {
   if (k.startsWith("ctrl+")) return `Ctrl+${k.slice(5).toUpperCase()}`;
   return k;
 }
+
+/** Keys a config file gives to actions, replacing those actions' default keys. */
+export type KeyOverrides = Partial<Record<Action, readonly KeyName[]>>;
+
+/** Keys menus and prompts use (confirm, cancel, erase): no action may take them. */
+export const RESERVED_KEYS: readonly KeyName[] = ["enter", "escape", "backspace"];
+
+/** Where two actions want one key; `key` is the key, `with` the action that already has it. */
+export interface KeyClash {
+  action: Action;
+  key: KeyName;
+  with: Action;
+}
+
+/**
+ * Every action's keys, the defaults with `overrides` in place. A key both an action and ALWAYS
+ * hold belongs to quit (it quits whatever is open).
+ */
+export class KeyBindings {
+  private readonly byKey = new Map<KeyName, Action>();
+  private readonly byAction = new Map<Action, readonly KeyName[]>();
+
+  constructor(readonly overrides: KeyOverrides = {}) {
+    for (const k of ALWAYS) this.byKey.set(k, "quit");
+    for (const b of KEYMAP) {
+      const keys = overrides[b.action] ?? b.keys;
+      this.byAction.set(b.action, keys);
+      for (const k of keys) if (!this.byKey.has(k)) this.byKey.set(k, b.action);
+    }
+  }
+
+  actionFor(key: KeyName): Action | undefined {
+    return this.byKey.get(key);
+  }
+
+  keysOf(action: Action): readonly KeyName[] {
+    return this.byAction.get(action) ?? [];
+  }
+
+  /** Whether `action` has keys of its own from a config (the key bar then shows the first). */
+  overridden(action: Action): boolean {
+    return this.overrides[action] !== undefined;
+  }
+}
+
+/** The first key two actions share once `overrides` apply (the overridden action named first). */
+export function findKeyClash(overrides: KeyOverrides): KeyClash | null {
+  const owner = new Map<KeyName, Action>();
+  for (const k of ALWAYS) owner.set(k, "quit");
+  // Overridden actions last, so the clash names the action the config changed.
+  const order = [...KEYMAP].sort(
+    (a, b) => Number(overrides[a.action] !== undefined) - Number(overrides[b.action] !== undefined),
+  );
+  for (const b of order) {
+    for (const k of overrides[b.action] ?? b.keys) {
+      const other = owner.get(k);
+      if (other !== undefined && !(other === b.action))
+        return { action: b.action, key: k, with: other };
+      owner.set(k, b.action);
+    }
+  }
+  return null;
+}
+
+/** Every action's name, for a config file's `keys` and the setup screen. */
+export const ACTIONS: readonly Action[] = KEYMAP.map((b) => b.action);

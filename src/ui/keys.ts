@@ -153,3 +153,39 @@ export function isText(k: KeyName): boolean {
 export function textOf(k: KeyName): string {
   return k === "space" ? " " : k;
 }
+
+/** Named keys parseKeys reports (besides printable characters, ctrl+<letter> and F-keys). */
+const NAMED_KEYS = new Set<KeyName>([
+  "up",
+  "down",
+  "left",
+  "right",
+  "shift+up",
+  "shift+down",
+  "shift+left",
+  "shift+right",
+  "shift+tab",
+  "pageup",
+  "pagedown",
+  "home",
+  "end",
+  "insert",
+  "delete",
+  "enter",
+  "escape",
+  "backspace",
+  "tab",
+  "space",
+]);
+
+/**
+ * Whether parseKeys can ever report `k`: one visible character, a named key, f1..f12, or
+ * ctrl+<letter> (not ctrl+h, i, j, m: terminals send those as Backspace, Tab and Enter).
+ */
+export function isKeyName(k: KeyName): boolean {
+  if (NAMED_KEYS.has(k) || /^f([1-9]|1[0-2])$/.test(k)) return true;
+  if (/^ctrl\+[a-z]$/.test(k)) return !["ctrl+h", "ctrl+i", "ctrl+j", "ctrl+m"].includes(k);
+  // One visible character: no control or format character, space or combining mark (a
+  // config file's key is drawn in the key bar and the help).
+  return [...k].length === 1 && !/[\p{C}\p{Z}\p{M}]/u.test(k);
+}

@@ -12,7 +12,16 @@ import { GANTT_LABEL } from "./draw/gantt.js";
 import type { HelpChapters } from "./draw/help.js";
 import { keyBarItemWidth } from "./draw/keybar.js";
 import { niceCeil } from "./format.js";
-import { type Action, actionFor, F_KEY_WORDS, F_KEYS, KEY_BAR, KEYMAP } from "./keymap.js";
+import {
+  type Action,
+  actionFor,
+  F_KEY_WORDS,
+  F_KEYS,
+  KEY_BAR,
+  KEYMAP,
+  type KeyBindings,
+  keyLabel,
+} from "./keymap.js";
 import type { KeyName } from "./keys.js";
 import { computeLayout, type Layout, SIGNAL_MENU_WIDTH, SPAWN_MENU_WIDTH } from "./layout.js";
 import { type MenuItem, signalItems, spawnItems } from "./menus.js";
@@ -29,6 +38,7 @@ import { type GanttLegend, type GanttModel, selectGantt } from "./selectors/gant
 import { type PipelineModel, selectPipeline } from "./selectors/pipeline.js";
 import { type ProgramModel, programOf } from "./selectors/program.js";
 import { type ScheduleModel, selectSchedule } from "./selectors/sched.js";
+import { type SetupModel, type SetupSource, selectSetup } from "./selectors/setup.js";
 import {
   type Column,
   columnsFor,
@@ -41,6 +51,7 @@ import { selectTerminal, type TerminalModel } from "./selectors/terminal.js";
 import type { EventLogState } from "./state/eventLog.js";
 import type { ProgramViewState } from "./state/programView.js";
 import type { SchedViewState } from "./state/schedView.js";
+import type { SetupState } from "./state/setup.js";
 import type { Theme } from "./theme.js";
 
 export type Mode = "live" | "paused" | "past";
@@ -107,7 +118,8 @@ export interface TableModel {
 }
 
 export type OverlayModel =
-  | { kind: "help"; scroll: number; chapters: HelpChapters }
+  | { kind: "help"; scroll: number; chapters: HelpChapters; bindings?: KeyBindings }
+  | { kind: "setup"; model: SetupModel }
   | {
       kind: "signal";
       pid: number;
@@ -174,7 +186,8 @@ export type OverlayState =
       typed?: number;
       group?: boolean;
     }
-  | { kind: "spawn"; index: number };
+  | { kind: "spawn"; index: number }
+  | SetupState;
 
 /** What the controller knows that the view needs (read-only here, except the placement). */
 export interface ViewState {
@@ -212,8 +225,14 @@ export interface ViewState {
   schedView: SchedViewState;
   /** The chapter announced in the table's status line, while its banner lasts. */
   banner: number | null;
-  /** The keyboard goes to the simulated terminal (key x; Esc gives it back). */
+  /** The keyboard goes to the simulated terminal (key !; Esc gives it back). */
   terminalFocus: boolean;
+  /** Which key runs which action (the key bar and help show the keys bound). */
+  bindings?: KeyBindings;
+  /** The table's columns a config chose, in order (null or absent: all). */
+  columns?: readonly SortKey[] | null;
+  /** What the setup screen shows; absent where there is none (a test's bare state). */
+  setup?: SetupSource;
 }
 
 /** Ticks per Gantt column: the chart fills about two columns a frame (1-2-5 rounded), slow enough to read. */
@@ -290,11 +309,14 @@ const TERMINAL_BAR: KeyBarModel = {
 type KeyBarItem = KeyBarModel["items"][number];
 
 /** htop's F-key entries: each F-key bound to an action with a word (one entry per action, the last F-key of it). */
-function fKeyItems(): { action: Action; item: KeyBarItem }[] {
+function fKeyItems(bindings?: KeyBindings): { action: Action; item: KeyBarItem }[] {
+  // The F-keys as a config's bindings have them (an F-key given to another action names it).
+  const actionOf = (k: KeyName): Action | undefined =>
+    bindings ? bindings.actionFor(k) : actionFor(k);
   const out: { action: Action; item: KeyBarItem }[] = [];
   for (const [i, k] of F_KEYS.entries()) {
-    const action = actionFor(k);
-    if (action === undefined || F_KEYS.slice(i + 1).some((l) => actionFor(l) === action)) continue;
+    const action = actionOf(k);
+    if (action === undefined || F_KEYS.slice(i + 1).some((l) => actionOf(l) === action)) continue;
     const text = F_KEY_WORDS[action] ?? KEYMAP.find((b) => b.action === action)?.bar?.text;
     if (text !== undefined) out.push({ action, item: { key: k.toUpperCase(), text, press: k } });
   }
@@ -313,13 +335,16 @@ function keybar(state: ViewState, width: number): KeyBarModel {
     if (!bar) continue;
     if (bar.when === "tty" ? !tty : bar.when !== undefined && (bar.when === "live") !== live)
       continue;
-    const press = binding.keys[0];
+    // Keys a config gave the action are shown instead (no key, no entry).
+    const own = state.bindings?.overridden(action) ? state.bindings.keysOf(action) : null;
+    const press = (own ?? binding.keys)[0];
     if (press === undefined) continue;
+    const key = own !== null ? keyLabel(press) : bar.key;
     const text = bar.text === "Pause" && !live ? "Run" : bar.text;
-    letters.push({ action, item: { key: bar.key, text, press } });
+    letters.push({ action, item: { key, text, press } });
   }
   // Where it all fits: htop's F-keys first and quit last, simtop's own keys between them.
-  const f = fKeyItems();
+  const f = fKeyItems(state.bindings);
   const last = f.at(-1);
   if (last !== undefined) {
     const own = letters.filter((l) => !f.some((e) => e.action === l.action));
@@ -394,11 +419,11 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
   const visible = order.slice(place.scrollTop, place.scrollTop + bodyRows);
   const table: TableModel = {
     banner: chapterView(state.chapters, state.banner),
-    columns: columnsFor(tableRect.width, {
-      policy: h.policy,
-      cores: h.coresMatter,
-      jobs: jobControlInPlay(k),
-    }),
+    columns: columnsFor(
+      tableRect.width,
+      { policy: h.policy, cores: h.coresMatter, jobs: jobControlInPlay(k) },
+      state.columns,
+    ),
     rows: visible,
     selected: place.index >= 0 ? place.index - place.scrollTop : -1,
     shown: order.length,
@@ -440,7 +465,10 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
       kind: "help",
       scroll: o.scroll,
       chapters: { list: state.chapters, current: chapterIndexAt(state.chapters, k.now) },
+      ...(state.bindings ? { bindings: state.bindings } : {}),
     };
+  else if (o?.kind === "setup" && state.setup)
+    overlay = { kind: "setup", model: selectSetup(state.setup, o, state.message) };
   else if (o?.kind === "signal")
     overlay = {
       kind: "signal",

@@ -37,7 +37,9 @@ export class TmuxSession {
     if (!existsSync(`${ROOT}dist/src/cli/main.js`)) throw new Error("build first: npm run build");
     this.name = `simtop-e2e-${process.pid}-${Math.floor(Math.random() * 1e9)}`;
     const quoted = args.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
-    const vars = Object.entries(env)
+    // The settings directory the test setup chose (test/configHome.ts) unless the test gives one.
+    const xdg = process.env.XDG_CONFIG_HOME;
+    const vars = Object.entries({ ...(xdg ? { XDG_CONFIG_HOME: xdg } : {}), ...env })
       .map(([k, v]) => `${k}='${v}'`)
       .join(" ");
     const cmd = `cd '${ROOT}' && env -u CI ${vars} '${process.execPath}' bin/simtop.js ${quoted}; echo "[exit $?]"; sleep 60`;

@@ -68,6 +68,8 @@ export class Pane {
       "-u",
       "CI",
       "TERM=tmux-256color",
+      // The settings directory the test setup chose (test/configHome.ts), not ~/.config.
+      `XDG_CONFIG_HOME=${process.env.XDG_CONFIG_HOME ?? join(ROOT, "test", "no-config")}`,
       ...command,
     );
   }

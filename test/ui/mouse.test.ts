@@ -190,14 +190,14 @@ describe("mouse on the dashboard", () => {
     expect(h.controller.paused).toBe(true);
   });
 
-  it("htop's F-key bar where it all fits (137 columns): F1Help first, F10Quit last; its entries click as keys", () => {
+  it("htop's F-key bar where it all fits (145 columns): F1Help first, F10Quit last; its entries click as keys", () => {
     for (const paused of [false, true]) {
-      d = createHeadlessDashboard({ store: storeWith(BUSY), columns: 137, rows: 40, color: false });
+      d = createHeadlessDashboard({ store: storeWith(BUSY), columns: 145, rows: 40, color: false });
       d.frame();
       if (paused) d.press(" ");
       const bar = lines(d)[38];
       expect(bar).toMatch(
-        /^F1Help F4Filter F5Tree F6SortBy F7Nice - F8Nice \+ F9Kill fFork .* F10Quit\s*$/,
+        /^F1Help F2Setup F4Filter F5Tree F6SortBy F7Nice - F8Nice \+ F9Kill fFork .* F10Quit\s*$/,
       );
       if (paused) {
         click(d, bar.indexOf("F9Kill") + 3, 38);
@@ -216,7 +216,7 @@ describe("mouse on the dashboard", () => {
       }
       d.close();
     }
-    d = createHeadlessDashboard({ store: storeWith(BUSY), columns: 136, rows: 40, color: false });
+    d = createHeadlessDashboard({ store: storeWith(BUSY), columns: 144, rows: 40, color: false });
     d.frame();
     d.press(" ");
     expect(lines(d)[38]).toMatch(/^\?Help \/Filter tTree .* qQuit\s*$/);

@@ -43,8 +43,16 @@ export class FullScreen {
     /** Told of every byte meant for the terminal (a recorder tees it to a file). */
     private readonly record?: (bytes: string) => void,
     /** Report the mouse while the terminal is held (clicks, the wheel). */
-    private readonly mouse = false,
+    private mouse = false,
   ) {}
+
+  /** Turns mouse reporting on or off from now on (the setup screen's setting). */
+  setMouse(on: boolean): void {
+    if (on === this.mouse) return;
+    if (this.held && !on) this.mouseMode(false);
+    this.mouse = on;
+    if (this.held && on) this.mouseMode(true);
+  }
 
   get isLost(): boolean {
     return this.lost;

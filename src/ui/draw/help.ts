@@ -1,7 +1,7 @@
 // The help screen: every key from the keymap table, grouped, the keys inside menus and the log,
 // what every symbol on the panels means, which panels fit which sizes, and the scenario's chapters.
 import { grouped } from "../format.js";
-import { KEYMAP, keyLabel, MENU_KEYS } from "../keymap.js";
+import { KEYMAP, type KeyBindings, keyLabel, MENU_KEYS } from "../keymap.js";
 import { createTheme, type Role, type Theme } from "../theme.js";
 import { wrap } from "../width.js";
 import { line, titleLine, toHeight } from "./line.js";
@@ -167,7 +167,12 @@ function entry(theme: Theme, width: number, first: string, role: Role, text: str
 }
 
 /** All help lines before scrolling. */
-export function helpBody(width: number, theme: Theme, chapters?: HelpChapters): string[] {
+export function helpBody(
+  width: number,
+  theme: Theme,
+  chapters?: HelpChapters,
+  bindings?: KeyBindings,
+): string[] {
   const out: string[] = [];
   let group = "";
   for (const b of KEYMAP) {
@@ -175,7 +180,8 @@ export function helpBody(width: number, theme: Theme, chapters?: HelpChapters): 
       group = b.group;
       out.push(line(theme, width, [group, "heading"]));
     }
-    out.push(...entry(theme, width, b.keys.map(keyLabel).join(" "), "key", b.help));
+    const keys = bindings ? bindings.keysOf(b.action) : b.keys;
+    out.push(...entry(theme, width, keys.map(keyLabel).join(" "), "key", b.help));
   }
   out.push(
     line(theme, width, ["In the table, menus, the filter prompt and the event log", "heading"]),
@@ -206,18 +212,24 @@ export function helpBody(width: number, theme: Theme, chapters?: HelpChapters): 
 }
 
 /** The largest useful scroll of the help at this size (its last page). */
-export function helpMaxScroll(width: number, height: number, chapters?: HelpChapters): number {
+export function helpMaxScroll(
+  width: number,
+  height: number,
+  chapters?: HelpChapters,
+  bindings?: KeyBindings,
+): number {
   const rows = height - 1;
   const plainTheme = {
     color: false,
+    name: "monochrome" as const,
     paint: (t: string) => t,
     codes: () => "",
     processCodes: () => "",
   };
-  const n = helpBody(width, plainTheme, chapters).length;
+  const n = helpBody(width, plainTheme, chapters, bindings).length;
   if (n > rows && width >= 160) {
     const half = Math.floor((width - 1) / 2);
-    return Math.max(0, Math.ceil(helpBody(half, plainTheme, chapters).length / 2) - rows);
+    return Math.max(0, Math.ceil(helpBody(half, plainTheme, chapters, bindings).length / 2) - rows);
   }
   return Math.max(0, n - rows);
 }
@@ -228,16 +240,17 @@ export function helpLines(
   height: number,
   theme: Theme,
   chapters?: HelpChapters,
+  bindings?: KeyBindings,
 ): string[] {
   const title = titleLine(theme, width, " Help · simtop keys · ↑↓ scroll · Esc, q or ? closes");
-  const body = helpBody(width, theme, chapters);
+  const body = helpBody(width, theme, chapters, bindings);
   const rows = height - 1;
   // Two columns when the screen is wide and one column would not fit.
   if (body.length > rows && width >= 160) {
     // One list at half the width, its first half on the left and the rest on the right.
     const half = Math.floor((width - 1) / 2);
     const right = width - half - 1;
-    const all = helpBody(half, theme, chapters);
+    const all = helpBody(half, theme, chapters, bindings);
     const split = Math.ceil(all.length / 2);
     const cols: string[] = [];
     for (let i = 0; i < split; i++) {

@@ -49,7 +49,7 @@ export function sideMenuLines(
   height: number,
   theme: Theme,
 ): string[] | null {
-  if (o === null || o.kind === "help") return null;
+  if (o === null || o.kind === "help" || o.kind === "setup") return null;
   return o.kind === "signal"
     ? menuLines(
         o.group !== null

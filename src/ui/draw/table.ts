@@ -1,6 +1,6 @@
 // The process table: a status line, column headings, and only the rows that are on screen.
 import { clean, compact, fixed, percent } from "../format.js";
-import type { Column, TableRow } from "../selectors/table.js";
+import { COLUMNS, type Column, type TableRow } from "../selectors/table.js";
 import type { Role, Theme } from "../theme.js";
 import type { TableModel } from "../viewModel.js";
 import { line, type Seg, toHeight } from "./line.js";
@@ -99,7 +99,8 @@ function headingLine(t: TableModel, width: number, theme: Theme): string {
 }
 
 function statusLine(t: TableModel, width: number, theme: Theme): string {
-  const sortName = t.columns.find((c) => c.key === t.sort)?.title ?? t.sort;
+  // A config may leave the sort column out of the table: it is still named by its title.
+  const sortName = COLUMNS.find((c) => c.key === t.sort)?.title ?? t.sort;
   // A chapter that has just started is announced across the line (the table's status returns after).
   const b = t.banner;
   const segs: Seg[] = b

@@ -1,6 +1,7 @@
 // The help overlay as an Ink component (drawing in ../draw/help.ts).
 
 import { type HelpChapters, helpLines } from "../draw/help.js";
+import type { KeyBindings } from "../keymap.js";
 import { Lines } from "../panels/Lines.js";
 import type { Theme } from "../theme.js";
 
@@ -10,12 +11,16 @@ export function Help({
   height,
   theme,
   chapters,
+  bindings,
 }: {
   scroll: number;
   width: number;
   height: number;
   theme: Theme;
   chapters?: HelpChapters;
+  bindings?: KeyBindings;
 }) {
-  return <Lines lines={helpLines(scroll, width, height, theme, chapters)} width={width} />;
+  return (
+    <Lines lines={helpLines(scroll, width, height, theme, chapters, bindings)} width={width} />
+  );
 }

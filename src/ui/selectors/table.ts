@@ -116,14 +116,27 @@ const DROP_ORDER: readonly SortKey[] = [
 const NAME_MIN = 8;
 const NAME_MAX = 24;
 
-/** The columns of a table with the optional groups `set` shows. */
-function columnsOf(set: ColumnSet): Column[] {
-  return COLUMNS.filter((c) => c.group === undefined || groupShown(c.group, set));
+/**
+ * The columns of a table with the optional groups `set` shows: those `chosen` (a config's list,
+ * in its order) or else all of them.
+ */
+function columnsOf(set: ColumnSet, chosen?: readonly SortKey[] | null): Column[] {
+  const all = chosen
+    ? chosen.map((k) => COLUMNS.find((c) => c.key === k)).filter((c) => c !== undefined)
+    : COLUMNS;
+  const shown = all.filter((c) => c.group === undefined || groupShown(c.group, set));
+  // A list of only optional columns none of which is shown: the table keeps its PIDs.
+  return shown.length > 0 ? shown : COLUMNS.filter((c) => c.key === "pid");
 }
 
 /** The column `dir` steps left (-1) or right (1) of `key`, round the columns shown (`<` and `>`). */
-export function sortStep(key: SortKey, dir: 1 | -1, set: ColumnSet): SortKey {
-  const cols = columnsOf(set);
+export function sortStep(
+  key: SortKey,
+  dir: 1 | -1,
+  set: ColumnSet,
+  chosen?: readonly SortKey[] | null,
+): SortKey {
+  const cols = columnsOf(set, chosen);
   const i = cols.findIndex((c) => c.key === key);
   if (i >= 0) return cols[(i + dir + cols.length) % cols.length].key;
   // A column no longer shown (the level, after leaving MLFQ) steps from where it stood: to
@@ -137,8 +150,12 @@ export function sortStep(key: SortKey, dir: 1 | -1, set: ColumnSet): SortKey {
 }
 
 /** The columns that fit in `width`, with NAME sized to what is left (at most NAME_MAX). */
-export function columnsFor(width: number, set: ColumnSet = NO_EXTRAS): Column[] {
-  let cols = columnsOf(set);
+export function columnsFor(
+  width: number,
+  set: ColumnSet = NO_EXTRAS,
+  chosen?: readonly SortKey[] | null,
+): Column[] {
+  let cols = columnsOf(set, chosen);
   const fixed = (cs: Column[]) =>
     cs.reduce((s, c) => s + (c.key === "name" ? 0 : c.width), 0) + cs.length - 1;
   for (const drop of DROP_ORDER) {

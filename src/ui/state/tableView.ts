@@ -27,6 +27,8 @@ export type TableViewAction =
       dir: 1 | -1;
       /** The optional columns shown (LVL under MLFQ, ...); the others are passed over. */
       set?: ColumnSet;
+      /** The columns a config chose, in order (else all of them). */
+      columns?: readonly SortKey[] | null;
     }
   | { type: "invert" }
   /** A click on a column's heading: sort by it, or invert the order when it is already the one. */
@@ -48,7 +50,7 @@ export function tableViewReducer(s: TableViewState, a: TableViewAction): TableVi
     case "sortStep":
       return tableViewReducer(s, {
         type: "sortBy",
-        key: sortStep(s.sort, a.dir, a.set ?? NO_EXTRAS),
+        key: sortStep(s.sort, a.dir, a.set ?? NO_EXTRAS, a.columns),
       });
     case "invert":
       return { ...s, descending: !s.descending };

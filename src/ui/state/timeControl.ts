@@ -18,6 +18,8 @@ export type TimeAction =
   | { type: "togglePause" }
   | { type: "pause" }
   | { type: "speed"; dir: 1 | -1 }
+  /** A speed chosen outright (the setup screen). */
+  | { type: "setSpeed"; speed: number }
   /** Back by `ticks` from the tick on screen, not before `oldest`; pauses. */
   | { type: "rewind"; ticks: number; now: number; oldest: number }
   /** Forward by `ticks` while in the past; reaching `now` is the present again. */
@@ -45,6 +47,8 @@ export function timeReducer(s: TimeState, a: TimeAction): TimeState {
       const next = stepThrough(SPEEDS, s.speed, a.dir);
       return next === undefined ? s : { ...s, speed: next };
     }
+    case "setSpeed":
+      return { ...s, speed: a.speed };
     case "rewind": {
       const from = s.shown ?? a.now;
       return { ...s, paused: true, shown: shownAt(from - a.ticks, a.now, a.oldest) };
