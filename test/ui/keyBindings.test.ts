@@ -34,9 +34,9 @@ describe("key bindings", () => {
 
   it("a clash names the action the config changed and the one that had the key", () => {
     expect(findKeyClash({ fork: ["q"] })).toEqual({ action: "fork", key: "q", with: "quit" });
-    expect(findKeyClash({ tree: ["a"], fork: ["a"] })).toEqual({
+    expect(findKeyClash({ tree: ["b"], fork: ["b"] })).toEqual({
       action: "fork",
-      key: "a",
+      key: "b",
       with: "tree",
     });
     expect(findKeyClash({ help: ["ctrl+c"] })).toEqual({

@@ -149,7 +149,7 @@ describe("the setup screen (F2)", () => {
 
   it("keys: Enter then a key binds it; a key another action has is refused, naming it; Delete restores", () => {
     const d = dashboard();
-    const sh = pidOf(d.controller.store, "sh");
+    const sh = pidOf(d.controller.store, "auto-sh");
     d.press(F2);
     selectRow(d, /^\s+fork/);
     keys(d, KEY.enter, "q");

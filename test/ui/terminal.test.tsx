@@ -35,7 +35,7 @@ describe("the terminal panel", () => {
     expect(s).toMatch(/PID▲\s+PPID\s+PGID\s+SID\s+TTY\s+NAME/);
     expect(app.row(2)).toMatch(/^\s*2\s+1\s+2\s+2\s+tty1\s+sh\s+S\+ blocked:tty/);
     expect(app.row(1)).toMatch(/^\s*1\s+0\s+1\s+1\s+\?\s+init\s+S blocked:wait/);
-    expect(s).toContain("xTerm");
+    expect(s).toContain("!Term");
   });
 
   it("! gives it the keyboard: typing runs a program, Ctrl+C interrupts it and never quits simtop", async () => {
@@ -77,7 +77,7 @@ describe("the terminal panel", () => {
     await m.frames(1);
     expect(m.screen()).not.toContain("tty1");
     expect(m.screen()).not.toContain("PGID");
-    expect(m.screen()).not.toContain("xTerm");
+    expect(m.screen()).not.toContain("!Term");
     await m.press("!");
     expect(m.screen()).toContain("tty1 · a key logs a shell in · Esc: back to simtop");
     await m.frames(1);
