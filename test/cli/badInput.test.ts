@@ -116,9 +116,9 @@ describe("session files", () => {
     JSON.stringify({ type: "session", format: "simtop-session", version: 1, config });
 
   it("an unknown policy is named instead of crashing", async () => {
-    const p = file("jsonl", `${header({ ...defaultConfig(), policy: "lottery" })}\n`);
+    const p = file("jsonl", `${header({ ...defaultConfig(), policy: "fifo" })}\n`);
     expect(await refusal("replay", p, "--batch")).toMatch(
-      /: line 1: config.policy: must be one of .*, got "lottery"$/,
+      /: line 1: config.policy: must be one of .*, got "fifo"$/,
     );
   });
 

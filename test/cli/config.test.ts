@@ -1,4 +1,5 @@
 // The config file: every kind of mistake is one line naming the file, line, column and key; settings are read, flags win, saving keeps the file whole.
+
 import {
   chmodSync,
   mkdirSync,
@@ -20,6 +21,7 @@ import {
 } from "../../src/cli/config/file.js";
 import { UsageError } from "../../src/cli/errors.js";
 import { runCli } from "../../src/cli/main.js";
+import { BUILTIN_NAMES } from "../../src/scenario/builtins.js";
 
 const dir = mkdtempSync(join(tmpdir(), "simtop-config-"));
 let n = 0;
@@ -111,8 +113,8 @@ describe("config file mistakes: one line each, with line, column and key", () =>
     ],
     [
       "a clash between two bindings",
-      "keys:\n  tree: a\n  fork: [y, a]\n",
-      "line 3, column 13: keys.fork[1]: a is bound to both fork and tree",
+      "keys:\n  tree: b\n  fork: [y, b]\n",
+      "line 3, column 13: keys.fork[1]: b is bound to both fork and tree",
     ],
     [
       "a key that always quits",
@@ -151,7 +153,7 @@ describe("config file mistakes: one line each, with line, column and key", () =>
       const r = await simtop("--batch");
       expect(r.code).toBe(2);
       expect(r.stderr).toBe(
-        `simtop: config file ${join(home, "simtop", "config.yaml")}: line 1, column 11: scenario: nope: no such scenario (built-ins: default, lifecycle, signals, scheduling, cpu-vs-io, locality, startup-cost, pipeline; or a .yaml/.json file)\n`,
+        `simtop: config file ${join(home, "simtop", "config.yaml")}: line 1, column 11: scenario: nope: no such scenario (built-ins: ${BUILTIN_NAMES.join(", ")}; or a .yaml/.json file)\n`,
       );
       // --no-config reads nothing: the same run works.
       expect((await simtop("--batch", "--no-config")).code).toBe(0);
