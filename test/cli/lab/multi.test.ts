@@ -188,10 +188,6 @@ describe("multi arguments", () => {
       "-A: from time 35 no CPU runs a job: stealing only moves jobs between CPUs they may not run on",
     ],
     [["-j", "10001"], "-j: jobs (10001) is more than simtop simulates (10000)"],
-    [
-      ["-j", "2000", "-R", "200", "-n", "16", "-p", "-P", "5", "-t", "-C"],
-      "-t: characters the trace may print (427332000) is more than simtop simulates (200000000)",
-    ],
   ])("%j is a usage error", async (args, message) => {
     await expect(runLab("multi", [...args, "-c"])).rejects.toThrow(new UsageError(message));
   });
