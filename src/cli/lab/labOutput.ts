@@ -21,7 +21,7 @@ export class ChunkedWriter {
 
   constructor(private readonly sink: LabSink = writeStdout) {}
 
-  /** Adds text; throws (only for writeTo to catch) once the reader has gone. */
+  /** Adds text; throws (for writeLab to catch) once the reader has gone. */
   write(s: string): void {
     this.parts.push(s);
     this.size += s.length;
