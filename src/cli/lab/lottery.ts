@@ -11,7 +11,7 @@ import {
 import { PyRandom } from "../../sim/lab/pyRandom.js";
 import { UsageError } from "../errors.js";
 import { anyIntOption } from "../options.js";
-import { ChunkedWriter } from "./labOutput.js";
+import { type LabSink, writeLab } from "./labOutput.js";
 import { checkSize, optparseIntOption } from "./ostepArgs.js";
 import { quoteExcerpt } from "./quote.js";
 
@@ -29,7 +29,8 @@ export interface LotteryFlags {
 
 /** Most numbers a run may draw (each a line; with -c, a line of every job). */
 const MAX_DRAWS = 10_000_000;
-const MAX_JOB_LINES = 4_000_000;
+/** Most job entries -c prints (draws × jobs): the work a run takes, as each draw scans the jobs. */
+const MAX_JOB_LINES = 20_000_000;
 
 /** -l: length:tickets pairs separated by ','; checked here, kept as text (lottery.py echoes it). */
 export function parseLotteryJobs(value: string): string {
@@ -127,8 +128,8 @@ export function lotteryLab(flags: LotteryFlags, out: (s: string) => void): void 
   if (r.allDone) out("\n");
 }
 
-/** Adds `lottery` under `simtop lab`. */
-export function registerLotteryLab(lab: Command): void {
+/** Adds `lottery` under `simtop lab`; its text goes to `sink` (stdout unless a test gives one). */
+export function registerLotteryLab(lab: Command, sink?: LabSink): void {
   lab
     .command("lottery")
     .description("OSTEP lottery.py: lottery scheduling, draw by draw (-c for the answer)")
@@ -152,11 +153,6 @@ export function registerLotteryLab(lab: Command): void {
     .action((given: Omit<LotteryFlags, "jlist"> & Partial<LotteryFlags>) => {
       // An unset list is an empty one, as lottery.py's default (and how it echoes it).
       const flags = { ...given, jlist: given.jlist ?? "" };
-      const w = new ChunkedWriter();
-      try {
-        lotteryLab(flags, (s) => w.write(s));
-      } finally {
-        w.end();
-      }
+      writeLab((out) => lotteryLab(flags, out), sink);
     });
 }

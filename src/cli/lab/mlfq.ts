@@ -12,7 +12,7 @@ import {
 import { PyRandom } from "../../sim/lab/pyRandom.js";
 import { UsageError } from "../errors.js";
 import { anyIntOption, intListOption, intOption } from "../options.js";
-import { ChunkedWriter } from "./labOutput.js";
+import { type LabSink, writeLab } from "./labOutput.js";
 import { checkSize } from "./ostepArgs.js";
 import { mean, pyBool, pyFixed, rjust } from "./table.js";
 
@@ -202,8 +202,8 @@ export function mlfqLab(flags: MlfqFlags, out: (s: string) => void): void {
   out(`${JSON.stringify({ jobs: answer, average: averages(times) })}\n`);
 }
 
-/** Adds `mlfq` under `simtop lab`. */
-export function registerMlfqLab(lab: Command): void {
+/** Adds `mlfq` under `simtop lab`; its text goes to `sink` (stdout unless a test gives one). */
+export function registerMlfqLab(lab: Command, sink?: LabSink): void {
   lab
     .command("mlfq")
     .description(
@@ -246,11 +246,6 @@ export function registerMlfqLab(lab: Command): void {
     .option("-c", "compute the answer: the trace, tick by tick, and the statistics")
     .option("--json", "print each job's response and turnaround as JSON")
     .action((flags: MlfqFlags) => {
-      const w = new ChunkedWriter();
-      try {
-        mlfqLab(flags, (s) => w.write(s));
-      } finally {
-        w.end();
-      }
+      writeLab((out) => mlfqLab(flags, out), sink);
     });
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { UsageError } from "../../../src/cli/errors.js";
 import { runLottery } from "../../../src/sim/lab/lottery.js";
 import { PyRandom } from "../../../src/sim/lab/pyRandom.js";
-import { runJson, runLab } from "./ostepLab.js";
+import { runJson, runLab, runLabInto } from "./ostepLab.js";
 
 interface Answer {
   jobs: { job: number; length: number; tickets: number; wins: number; done: number | null }[];
@@ -128,8 +128,24 @@ describe("lottery arguments", () => {
     // Negative tickets: ticket 8 of -8 is nobody's (lottery.py's NameError).
     [["-l", "3:-10,4:2"], "-l: no job holds winning ticket -2 of -8"],
     [["-j", "100001"], "-j: jobs (100001) is more than simtop simulates (100000)"],
+    // Each draw scans and prints every job: 7 million draws of 3 jobs is past the bound.
+    [
+      ["-l", "3000000:1,3000000:1,1000000:1"],
+      "-l: job entries the answer prints (21000000) is more than simtop simulates (20000000)",
+    ],
   ])("%j is a usage error", async (args, message) => {
     await expect(runLab("lottery", [...args, "-c"])).rejects.toThrow(new UsageError(message));
+  });
+
+  it("answers with millions of job entries, streamed as it draws", async () => {
+    // 3 million draws of 2 jobs: 6 million entries. A reader that takes a piece and goes.
+    const pieces: string[] = [];
+    await runLabInto("lottery", ["-l", "2000000:1,1000000:1", "-c"], (s) => {
+      pieces.push(s);
+      return false;
+    });
+    expect(pieces).toHaveLength(1);
+    expect(pieces[0]).toMatch(/\*\* Solutions \*\*\n\nRandom \d+ -> Winning ticket [01] \(of 2\)/);
   });
 
   it("runs where lottery.py runs: no jobs, a bound of -1 with no jobs to draw, a zero slice", async () => {

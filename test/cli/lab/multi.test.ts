@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { UsageError } from "../../../src/cli/errors.js";
 import { MultiScheduler } from "../../../src/sim/lab/multi.js";
 import { PyRandom } from "../../../src/sim/lab/pyRandom.js";
-import { runJson, runLab } from "./ostepLab.js";
+import { runJson, runLab, runLabInto } from "./ostepLab.js";
 
 interface Answer {
   finished: number;
@@ -188,12 +188,22 @@ describe("multi arguments", () => {
       "-A: from time 35 no CPU runs a job: stealing only moves jobs between CPUs they may not run on",
     ],
     [["-j", "10001"], "-j: jobs (10001) is more than simtop simulates (10000)"],
-    [
-      ["-j", "2000", "-R", "200", "-n", "16", "-p", "-P", "5", "-t", "-C"],
-      "-t: characters the trace may print (427332000) is more than simtop simulates (200000000)",
-    ],
   ])("%j is a usage error", async (args, message) => {
     await expect(runLab("multi", [...args, "-c"])).rejects.toThrow(new UsageError(message));
+  });
+
+  it("prints a trace of hundreds of millions of characters (streamed, not held)", async () => {
+    // 16 CPUs × 2000 jobs of cache letters a line: about 426 MB in all. A reader that takes
+    // two pieces and goes sees the header and the first lines.
+    const pieces: string[] = [];
+    const args = ["-j", "2000", "-R", "200", "-n", "16", "-p", "-P", "5", "-t", "-C", "-c"];
+    await runLabInto("multi", args, (s) => {
+      pieces.push(s);
+      return pieces.length < 2;
+    });
+    expect(pieces).toHaveLength(2);
+    expect(pieces[0]).toMatch(/^ARG seed 0\nARG job_num 2000\n/);
+    expect(pieces.join("")).toMatch(/\n {3}0 {3}\d+ cache\[/);
   });
 
   it("runs where multi.py runs: a negative cache no job warms, negative slices and warm-ups", async () => {

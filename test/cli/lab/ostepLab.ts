@@ -2,6 +2,7 @@
 import { Command } from "commander";
 import { vi } from "vitest";
 import { registerForkLab } from "../../../src/cli/lab/fork.js";
+import type { LabSink } from "../../../src/cli/lab/labOutput.js";
 import { registerLotteryLab } from "../../../src/cli/lab/lottery.js";
 import { registerMlfqLab } from "../../../src/cli/lab/mlfq.js";
 import { registerMultiLab } from "../../../src/cli/lab/multi.js";
@@ -12,17 +13,29 @@ import { registerSchedLab } from "../../../src/cli/lab/sched.js";
 export type LabName = "process-run" | "sched" | "mlfq" | "fork" | "lottery" | "multi";
 
 export async function runLab(name: LabName, args: string[]): Promise<string> {
+  const out: string[] = [];
+  await runLabInto(name, args, (s) => {
+    out.push(s);
+    return true;
+  });
+  return out.join("");
+}
+
+/**
+ * Runs a lab subcommand in process; mlfq, lottery and multi write their text to `sink` (a
+ * reader that has gone returns false), the others to process.stdout, captured into it.
+ */
+export async function runLabInto(name: LabName, args: string[], sink: LabSink): Promise<void> {
   const program = new Command().exitOverride();
   const lab = program.command("lab");
   registerProcessRunLab(lab);
   registerSchedLab(lab);
-  registerMlfqLab(lab);
+  registerMlfqLab(lab, sink);
   registerForkLab(lab);
-  registerLotteryLab(lab);
-  registerMultiLab(lab);
-  const out: string[] = [];
+  registerLotteryLab(lab, sink);
+  registerMultiLab(lab, sink);
   const spy = vi.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => {
-    out.push(String(s));
+    sink(String(s));
     return true;
   });
   try {
@@ -30,7 +43,6 @@ export async function runLab(name: LabName, args: string[]): Promise<string> {
   } finally {
     spy.mockRestore();
   }
-  return out.join("");
 }
 
 /** The lab's --json answer. */
