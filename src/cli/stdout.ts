@@ -9,13 +9,17 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
  */
 export function writeAll(fd: number, buf: Uint8Array): void {
   let done = 0;
+  // A reader usually empties the pipe long before 2 ms: wait briefly first, then longer.
+  let wait = 0.05;
   while (done < buf.length) {
     try {
       done += writeSync(fd, buf, done);
+      wait = 0.05;
     } catch (e) {
       // A non-blocking pipe that is full: wait for the reader a moment, then go on.
-      if ((e as NodeJS.ErrnoException).code === "EAGAIN") Atomics.wait(pause, 0, 0, 2);
-      else throw e;
+      if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
+      Atomics.wait(pause, 0, 0, wait);
+      wait = Math.min(2, wait * 2);
     }
   }
 }
