@@ -48,7 +48,6 @@ import {
   Signal,
   sendSignal,
   signalDelivered,
-  sigreturn,
 } from "./signals.js";
 import { Step } from "./story.js";
 import { performSyscall } from "./syscalls.js";
@@ -715,10 +714,6 @@ export class Kernel implements MemoryListener {
 
   deliverSignals(p: Pcb): void {
     deliverSignals(this, p);
-  }
-
-  sigreturn(p: Pcb): boolean {
-    return sigreturn(p);
   }
 
   /** Delegates kept so the per-tick loop reads as before. */
