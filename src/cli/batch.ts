@@ -27,6 +27,8 @@ function cacheText(h: HeaderView): string {
 /** The scheduler's time slices: one quantum, or under MLFQ each level's slice and allotment. */
 function sliceText(h: HeaderView): string {
   const m = h.mlfq;
+  if (h.cfs !== null)
+    return `latency ${h.cfs.targetLatency}, min granularity ${h.cfs.minGranularity}`;
   if (m === null) return `quantum ${h.quantum}`;
   return `quanta ${m.quanta.join("/")}, allotments ${m.allotments.join("/")}, boost ${m.boost > 0 ? m.boost : "never"}`;
 }
@@ -35,7 +37,7 @@ export function formatHeader(h: HeaderView): string {
   const c = h.counts;
   const cores = h.cores.map((x, i) => `cpu${i} ${(x.utilisation * 100).toFixed(1)}%`).join("  ");
   return [
-    `simtop - tick ${h.tick}  policy ${h.policy} (${sliceText(h)})  load average: ${h.load.map((l) => l.toFixed(2)).join(", ")}`,
+    `simtop - tick ${h.tick}  policy ${h.policy} (${sliceText(h)})${h.runQueues === "per-core" ? " per-core queues" : ""}  load average: ${h.load.map((l) => l.toFixed(2)).join(", ")}`,
     `Tasks: ${h.total} total, ${c.running} running, ${c.ready} ready, ${c.blocked} blocked, ${c.stopped} stopped, ${c.zombie} zombie, ${c.new} new`,
     `${cores}  IPC ${num(h.ipc, 2)}${h.exitedPercent > 0 ? `  exited ${h.exitedPercent.toFixed(1)}%` : ""}${cacheText(h)}  (rates over the last ${h.window} ticks)`,
     `Mem: ${h.framesUsed * 4} KiB used of ${h.framesTotal * 4} KiB (${h.framesUsed}/${h.framesTotal} frames)`,
@@ -81,6 +83,8 @@ export function snapshotJson(
       policy: h.policy,
       quantum: h.quantum,
       ...(h.mlfq ? { mlfq: h.mlfq } : {}),
+      ...(h.cfs ? { cfs: h.cfs } : {}),
+      ...(h.runQueues === "per-core" ? { runQueues: h.runQueues } : {}),
       load: h.load.map((l) => round(l)),
       tasks: { total: h.total, ...h.counts },
       cpus: h.cores.map((c) => ({ utilisation: round(c.utilisation), pid: c.pid })),
@@ -109,6 +113,9 @@ export function snapshotJson(
         ipc: round(r.ipc),
         l1HitPercent: round(r.l1HitPercent, 2),
         ...(r.level >= 0 ? { level: r.level } : {}),
+        ...(r.tickets >= 0 ? { tickets: r.tickets } : {}),
+        ...(Number.isNaN(r.vruntime) ? {} : { vruntime: round(r.vruntime), weight: r.weight }),
+        ...(h.coresMatter ? { cpu: r.cpu, affinity: r.affinity, migrations: r.migrations } : {}),
       })),
       ...(extra.chapters && extra.chapters.length > 0 ? { chapters: extra.chapters } : {}),
       ...(extra.events

@@ -7,6 +7,7 @@ import { FramePainter } from "../ui/term/frame.js";
 import { notATerminal } from "./options.js";
 import { type Ending, exitFor, watchEnding } from "./term/ending.js";
 import { FullScreen, terminalGone } from "./term/fullScreen.js";
+import { withoutMouseReports } from "./term/mouseInput.js";
 
 export interface DashboardRunOptions {
   store: Store;
@@ -18,6 +19,11 @@ export interface DashboardRunOptions {
   color?: boolean;
   /** Start paused. */
   paused?: boolean;
+  /**
+   * false: no mouse reporting, so the terminal's own selection (copy and paste) works. Default
+   * true: clicks and the wheel act on the dashboard.
+   */
+  mouse?: boolean;
   /** A scenario's named moments; the header shows the latest one reached. */
   chapters?: readonly Chapter[];
   /** Told of every chunk written to the terminal, in order (a recorder tees it to a file). */
@@ -124,7 +130,7 @@ function frameStream(
 /**
  * Opens the dashboard on `store` and resolves when the user quits. Throws UsageError (exit 2)
  * when stdin or stdout is not a terminal. The terminal is restored (alternate screen left,
- * cursor shown, raw mode off) on quit, on every signal that ends the process (then exit
+ * cursor shown, raw mode and mouse reporting off) on quit, on every signal that ends the process (then exit
  * 128+n), when the terminal is gone (exit 129, as SIGHUP), on an uncaught error (a one-line
  * message, exit 1), and around a suspension (Ctrl+Z or SIGTSTP; SIGCONT draws it all again).
  */
@@ -140,7 +146,8 @@ export async function runDashboard(opts: DashboardRunOptions): Promise<void> {
     paused: opts.paused,
     chapters: opts.chapters,
   });
-  const screen = new FullScreen(stdin, stdout, opts.onOutput);
+  const mouse = opts.mouse ?? true;
+  const screen = new FullScreen(stdin, stdout, opts.onOutput, mouse);
   // Key presses draw at once; simulated frames come at `fps`; nothing faster than 60 a second.
   const size = () => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
   const writer = new FrameWriter(
@@ -205,7 +212,11 @@ export async function runDashboard(opts: DashboardRunOptions): Promise<void> {
     // draws what changed; Ink never moves the terminal's cursor itself.
     instance = mountApp(controller, {
       stdout: frameStream(stdout, (frame) => writer.frame(frame)),
-      stdin,
+      // Ink would drop mouse reports (they name no key): the controller gets them first, and
+      // with the mouse off (a report nobody asked for) they are dropped, never typed.
+      stdin: withoutMouseReports(stdin, (report) => {
+        if (mouse) controller.press(report);
+      }),
     });
     await instance.waitUntilExit();
   } finally {

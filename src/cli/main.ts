@@ -25,6 +25,7 @@ import {
   notATerminal,
   policyOption,
   quantumOption,
+  queuesOption,
   seedOption,
   speedOption,
 } from "./options.js";
@@ -43,6 +44,8 @@ interface DisplayFlags {
   speed?: number;
   fps?: number;
   color: boolean;
+  /** false with --no-mouse. */
+  mouse: boolean;
   record?: string;
   overwrite?: boolean;
 }
@@ -143,6 +146,7 @@ function addDisplayOptions(c: Command): Command {
       fpsOption,
     )
     .option("--no-color", "dashboard: no colours (also when NO_COLOR is set)")
+    .option("--no-mouse", "dashboard: no mouse (the terminal's own selection works)")
     .option("--record <file.cast>", "dashboard: record what the terminal shows as asciicast v2");
 }
 
@@ -245,6 +249,7 @@ async function live(
       ...(flags.fps !== undefined ? { fps: flags.fps } : {}),
       ...(flags.speed !== undefined ? { speed: flags.speed } : {}),
       color: colorWanted(flags.color),
+      mouse: flags.mouse,
       paused: opts.paused ?? false,
       chapters,
       onOutput: (chunk) => {
@@ -341,8 +346,17 @@ function buildProgram(io: CliIo): Command {
     .option("-s, --scenario <name|file>", "a built-in scenario or a .yaml/.json file", "default")
     .option("--seed <n>", "seed of the simulation's random numbers", seedOption)
     .option("-c, --cpus <n>", "number of cores, 1 to 64", cpusOption)
-    .option("-p, --policy <name>", "scheduler: fcfs, sjf, priority, rr or mlfq", policyOption)
-    .option("-q, --quantum <ticks>", "time slice for rr and priority", quantumOption)
+    .option(
+      "-p, --policy <name>",
+      "scheduler: fcfs, sjf, priority, rr, mlfq, lottery, stride or cfs",
+      policyOption,
+    )
+    .option(
+      "-q, --quantum <ticks>",
+      "time slice for rr, priority, lottery and stride",
+      quantumOption,
+    )
+    .option("--queues <mode>", "run queues: global (one for every core) or per-core", queuesOption)
     .option("--save <file.jsonl>", "save the session (config and commands) as it runs");
   addBatchOptions(program);
   addDisplayOptions(program);

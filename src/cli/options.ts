@@ -1,4 +1,5 @@
 // Command-line values: parsers that reject bad input with one line, and the options they produce.
+import { RUN_QUEUE_MODES, type RunQueueMode } from "../sim/commands.js";
 import type { KernelConfig } from "../sim/config.js";
 import { POLICY_NAMES, type PolicyName } from "../sim/sched/policy.js";
 import { quoted } from "../sim/visible.js";
@@ -39,6 +40,15 @@ export function policyOption(value: string): PolicyName {
   return p as PolicyName;
 }
 
+export function queuesOption(value: string): RunQueueMode {
+  const q = value.trim().toLowerCase();
+  if (!RUN_QUEUE_MODES.includes(q as RunQueueMode))
+    throw new UsageError(
+      `--queues: expected one of ${RUN_QUEUE_MODES.join(", ")}, got ${quoted(value)}`,
+    );
+  return q as RunQueueMode;
+}
+
 export const seedOption = intOption("--seed", 0, 2 ** 32 - 1);
 export const cpusOption = intOption("--cpus", 1, 64);
 export const quantumOption = intOption("--quantum", 1, 1_000_000_000);
@@ -54,6 +64,7 @@ export interface MachineFlags {
   cpus?: number;
   policy?: PolicyName;
   quantum?: number;
+  queues?: RunQueueMode;
 }
 
 export function configOverrides(f: MachineFlags): Partial<KernelConfig> {
@@ -62,6 +73,7 @@ export function configOverrides(f: MachineFlags): Partial<KernelConfig> {
   if (f.cpus !== undefined) o.cores = f.cpus;
   if (f.policy !== undefined) o.policy = f.policy;
   if (f.quantum !== undefined) o.quantum = f.quantum;
+  if (f.queues !== undefined) o.runQueues = f.queues;
   return o;
 }
 
@@ -165,5 +177,26 @@ export function choiceOption<T extends string>(
       throw new UsageError(`${flag}: expected ${list}, got ${JSON.stringify(value)}`);
     }
     return hit;
+  };
+}
+
+/** "64", "8k", "1M", "2g" → bytes; null if malformed (Dinero IV's scaled-integer syntax). */
+export function parseScaledSize(text: string): number | null {
+  const m = /^(\d+)([kKmMgG]?)$/.exec(text.trim());
+  if (m === null) return null;
+  const scale = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2].toLowerCase()] ?? 1;
+  const n = Number(m[1]) * scale;
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+/** `--flag <bytes>`: a power of two from 1 to `max`, written as 64, 8k, 1m or 2g. */
+export function powerOfTwoSizeOption(flag: string, max: number): (value: string) => number {
+  return (value) => {
+    const n = parseScaledSize(value);
+    if (n === null || n < 1 || n > max || (n & (n - 1)) !== 0)
+      throw new UsageError(
+        `${flag}: expected a power of two from 1 to ${max} (k, m and g allowed), got ${quoted(value)}`,
+      );
+    return n;
   };
 }

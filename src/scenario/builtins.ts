@@ -258,6 +258,147 @@ over:   addi $t1, $t1, 1
   chapters: [{ at: 0, title: "compare the IPC column: hazards cost cycles" }],
 };
 
+const SHARE_CHAPTER = 30_000;
+
+const PROPORTIONAL_SHARE: ScenarioFile = {
+  name: "proportional-share",
+  description:
+    "tickets 1:2:4 under lottery, then stride: random shares that wander, then exact ones",
+  // The ideal CPU and short slices: many draws a second of dashboard, so the shares can be seen
+  // to converge (lottery) or hold exactly (stride) in the %CPU column. No switch cost: it would
+  // be charged to whoever comes in, and a job running two slices in a row saves one.
+  machine: { cores: 1, cpu: "ideal", latencies: { contextSwitch: 0 } },
+  policy: "lottery",
+  quantum: 10,
+  processes: [
+    { program: "cpu-bound", tickets: 100, as: "small" },
+    { program: "cpu-bound", tickets: 200, as: "middle" },
+    { program: "cpu-bound", tickets: 400, as: "large" },
+  ],
+  commands: [
+    { at: SHARE_CHAPTER, setPolicy: "stride" },
+    { at: 2 * SHARE_CHAPTER, setTickets: "small", tickets: 400 },
+    { at: 3 * SHARE_CHAPTER, setPolicy: "lottery" },
+  ],
+  chapters: [
+    {
+      at: 0,
+      title:
+        "lottery, tickets 100:200:400: shares near 14:29:57%, but they wander from window to window",
+    },
+    {
+      at: SHARE_CHAPTER,
+      title: "stride: the lowest pass runs; shares exactly 1:2:4, every window",
+    },
+    {
+      at: 2 * SHARE_CHAPTER,
+      title: "stride: small now holds 400 tickets: 4:2:4, at once and exactly",
+    },
+    { at: 3 * SHARE_CHAPTER, title: "lottery again with 4:2:4: right on average, never exactly" },
+  ],
+};
+
+const CFS_CHAPTER = 30_000;
+
+const CFS: ScenarioFile = {
+  name: "cfs",
+  description: "nice 0 against nice 5 under Linux's CFS (weights 1024:335), then under priority",
+  // No switch cost, so %CPU is exactly the share the scheduler gives.
+  machine: { cores: 1, cpu: "ideal", latencies: { contextSwitch: 0 } },
+  policy: "cfs",
+  cfs: { targetLatency: 240, minGranularity: 30, wakeupGranularity: 40 },
+  processes: [
+    { program: "cpu-bound", as: "nice0" },
+    { program: "cpu-bound", nice: 5, as: "nice5" },
+  ],
+  commands: [
+    { at: CFS_CHAPTER, setPolicy: "priority" },
+    { at: 2 * CFS_CHAPTER, setPolicy: "cfs" },
+    { at: 3 * CFS_CHAPTER, renice: "nice5", nice: 0 },
+  ],
+  chapters: [
+    {
+      at: 0,
+      title:
+        "CFS: the lower vruntime runs; nice 5 weighs 335 against 1024: 25% and 75% of the core",
+    },
+    { at: CFS_CHAPTER, title: "priority scheduling: nice 0 always wins, nice 5 starves" },
+    { at: 2 * CFS_CHAPTER, title: "CFS again: both start at min_vruntime, shares 75:25 return" },
+    { at: 3 * CFS_CHAPTER, title: "renice 0: the same weight, half the core each" },
+  ],
+};
+
+const MULTI_CHAPTER = 60_000;
+
+const MULTICORE: ScenarioFile = {
+  name: "multicore",
+  description:
+    "6 cache-hungry processes on 4 cores: one global queue, per-core queues pinned, then migration",
+  machine: { cores: 4, cpu: "pipeline" },
+  policy: "rr",
+  quantum: 500,
+  runQueues: "global",
+  balance: { interval: 2000, steal: true },
+  programs: [
+    {
+      name: "scanner",
+      description: "sums a 4 KiB array (a few fit any L1), then sleeps a little",
+      source: `
+.data
+array:  .space 4096
+.text
+main:   la $s2, array
+        li $t4, 4096
+outer:  li $t0, 0
+scan:   add $t1, $t0, $s2
+        lw $t2, 0($t1)
+        add $t3, $t3, $t2
+        addi $t0, $t0, 4
+        bne $t0, $t4, scan
+        sleep 300               # a pause: its core may take another process meanwhile
+        j outer
+`,
+    },
+  ],
+  processes: [
+    { program: "scanner", as: "s1" },
+    { program: "scanner", as: "s2" },
+    { program: "scanner", as: "s3" },
+    { program: "scanner", as: "s4" },
+    { program: "scanner", as: "s5" },
+    { program: "scanner", as: "s6" },
+  ],
+  commands: [
+    { at: MULTI_CHAPTER, runQueues: "per-core", balance: 0, steal: false },
+    { at: MULTI_CHAPTER, taskset: "s1", cores: [0] },
+    { at: MULTI_CHAPTER, taskset: "s2", cores: [0] },
+    { at: MULTI_CHAPTER, taskset: "s3", cores: [1] },
+    { at: MULTI_CHAPTER, taskset: "s4", cores: [1] },
+    { at: MULTI_CHAPTER, taskset: "s5", cores: [2] },
+    { at: MULTI_CHAPTER, taskset: "s6", cores: [3] },
+    ...["s1", "s2", "s3", "s4", "s5", "s6"].map((s) => ({
+      at: 2 * MULTI_CHAPTER,
+      taskset: s,
+      cores: "0-3",
+    })),
+    { at: 2 * MULTI_CHAPTER, runQueues: "per-core", balance: 2000, steal: true },
+  ],
+  chapters: [
+    {
+      at: 0,
+      title: "one global queue: each slice lands on any core, whose L1 holds others' data",
+    },
+    {
+      at: MULTI_CHAPTER,
+      title: "a queue per core, everyone pinned (AFF): warm L1s, the best hit rates and IPC",
+    },
+    {
+      at: 2 * MULTI_CHAPTER,
+      title: "unpinned, idle cores steal and balance: each migration (MIG) meets a cold L1",
+    },
+  ],
+};
+
 /** The built-ins as files would write them (`simtop scenarios <name>` prints one). */
 /** A student at the terminal: what each keystroke makes the kernel do. */
 const JOB_CONTROL: ScenarioFile = {
@@ -304,6 +445,9 @@ export const BUILTIN_FILES: readonly ScenarioFile[] = [
   LOCALITY,
   STARTUP_COST,
   PIPELINE,
+  PROPORTIONAL_SHARE,
+  CFS,
+  MULTICORE,
 ];
 
 /** Names of the built-ins, in order (the first is the default). */

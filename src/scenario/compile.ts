@@ -7,6 +7,7 @@ import { type CacheConfig, validateCacheConfig } from "../sim/cpu/cache.js";
 import { defaultHierarchyConfig, type HierarchyConfig } from "../sim/cpu/hierarchy.js";
 import { AssembleError, assemble } from "../sim/programs/assembler.js";
 import { BUILTIN_PROGRAMS } from "../sim/programs/library.js";
+import { DEFAULT_CFS } from "../sim/sched/cfs.js";
 import { quoted } from "../sim/visible.js";
 import {
   COMMAND_ACTIONS,
@@ -159,6 +160,8 @@ function build(f: ParsedScenarioFile, origin: Origin): Scenario {
     processes: (f.processes ?? []).map((p) => ({
       program: p.program,
       ...(p.nice !== undefined ? { nice: p.nice } : {}),
+      ...(p.tickets !== undefined ? { tickets: p.tickets } : {}),
+      ...(p.affinity !== undefined ? { affinity: p.affinity } : {}),
       ...(p.count !== undefined ? { count: p.count } : {}),
       ...(p.terminal ? { terminal: true } : {}),
     })),
@@ -213,7 +216,7 @@ function toCommand(
   if (present.length === 0)
     throw new ScenarioError(
       where,
-      "needs one action: spawn, fork, kill, renice, setPolicy, setQuantum or type",
+      "needs one action: spawn, fork, kill, renice, setPolicy, setQuantum, setTickets, taskset, runQueues or type",
     );
   if (present.length > 1)
     throw new ScenarioError(
@@ -228,9 +231,20 @@ function toCommand(
     renice: ["nice"],
     setPolicy: [],
     setQuantum: [],
+    setTickets: ["tickets"],
+    taskset: ["cores"],
+    runQueues: ["balance", "steal"],
     type: [],
   };
-  for (const extra of ["parent", "nice", "signal"] as const) {
+  for (const extra of [
+    "parent",
+    "nice",
+    "signal",
+    "tickets",
+    "cores",
+    "balance",
+    "steal",
+  ] as const) {
     if (c[extra] !== undefined && !allowed[action].includes(extra))
       throw new ScenarioError(`${where}.${extra}`, `does not apply to ${action}`);
   }
@@ -267,6 +281,21 @@ function toCommand(
       return { type: "setPolicy", policy: c.setPolicy! };
     case "setQuantum":
       return { type: "setQuantum", quantum: c.setQuantum! };
+    case "setTickets":
+      if (c.tickets === undefined)
+        throw new ScenarioError(`${where}.tickets`, "setTickets needs a number of tickets");
+      return { type: "setTickets", pid: pidOf("setTickets", c.setTickets!), tickets: c.tickets };
+    case "taskset":
+      if (c.cores === undefined)
+        throw new ScenarioError(`${where}.cores`, 'taskset needs the cores (e.g. "0-1" or [2])');
+      return { type: "setAffinity", pid: pidOf("taskset", c.taskset!), cores: c.cores };
+    case "runQueues":
+      return {
+        type: "setRunQueues",
+        queues: c.runQueues!,
+        ...(c.balance !== undefined ? { balance: c.balance } : {}),
+        ...(c.steal !== undefined ? { steal: c.steal } : {}),
+      };
     case "type":
       return { type: "type", text: c.type! };
   }
@@ -327,6 +356,10 @@ function machineConfig(f: ParsedScenarioFile, programs: ProgramSource[]): Partia
       );
     out.mlfq = mq;
   }
+  if (f.cfs !== undefined) out.cfs = { ...DEFAULT_CFS, ...f.cfs };
+  if (f.runQueues !== undefined) out.runQueues = f.runQueues;
+  if (f.balance?.interval !== undefined) out.balanceInterval = f.balance.interval;
+  if (f.balance?.steal !== undefined) out.steal = f.balance.steal;
   if (programs.length > 0) out.programs = programs;
   const problem = validateConfig(defaultConfig(out));
   if (problem) throw new ScenarioError("machine", problem);

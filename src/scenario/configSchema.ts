@@ -1,5 +1,6 @@
 // The kernel configuration a saved session carries, as a zod schema with the scenario format's ranges.
 import * as z from "zod";
+import { RUN_QUEUE_MODES } from "../sim/commands.js";
 import { type KernelConfig, validateConfig } from "../sim/config.js";
 import { validateCacheConfig } from "../sim/cpu/cache.js";
 import { BRANCH_STAGES } from "../sim/cpu/pipelineDefs.js";
@@ -52,6 +53,16 @@ export const kernelConfigSchema = z
       ioToFront: z.boolean(),
       ioResetsAllotment: z.boolean(),
     }),
+    cfs: z
+      .strictObject({
+        targetLatency: positive,
+        minGranularity: positive,
+        wakeupGranularity: positive,
+      })
+      .optional(),
+    runQueues: z.enum(RUN_QUEUE_MODES).optional(),
+    balanceInterval: ticks.optional(),
+    steal: z.boolean().optional(),
     switchCost: latency,
     memoryFrames: int(16, 65535),
     disk: z.strictObject({ latency, perBlock: latency, channels: int(1, 64) }),

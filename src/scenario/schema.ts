@@ -1,6 +1,8 @@
 // The scenario file format (JSON or YAML) as a zod schema: shapes, ranges and units.
 import * as z from "zod";
+import { RUN_QUEUE_MODES } from "../sim/commands.js";
 import { BRANCH_STAGES } from "../sim/cpu/pipelineDefs.js";
+import { parseCpuList } from "../sim/sched/affinity.js";
 import { POLICY_NAMES } from "../sim/sched/policy.js";
 import { parseSignal } from "../sim/signals.js";
 import { quoted } from "../sim/visible.js";
@@ -86,6 +88,25 @@ const signal = z
     return s;
   });
 
+/** Cores as taskset -c lists them ("0-3,6") or a list of core numbers. */
+const cpuList = z
+  .union([z.string(), z.array(int(0, 63))], {
+    error: 'expected cores: a list like [0, 1] or a string like "0-3,6"',
+  })
+  .transform((v, ctx) => {
+    const cores = typeof v === "string" ? parseCpuList(v) : [...new Set(v)].sort((a, b) => a - b);
+    if (cores === null || cores.length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        message: `not a list of cores: ${describeValue(v)} (e.g. "0-3,6" or [0, 1])`,
+      });
+      return z.NEVER;
+    }
+    return cores;
+  });
+
+const tickets = int(1, 1_000_000);
+
 /** A pid (a number) or the `as` name of one of the scenario's initial processes. */
 const target = z.union([int(1, 1e9), name], { error: "expected a pid or a process name" });
 
@@ -165,6 +186,10 @@ export const program = z.strictObject({
 const processEntry = z.strictObject({
   program: name,
   nice: int(-20, 19).optional(),
+  /** Lottery and stride tickets (default 100). */
+  tickets: tickets.optional(),
+  /** The cores it may run on (default: all). */
+  affinity: cpuList.optional(),
   count: int(1, 1024).optional(),
   /** A name that timed commands can use instead of the pid. */
   as: name.optional(),
@@ -179,6 +204,9 @@ export const COMMAND_ACTIONS = [
   "renice",
   "setPolicy",
   "setQuantum",
+  "setTickets",
+  "taskset",
+  "runQueues",
   "type",
 ] as const;
 
@@ -195,8 +223,30 @@ const command = z.strictObject({
   nice: int(-20, 19).optional(),
   setPolicy: z.enum(POLICY_NAMES).optional(),
   setQuantum: positive.optional(),
+  /** setTickets: the process; tickets: how many it then holds. */
+  setTickets: target.optional(),
+  tickets: tickets.optional(),
+  /** taskset: the process; cores: where it may then run. */
+  taskset: target.optional(),
+  cores: cpuList.optional(),
+  /** runQueues: one global queue or one per core; balance: interval (0 off); steal: on or off. */
+  runQueues: z.enum(RUN_QUEUE_MODES).optional(),
+  balance: ticks.optional(),
+  steal: z.boolean().optional(),
   /** Keystrokes into the terminal: "\n" is Enter, "\u0003" Ctrl+C, "\u001a" Ctrl+Z, "\u0004" Ctrl+D. */
   type: z.string().min(1).optional(),
+});
+
+const cfs = z.strictObject({
+  targetLatency: positive.optional(),
+  minGranularity: positive.optional(),
+  wakeupGranularity: positive.optional(),
+});
+
+/** Per-core run queues' migration: balancing every `interval` ticks (0 = never), idle stealing. */
+const balance = z.strictObject({
+  interval: ticks.optional(),
+  steal: z.boolean().optional(),
 });
 
 const chapter = z.strictObject({ at: ticks, title: z.string().min(1) });
@@ -209,6 +259,10 @@ export const scenarioFileSchema = z.strictObject({
   policy: z.enum(POLICY_NAMES).optional(),
   quantum: positive.optional(),
   mlfq: mlfq.optional(),
+  cfs: cfs.optional(),
+  /** One run queue for every core (global, the default) or one per core. */
+  runQueues: z.enum(RUN_QUEUE_MODES).optional(),
+  balance: balance.optional(),
   programs: z.array(program).optional(),
   processes: z.array(processEntry).optional(),
   commands: z.array(command).optional(),

@@ -22,6 +22,8 @@ export function scenarioCommands(s: Scenario): StampedCommand[] {
         type: "spawn" as const,
         program: p.program,
         ...(p.nice !== undefined ? { nice: p.nice } : {}),
+        ...(p.tickets !== undefined ? { tickets: p.tickets } : {}),
+        ...(p.affinity !== undefined ? { affinity: p.affinity } : {}),
         ...(p.terminal ? { terminal: true } : {}),
       },
     })),

@@ -5,6 +5,9 @@ import type { KernelConfig } from "../sim/config.js";
 export interface ScenarioProcess {
   program: string;
   nice?: number;
+  tickets?: number;
+  /** The cores it may run on (default: all). */
+  affinity?: number[];
   /** How many copies to start (default 1). */
   count?: number;
   /** Logged in on the terminal: a session of its own with tty1 as its terminal. */

@@ -1,7 +1,9 @@
 // The machine and kernel configuration a simulation starts from (part of every saved session).
+
+import type { RunQueueMode } from "./commands.js";
 import { type HierarchyConfig, hierarchyLimitProblem } from "./cpu/hierarchy.js";
 import type { BranchStage } from "./cpu/pipelineDefs.js";
-import type { MlfqOptions, PolicyName } from "./sched/policy.js";
+import type { CfsOptions, MlfqOptions, PolicyName } from "./sched/policy.js";
 
 export interface ProgramSource {
   name: string;
@@ -17,6 +19,14 @@ export interface KernelConfig {
   /** Time slice for rr and priority (ticks). */
   quantum: number;
   mlfq: MlfqOptions;
+  /** CFS's target latency and granularities (default DEFAULT_CFS). */
+  cfs?: CfsOptions;
+  /** One run queue for every core (default) or one per core. */
+  runQueues?: RunQueueMode;
+  /** Per-core queues: ticks between load-balancing passes, 0 = never (default 1000). */
+  balanceInterval?: number;
+  /** Per-core queues: a core with nothing to run steals a waiting process (default true). */
+  steal?: boolean;
   /** Ticks a core spends switching from one process to another. */
   switchCost: number;
   /** Physical memory in 4 KiB frames. */
@@ -103,6 +113,17 @@ export function validateConfig(c: KernelConfig): string | null {
   )
     return "mlfq needs a quantum and an allotment per level";
   if (c.disk.channels < 1) return "disk.channels must be >= 1";
+  if (c.cfs !== undefined) {
+    const { targetLatency: l, minGranularity: g, wakeupGranularity: w } = c.cfs;
+    if (![l, g, w].every((x) => Number.isInteger(x) && x >= 1))
+      return "cfs latency and granularities must be positive integers";
+    if (g > l) return "cfs.minGranularity must not exceed cfs.targetLatency";
+  }
+  if (
+    c.balanceInterval !== undefined &&
+    (!Number.isInteger(c.balanceInterval) || c.balanceInterval < 0)
+  )
+    return "balanceInterval must be an integer >= 0";
   // The hierarchy follows the core count in force (a scenario's caches under --cores).
   if (c.caches !== null) return hierarchyLimitProblem({ ...c.caches, cores: c.cores });
   return null;

@@ -22,6 +22,7 @@ export const SCHEDULING_CHATTER: ReadonlySet<EventType> = new Set<EventType>([
   "StackGrew",
   "Demoted",
   "PriorityBoost",
+  "Migrated",
 ]);
 
 /** One line, e.g. "SIGINT → 7 (sleeper): default action, terminated, status 130". */
@@ -105,6 +106,16 @@ export function describeEvent(e: KernelEvent): string {
       return `scheduler: ${e.policy}, quantum ${e.quantum}`;
     case "Reniced":
       return `${e.pid} reniced to ${e.nice}`;
+    case "TicketsSet":
+      return `${e.pid} now holds ${e.tickets} tickets`;
+    case "AffinitySet":
+      return `${e.pid} may run on cpus ${e.cores}`;
+    case "Migrated":
+      return `${e.pid} migrated cpu${e.from} → cpu${e.to} (${e.reason})`;
+    case "RunQueuesChanged":
+      return e.queues === "global"
+        ? "run queues: one global queue for every core"
+        : `run queues: one per core, balancing ${e.balance > 0 ? `every ${e.balance} ticks` : "off"}, stealing ${e.steal ? "on" : "off"}`;
     case "PriorityBoost":
       return "MLFQ priority boost: every process to the top queue";
     case "Demoted":

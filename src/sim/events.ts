@@ -34,7 +34,7 @@ export type KernelEvent =
       type: "Preempted";
       pid: number;
       core: number;
-      reason: "quantum" | "priority" | "yield";
+      reason: "quantum" | "priority" | "yield" | "affinity";
     }
   | { tick: number; type: "SyscallEntered"; pid: number; syscall: string }
   | { tick: number; type: "IoStarted"; pid: number; blocks: number; until: number }
@@ -67,6 +67,23 @@ export type KernelEvent =
   | { tick: number; type: "OomKilled"; pid: number; name: string; pages: number }
   | { tick: number; type: "PolicyChanged"; policy: PolicyName; quantum: number }
   | { tick: number; type: "Reniced"; pid: number; nice: number }
+  | { tick: number; type: "TicketsSet"; pid: number; tickets: number }
+  | { tick: number; type: "AffinitySet"; pid: number; cores: string }
+  | {
+      tick: number;
+      type: "Migrated";
+      pid: number;
+      from: number;
+      to: number;
+      reason: "balance" | "steal" | "affinity";
+    }
+  | {
+      tick: number;
+      type: "RunQueuesChanged";
+      queues: "global" | "per-core";
+      balance: number;
+      steal: boolean;
+    }
   | { tick: number; type: "PriorityBoost" }
   | { tick: number; type: "Demoted"; pid: number; level: number }
   | { tick: number; type: "CommandFailed"; command: string; reason: string }

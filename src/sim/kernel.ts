@@ -1,5 +1,5 @@
 // The kernel: process table, the state machine, dispatch and preemption, one tick at a time.
-import type { Command } from "./commands.js";
+import type { Command, RunQueueMode } from "./commands.js";
 import { describeCommand } from "./commands.js";
 import type { KernelConfig } from "./config.js";
 import { validateConfig } from "./config.js";
@@ -26,10 +26,11 @@ import {
 } from "./process.js";
 import { ProgramTable } from "./programs/table.js";
 import { Rng } from "./rng.js";
+import { affinityCores, affinityWords, allowedOn, formatCpuList } from "./sched/affinity.js";
+import { DEFAULT_CFS } from "./sched/cfs.js";
 import { createPolicy } from "./sched/index.js";
-import { MlfqPolicy } from "./sched/mlfq.js";
-import type { EnqueueReason, PolicyName, SchedPolicy } from "./sched/policy.js";
-import { PriorityPolicy } from "./sched/priority.js";
+import { PerCoreQueues } from "./sched/perCore.js";
+import type { EnqueueReason, PolicyName, SchedOptions, SchedPolicy } from "./sched/policy.js";
 import {
   isOrphanedGroup,
   login,
@@ -53,12 +54,28 @@ import { Step } from "./story.js";
 import { performSyscall } from "./syscalls.js";
 import { Tty } from "./tty.js";
 
-export { INIT_PID };
+export { GANTT_IDLE, GANTT_SWITCH, INIT_PID };
 /** waitpid options: return at once if no child changed; report stopped children too. */
 export const WNOHANG = 1;
 export const WUNTRACED = 2;
 /** $v1 of a wait that reports a stop: this bit, or'd with the stop signal (above any exit status). */
 export const WAIT_STOPPED = 0x100;
+/** The most tickets one process may hold. */
+export const MAX_TICKETS = 1_000_000;
+/** Why a core's process must leave once the pipeline drains (Kernel.wantSwitch); None: it stays. */
+export const SwitchReason = {
+  None: 0,
+  /** Its slice is over (the policy's ranTick said so). */
+  Quantum: 1,
+  /** A ready process the policy ranks higher wants the core. */
+  Priority: 2,
+  /** It called yield. */
+  Yield: 3,
+  /** Its affinity no longer includes this core. */
+  Affinity: 4,
+} as const;
+const PREEMPT_REASON = ["quantum", "quantum", "priority", "yield", "affinity"] as const;
+
 /** Per-100-tick decay of the 1k, 5k and 15k-tick load averages. */
 const LOAD_DECAY = [1000, 5000, 15000].map((span) => Math.exp(-100 / span));
 
@@ -96,7 +113,7 @@ export class Kernel implements MemoryListener {
   readonly running: (Pcb | null)[];
   /** Context-switch ticks left before the core's process executes. */
   readonly switchLeft: Int32Array;
-  /** Non-zero when the core's process must leave after the pipeline drains: 1 quantum, 2 priority, 3 yield. */
+  /** Non-zero when the core's process must leave after the pipeline drains: a SwitchReason. */
   readonly wantSwitch: Uint8Array;
   /** The process that last ran on each core (no switch cost to resume it). */
   readonly lastOnCore: Int32Array;
@@ -104,6 +121,10 @@ export class Kernel implements MemoryListener {
   readonly gantt: GanttHistory[];
   /** The terminals (one: tty1). */
   readonly ttys: Tty[];
+  /** Per-core run queues: ticks between load-balancing passes (0 = never). */
+  balanceInterval: number;
+  /** Per-core run queues: an idle core with an empty queue steals a waiting process. */
+  steal: boolean;
   /** Processes with a timed wake-up (sleep, image loading). */
   private timers: Pcb[] = [];
   private nextTimer = Number.POSITIVE_INFINITY;
@@ -137,7 +158,6 @@ export class Kernel implements MemoryListener {
     this.config = config;
     this.programs = new ProgramTable(config.programs);
     this.quantum = config.quantum;
-    this.policy = createPolicy(config.policy, { quantum: config.quantum, mlfq: config.mlfq });
     this.ram = new PhysicalMemory(config.memoryFrames);
     this.ram.onExhausted = () => this.oomKill();
     if (cpu) this.cpu = cpu;
@@ -168,6 +188,9 @@ export class Kernel implements MemoryListener {
     };
     this.gantt = Array.from({ length: n }, () => new GanttHistory(config.ganttLength));
     this.ttys = [new Tty("tty1")];
+    this.balanceInterval = config.balanceInterval ?? 1000;
+    this.steal = config.steal ?? true;
+    this.policy = this.buildPolicy(config.policy, config.runQueues ?? "global");
     this.boot();
   }
 
@@ -370,6 +393,9 @@ export class Kernel implements MemoryListener {
     const child = new Pcb(pid, parent.pid, parent.program, parent.programId, mem, this.now);
     child.name = parent.name;
     child.nice = parent.nice;
+    child.tickets = parent.tickets;
+    child.affinityLo = parent.affinityLo;
+    child.affinityHi = parent.affinityHi;
     child.regs.set(parent.regs);
     child.pc = parent.pc;
     child.sigDisposition.set(parent.sigDisposition);
@@ -425,7 +451,7 @@ export class Kernel implements MemoryListener {
     if (this.running[c] === p) {
       this.running[c] = null;
       this.switchLeft[c] = 0;
-      this.wantSwitch[c] = 0;
+      this.wantSwitch[c] = SwitchReason.None;
     }
     p.core = -1;
   }
@@ -498,14 +524,17 @@ export class Kernel implements MemoryListener {
 
   /** Picks the next process for an idle core and starts the context switch to it. */
   private dispatch(c: number): Pcb | null {
-    const p = this.policy.pick();
+    let p = this.policy.pick(c);
+    if (p === null && this.steal && this.policy instanceof PerCoreQueues && this.policy.steal(c))
+      p = this.policy.pick(c);
     if (p === null) return null;
+    p.sched.lastCore = c;
     // A process made ready by a lower-numbered core may be dispatched in the same tick.
     p.times.waiting += Math.max(0, this.now - p.times.readySince);
     p.core = c;
     p.sched.quantumUsed = 0;
     this.running[c] = p;
-    this.wantSwitch[c] = 0;
+    this.wantSwitch[c] = SwitchReason.None;
     this.setState(p, "running");
     this.switchLeft[c] = this.lastOnCore[c] === p.pid ? 0 : this.config.switchCost;
     this.emit({ tick: this.now, type: "Dispatched", pid: p.pid, core: c });
@@ -518,8 +547,7 @@ export class Kernel implements MemoryListener {
 
   /** Involuntary switch: the running process goes back to the ready queue. */
   private preempt(c: number, p: Pcb): void {
-    const reason =
-      this.wantSwitch[c] === 2 ? "priority" : this.wantSwitch[c] === 3 ? "yield" : "quantum";
+    const reason = PREEMPT_REASON[this.wantSwitch[c]];
     this.leaveCore(p);
     p.acct.contextSwitches++;
     this.emit({ tick: this.now, type: "Preempted", pid: p.pid, core: c, reason });
@@ -528,27 +556,35 @@ export class Kernel implements MemoryListener {
   }
 
   requestYield(p: Pcb): void {
-    if (p.core >= 0) this.wantSwitch[p.core] = 3;
+    if (p.core >= 0) this.wantSwitch[p.core] = SwitchReason.Yield;
   }
 
   private checkPreemption(): void {
     const list = this.justReady;
     this.justReady = [];
+    const perCore = this.policy instanceof PerCoreQueues;
     for (const p of list) {
       if (p.state !== "ready") continue;
       let victim = -1;
       for (let c = 0; c < this.running.length; c++) {
+        // Only the cores it may run on; with per-core queues, only its queue's core.
+        if (!allowedOn(p, c) || (perCore && p.sched.queue !== c)) continue;
         const r = this.running[c];
         if (r === null) {
           victim = -1;
           break; // an idle core will take it
         }
-        if (this.wantSwitch[c] === 0 && this.policy.preempts(p, r)) {
+        if (this.wantSwitch[c] === SwitchReason.None && this.policy.preempts(p, r)) {
           if (victim < 0 || this.policy.preempts(this.running[victim]!, r)) victim = c;
         }
       }
-      if (victim >= 0) this.wantSwitch[victim] = 2;
+      if (victim >= 0) this.wantSwitch[victim] = SwitchReason.Priority;
     }
+  }
+
+  /** Processes waiting that core `c` could run instead of its current one. */
+  private waitingFor(c: number): number {
+    return this.policy instanceof PerCoreQueues ? this.policy.sizeOf(c) : this.policy.size;
   }
 
   // ---- the tick ---------------------------------------------------------------------------
@@ -564,6 +600,12 @@ export class Kernel implements MemoryListener {
       // A boost reorders the queues: whoever now comes first may have to take a core.
       for (const q of this.policy.queued()) this.justReady.push(q);
     }
+    if (
+      this.balanceInterval > 0 &&
+      now % this.balanceInterval === 0 &&
+      this.policy instanceof PerCoreQueues
+    )
+      this.policy.balance();
     if (this.justReady.length > 0) this.checkPreemption();
     const cores = this.running.length;
     this.cycling = true;
@@ -581,7 +623,12 @@ export class Kernel implements MemoryListener {
   private cycleCore(c: number): void {
     let p = this.running[c];
     const stats = this.coreStats;
-    if (p !== null && this.wantSwitch[c] !== 0 && this.switchLeft[c] === 0 && this.cpu.drained(c)) {
+    if (
+      p !== null &&
+      this.wantSwitch[c] !== SwitchReason.None &&
+      this.switchLeft[c] === 0 &&
+      this.cpu.drained(c)
+    ) {
       // A preemption asked for before this cycle, with nothing in flight to drain (ideal CPU):
       // switch now rather than hold the core for a cycle that fetches nothing.
       this.preempt(c, p);
@@ -626,31 +673,31 @@ export class Kernel implements MemoryListener {
       return;
     }
     if (p.story.pendingStart !== 0) this.started(p);
-    const fetch = this.wantSwitch[c] === 0 && !(p.sigPending !== 0 && this.canDeliver(p));
+    const fetch =
+      this.wantSwitch[c] === SwitchReason.None && !(p.sigPending !== 0 && this.canDeliver(p));
     const trap = this.cpu.cycle(c, p, fetch);
     if (fetch) {
       p.sched.quantumUsed++;
       p.sched.burst++;
     }
-    if (trap !== Trap.None) {
-      this.handleTrap(p, trap);
-      if (this.running[c] !== p) return;
-    }
+    if (trap !== Trap.None) this.handleTrap(p, trap);
+    // It left the core: a trap, or the OOM killer chose it during its own access.
+    if (this.running[c] !== p) return;
     if (this.config.exitAtTextEnd && p.pc === p.mem.textEnd && this.cpu.drained(c)) {
       this.exitProcess(p, 0, 0);
       return;
     }
-    if (this.wantSwitch[c] === 0 && fetch) {
+    if (this.wantSwitch[c] === SwitchReason.None && fetch) {
       const level = p.sched.level;
-      if (this.policy.ranTick(p)) this.wantSwitch[c] = 1;
+      if (this.policy.ranTick(p)) this.wantSwitch[c] = SwitchReason.Quantum;
       // Any policy that moves a process down a level (MLFQ) says so through its level.
       if (p.sched.level > level)
         this.emit({ tick: this.now, type: "Demoted", pid: p.pid, level: p.sched.level });
     }
-    if (this.wantSwitch[c] !== 0 && this.cpu.drained(c)) {
-      if (this.wantSwitch[c] === 1 && this.policy.size === 0) {
+    if (this.wantSwitch[c] !== SwitchReason.None && this.cpu.drained(c)) {
+      if (this.wantSwitch[c] === SwitchReason.Quantum && this.waitingFor(c) === 0) {
         // Nobody else wants the core: a new slice, no switch.
-        this.wantSwitch[c] = 0;
+        this.wantSwitch[c] = SwitchReason.None;
         p.sched.quantumUsed = 0;
       } else {
         this.preempt(c, p);
@@ -1007,6 +1054,9 @@ export class Kernel implements MemoryListener {
         if (c.terminal && t.sid !== 0) return fail(`${t.name} is in use by session ${t.sid}`);
         const p = this.createProcess(c.program, ppid, nice);
         if (!p) return fail("process table full");
+        if (c.tickets !== undefined)
+          p.tickets = Math.max(1, Math.min(MAX_TICKETS, Math.trunc(c.tickets)));
+        if (c.affinity !== undefined) this.setAffinity(p.pid, c.affinity, fail);
         if (c.terminal) login(this, p, t);
         return;
       }
@@ -1030,9 +1080,14 @@ export class Kernel implements MemoryListener {
       case "renice": {
         const p = this.procs.get(c.pid);
         if (!p || p.state === "zombie") return fail(`no process ${c.pid}`);
+        const old = p.nice;
         p.nice = Math.max(-20, Math.min(19, Math.trunc(c.nice)));
         this.emit({ tick: this.now, type: "Reniced", pid: p.pid, nice: p.nice });
-        if (p.state === "ready") this.justReady.push(p);
+        // CFS: a new weight, so a new share; its vruntime so far stands.
+        if (p.state === "ready") {
+          this.policy.reweight?.(p, old);
+          this.justReady.push(p);
+        }
         // A running process that lost priority may now have to give way to one that waits.
         else if (p.state === "running")
           for (const q of this.policy.queued()) this.justReady.push(q);
@@ -1041,6 +1096,34 @@ export class Kernel implements MemoryListener {
       case "setPolicy":
         this.setPolicy(c.policy);
         return;
+      case "setTickets": {
+        const p = this.procs.get(c.pid);
+        if (!p || p.state === "zombie") return fail(`no process ${c.pid}`);
+        if (!Number.isInteger(c.tickets) || c.tickets < 1 || c.tickets > MAX_TICKETS)
+          return fail(`tickets must be 1 to ${MAX_TICKETS}`);
+        p.tickets = c.tickets;
+        this.emit({ tick: this.now, type: "TicketsSet", pid: p.pid, tickets: p.tickets });
+        return;
+      }
+      case "setAffinity":
+        return this.setAffinity(c.pid, c.cores, fail);
+      case "setRunQueues": {
+        if (c.balance !== undefined) {
+          if (!Number.isInteger(c.balance) || c.balance < 0)
+            return fail("balance interval must be >= 0");
+          this.balanceInterval = c.balance;
+        }
+        if (c.steal !== undefined) this.steal = c.steal;
+        this.rebuildQueues(this.policy.name, c.queues);
+        this.emit({
+          tick: this.now,
+          type: "RunQueuesChanged",
+          queues: c.queues,
+          balance: this.balanceInterval,
+          steal: this.steal,
+        });
+        return;
+      }
       case "setQuantum": {
         if (!Number.isInteger(c.quantum) || c.quantum < 1) return fail("quantum must be >= 1");
         this.quantum = c.quantum;
@@ -1056,15 +1139,86 @@ export class Kernel implements MemoryListener {
     }
   }
 
-  /** Moves every ready process, in queue order, into a fresh policy. */
+  /** Moves every ready process, in queue order, into a fresh policy (per core if the queues are). */
   setPolicy(name: PolicyName): void {
-    const queued = this.policy.queued();
-    this.policy = createPolicy(name, {
+    this.rebuildQueues(name, this.runQueueMode);
+    this.emit({ tick: this.now, type: "PolicyChanged", policy: name, quantum: this.quantum });
+  }
+
+  /** One global run queue, or one per core. */
+  get runQueueMode(): RunQueueMode {
+    return this.policy instanceof PerCoreQueues ? "per-core" : "global";
+  }
+
+  private schedOptions(seed: number): SchedOptions {
+    return {
       quantum: this.quantum,
       mlfq: this.config.mlfq,
-    });
+      cfs: this.config.cfs ?? DEFAULT_CFS,
+      seed,
+    };
+  }
+
+  private buildPolicy(name: PolicyName, mode: RunQueueMode): SchedPolicy {
+    if (mode === "global") return createPolicy(name, this.schedOptions(this.config.seed));
+    // Each core's lottery draws from its own generator.
+    const queues = this.running.map((_, c) =>
+      createPolicy(name, this.schedOptions((this.config.seed + Math.imul(c, 0x9e3779b9)) >>> 0)),
+    );
+    const q = new PerCoreQueues(queues, this.running);
+    q.onMigrate = (p, from, to, reason) =>
+      this.emit({ tick: this.now, type: "Migrated", pid: p.pid, from, to, reason });
+    return q;
+  }
+
+  /**
+   * Fresh queues under `name`: every waiting process joins them anew, in queue order, with the
+   * policies' clocks (vruntime, pass) started afresh, as for a process just created.
+   */
+  private rebuildQueues(name: PolicyName, mode: RunQueueMode): void {
+    const queued = this.policy.queued();
+    for (const p of this.procs.values()) {
+      p.sched.vruntime = 0;
+      p.sched.pass = 0;
+    }
+    this.policy = this.buildPolicy(name, mode);
     for (const p of queued) this.policy.enqueue(p, "new");
-    this.emit({ tick: this.now, type: "PolicyChanged", policy: name, quantum: this.quantum });
+    for (const p of queued) this.justReady.push(p);
+  }
+
+  /** taskset: the cores `pid` may run on; off a core it may no longer use at its next switch. */
+  private setAffinity(pid: number, cores: readonly number[], fail: (why: string) => void): void {
+    const p = this.procs.get(pid);
+    if (!p || p.state === "zombie") return fail(`no process ${pid}`);
+    const n = this.running.length;
+    const valid = cores.filter((c) => Number.isInteger(c) && c >= 0 && c < n);
+    if (valid.length === 0) return fail(`no core of 0-${n - 1} in the list`);
+    const w = affinityWords(valid);
+    p.affinityLo = w.lo;
+    p.affinityHi = w.hi;
+    this.emit({
+      tick: this.now,
+      type: "AffinitySet",
+      pid: p.pid,
+      cores: formatCpuList(affinityCores(p, n), n),
+    });
+    if (this.policy instanceof PerCoreQueues) this.policy.affinityChanged();
+    if (p.state === "running" && !allowedOn(p, p.core))
+      this.wantSwitch[p.core] = SwitchReason.Affinity;
+    else if (p.state === "ready" && this.policy instanceof PerCoreQueues) {
+      const q = p.sched.queue;
+      if (!allowedOn(p, q) && p.sched.lastCore < 0) {
+        // Never ran (spawned with an affinity): it joins an allowed queue as the new process it is.
+        this.policy.remove(p);
+        this.policy.enqueue(p, "new");
+      } else if (!allowedOn(p, q)) {
+        let to = -1;
+        for (let c = 0; c < n; c++)
+          if (allowedOn(p, c) && (to < 0 || this.policy.loadOf(c) < this.policy.loadOf(to))) to = c;
+        this.policy.migrate(p, to, "affinity");
+        this.justReady.push(p);
+      }
+    }
   }
 
   // ---- snapshots --------------------------------------------------------------------------
@@ -1092,24 +1246,14 @@ export class Kernel implements MemoryListener {
       map.set(pid, p.cloneWith(mem));
     }
     const re = (p: Pcb | null) => (p === null ? null : map.get(p.pid)!);
-    const policy = createPolicy(this.policy.name, {
-      quantum: this.quantum,
-      mlfq: this.config.mlfq,
-    });
-    if (this.policy instanceof MlfqPolicy && policy instanceof MlfqPolicy) {
-      policy.options.quanta.splice(0, Infinity, ...this.policy.options.quanta);
-      policy.options.allotments.splice(0, Infinity, ...this.policy.options.allotments);
-      policy.restoreBoostClock(this.policy.boostClock);
+    // A policy may still name a process that has been reaped (the last one to run): it keeps it.
+    const policy = this.policy.clone((p) => map.get(p.pid) ?? p);
+    const running = this.running.map(re);
+    if (policy instanceof PerCoreQueues) {
+      policy.running = running;
+      policy.onMigrate = (p, from, to, reason) =>
+        k.emit({ tick: k.now, type: "Migrated", pid: p.pid, from, to, reason });
     }
-    // Re-enqueue in the same order, preserving each process's scheduling fields.
-    for (const p of this.policy.queued()) {
-      const q = map.get(p.pid)!;
-      const saved = { ...q.sched };
-      policy.enqueue(q, "preempt");
-      q.sched = saved;
-    }
-    if (this.policy instanceof PriorityPolicy && policy instanceof PriorityPolicy)
-      policy.restoreSequence(this.policy.sequence);
     Object.assign(k, {
       config: this.config,
       programs: this.programs,
@@ -1122,7 +1266,9 @@ export class Kernel implements MemoryListener {
       ...this.cloneCpu(),
       disk: this.disk.clone(),
       rng: this.rng.clone(),
-      running: this.running.map(re),
+      running,
+      balanceInterval: this.balanceInterval,
+      steal: this.steal,
       switchLeft: this.switchLeft.slice(),
       wantSwitch: this.wantSwitch.slice(),
       lastOnCore: this.lastOnCore.slice(),

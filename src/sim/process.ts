@@ -4,6 +4,7 @@ import { REG_COUNT } from "./cpu/isa.js";
 import { type HartAccounting, L1_MISS_SLOTS } from "./cpu/model.js";
 import type { AddressSpace } from "./memory.js";
 import type { Program } from "./programs/program.js";
+import type { RunNode } from "./sched/runTree.js";
 import { NSIG } from "./signals.js";
 import { ProcessStory } from "./story.js";
 
@@ -69,6 +70,9 @@ export interface ProcessTimes {
   readySince: number;
 }
 
+/** Tickets a process starts with (lottery and stride). */
+export const DEFAULT_TICKETS = 100;
+
 export class Pcb {
   readonly pid: number;
   ppid: number;
@@ -80,6 +84,13 @@ export class Pcb {
   /** State to return to on SIGCONT (ready, or blocked if it was stopped while blocked). */
   resumeState: ProcessState = "ready";
   nice = 0;
+  /** Lottery and stride: its share of the CPU is tickets / all runnable tickets. */
+  tickets = DEFAULT_TICKETS;
+  /** CPU affinity: the cores it may run on, cores 0-31 and 32-63 (sched/affinity.ts). */
+  affinityLo = 0xffffffff;
+  affinityHi = 0xffffffff;
+  /** Its place in an ordered run queue (CFS, stride), made on first use. */
+  runNode: RunNode | null = null;
   regs = new Int32Array(REG_COUNT);
   pc = 0;
   code: Int32Array;
@@ -124,6 +135,18 @@ export class Pcb {
     burst: 0,
     /** Monotonic sequence number of the last enqueue, for FIFO tie-breaks. */
     seq: 0,
+    /** CFS: virtual runtime in 1/1024 ticks (a nice-0 task gains 1024 a tick). */
+    vruntime: 0,
+    /** CFS: the weight it was queued with (the queue's total weight counts this). */
+    weight: 0,
+    /** Stride: pass value; it gains its stride (STRIDE_ONE / tickets) each tick it runs. */
+    pass: 0,
+    /** Per-core run queues: the core whose queue holds it, or last held it. */
+    queue: -1,
+    /** The core it last ran on (-1: never ran). */
+    lastCore: -1,
+    /** Times it was moved from one core's run queue to another's. */
+    migrations: 0,
   };
   /** Kernel work (fork, exec) still to be charged before the process runs again. */
   kernelTicks = 0;
@@ -167,6 +190,9 @@ export class Pcb {
     c.block = this.block;
     c.resumeState = this.resumeState;
     c.nice = this.nice;
+    c.tickets = this.tickets;
+    c.affinityLo = this.affinityLo;
+    c.affinityHi = this.affinityHi;
     c.regs.set(this.regs);
     c.pc = this.pc;
     c.code = this.code;

@@ -1,5 +1,6 @@
 // Saved sessions as JSONL: a header line with the config, then one line per command.
 import type { Command, StampedCommand } from "./commands.js";
+import { RUN_QUEUE_MODES } from "./commands.js";
 import type { KernelConfig } from "./config.js";
 import { POLICY_NAMES } from "./sched/policy.js";
 import { quoted } from "./visible.js";
@@ -53,6 +54,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 const int = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
+const intList = (v: unknown): v is number[] => Array.isArray(v) && v.length <= 64 && v.every(int);
 
 /** What a tick field holds when it is not a tick a session may name, or null. */
 function tickProblem(v: unknown): string | null {
@@ -79,6 +81,9 @@ function checkCommand(c: unknown): string | null {
       if (typeof c.program !== "string") return "spawn needs a program name";
       if (c.ppid !== undefined && !int(c.ppid)) return "spawn ppid must be an integer";
       if (c.nice !== undefined && !int(c.nice)) return "spawn nice must be an integer";
+      if (c.tickets !== undefined && !int(c.tickets)) return "spawn tickets must be an integer";
+      if (c.affinity !== undefined && !intList(c.affinity))
+        return "spawn affinity must be a list of core numbers";
       if (c.terminal !== undefined && typeof c.terminal !== "boolean")
         return "spawn terminal must be true or false";
       return null;
@@ -94,6 +99,20 @@ function checkCommand(c: unknown): string | null {
         : `unknown policy ${describe(c.policy)} (one of ${POLICY_NAMES.join(", ")})`;
     case "setQuantum":
       return int(c.quantum) ? null : "setQuantum needs an integer quantum";
+    case "setTickets":
+      return int(c.pid) && int(c.tickets) ? null : "setTickets needs integer pid and tickets";
+    case "setAffinity":
+      return int(c.pid) && intList(c.cores)
+        ? null
+        : "setAffinity needs an integer pid and a list of core numbers";
+    case "setRunQueues":
+      if (!RUN_QUEUE_MODES.includes(c.queues as never))
+        return `unknown run queues ${describe(c.queues)} (one of ${RUN_QUEUE_MODES.join(", ")})`;
+      if (c.balance !== undefined && !int(c.balance))
+        return "setRunQueues balance must be an integer";
+      if (c.steal !== undefined && typeof c.steal !== "boolean")
+        return "setRunQueues steal must be true or false";
+      return null;
     case "type":
       return typeof c.text === "string" ? null : "type needs the text typed";
     default:

@@ -1,7 +1,13 @@
 // Read-only projections of kernel state for displays (dashboard, batch): rows and header figures.
+
+import type { RunQueueMode } from "./commands.js";
 import type { Kernel } from "./kernel.js";
 import { type Pcb, PROCESS_STATES, type ProcessState, stateLetter } from "./process.js";
+import { affinityCores, allowedEverywhere, formatCpuList } from "./sched/affinity.js";
+import { CfsPolicy, VTICK, weightOf } from "./sched/cfs.js";
 import { MlfqPolicy } from "./sched/mlfq.js";
+import { basePolicy } from "./sched/perCore.js";
+import type { CfsOptions, PolicyName } from "./sched/policy.js";
 import { hitRate, RateWindow, Reading } from "./window.js";
 
 /** Rates since tick 0 (a display with no earlier reading). */
@@ -32,6 +38,17 @@ export interface ProcessRow {
   l1HitPercent: number;
   /** MLFQ queue (0 = top); -1 under any other policy. */
   level: number;
+  /** Lottery and stride tickets; -1 under any other policy. */
+  tickets: number;
+  /** CFS: virtual runtime in ticks, and the weight its nice value gives; NaN under another policy. */
+  vruntime: number;
+  weight: number;
+  /** The cores it may run on, as taskset -c lists them ("all", "0-1,3"). */
+  affinity: string;
+  /** The core it runs on or last ran on (-1: never ran). */
+  cpu: number;
+  /** Times it moved between per-core run queues. */
+  migrations: number;
   /** Process group and session (ps -j). */
   pgid: number;
   sid: number;
@@ -39,6 +56,12 @@ export interface ProcessRow {
   tty: string;
   /** In its terminal's foreground group (ps's "+"). */
   foreground: boolean;
+}
+
+/** What a process row shows besides what every row has. */
+export interface RowContext {
+  policy: PolicyName;
+  cores: number;
 }
 
 export interface CoreView {
@@ -70,6 +93,11 @@ export interface HeaderView {
   amat: number | null;
   /** Under MLFQ, each level's slice and allotment (top level first) and the boost interval. */
   mlfq: MlfqLevels | null;
+  /** Under CFS, its latency and granularities (ticks). */
+  cfs: CfsOptions | null;
+  runQueues: RunQueueMode;
+  /** The CPU and AFF columns are worth showing (see coresMatter). */
+  coresMatter: boolean;
 }
 
 export interface MlfqLevels {
@@ -81,8 +109,9 @@ export interface MlfqLevels {
 
 /** The MLFQ levels in force, null under another policy. */
 export function mlfqLevels(k: Kernel): MlfqLevels | null {
-  if (!(k.policy instanceof MlfqPolicy)) return null;
-  const o = k.policy.options;
+  const policy = basePolicy(k.policy);
+  if (!(policy instanceof MlfqPolicy)) return null;
+  const o = policy.options;
   return {
     quanta: o.quanta.slice(0, o.levels),
     allotments: o.allotments.slice(0, o.levels),
@@ -97,13 +126,16 @@ export function stateWordOf(p: Pcb): string {
     : p.state;
 }
 
-/** `mlfq`: the kernel runs MLFQ, so the process's level means something. */
+/** `ctx.policy`: which scheduler's fields (MLFQ level, tickets, vruntime) mean something; `tty`: the terminal of its session. */
 export function processRow(
   p: Pcb,
   w: RateWindow,
-  mlfq = false,
+  ctx?: RowContext,
   tty: { name: string; fgPgrp: number } | null = null,
 ): ProcessRow {
+  const policy = ctx?.policy;
+  const cores = ctx?.cores ?? 1;
+  const cfs = policy === "cfs";
   return {
     pid: p.pid,
     ppid: p.ppid,
@@ -119,7 +151,13 @@ export function processRow(
     ipc: w.ipc(p.pid),
     // Loads and stores only: the locality a program's access pattern earns, not its code's.
     l1HitPercent: 100 * hitRate(w.processLevel(p.pid, "L1D")),
-    level: mlfq ? p.sched.level : -1,
+    level: policy === "mlfq" ? p.sched.level : -1,
+    tickets: policy === "lottery" || policy === "stride" ? p.tickets : -1,
+    vruntime: cfs ? p.sched.vruntime / VTICK : Number.NaN,
+    weight: cfs ? weightOf(p.nice) : Number.NaN,
+    affinity: formatCpuList(affinityCores(p, cores), cores),
+    cpu: p.core >= 0 ? p.core : p.sched.lastCore,
+    migrations: p.sched.migrations,
     pgid: p.pgid,
     sid: p.sid,
     tty: tty ? tty.name : "?",
@@ -127,11 +165,23 @@ export function processRow(
   };
 }
 
+export function rowContext(k: Kernel): RowContext {
+  return { policy: k.policy.name, cores: k.running.length };
+}
+
 export function processRows(k: Kernel, w: RateWindow): ProcessRow[] {
   const rows: ProcessRow[] = [];
-  const mlfq = k.policy instanceof MlfqPolicy;
-  for (const p of k.procs.values()) rows.push(processRow(p, w, mlfq, k.ttyOf(p.sid)));
+  const ctx = rowContext(k);
+  for (const p of k.procs.values()) rows.push(processRow(p, w, ctx, k.ttyOf(p.sid)));
   return rows;
+}
+
+/** Whether the cores' columns (CPU, AFF) say something: per-core queues, or a process pinned. */
+export function coresMatter(k: Kernel): boolean {
+  if (k.running.length < 2) return false;
+  if (k.runQueueMode === "per-core") return true;
+  for (const p of k.procs.values()) if (!allowedEverywhere(p, k.running.length)) return true;
+  return false;
 }
 
 /** Machine levels shown in the header: L1 (instruction and data together), L2, L3. */
@@ -172,5 +222,14 @@ export function headerView(k: Kernel, w: RateWindow): HeaderView {
     caches: headerCaches(w),
     amat: w.machineAmat(),
     mlfq: mlfqLevels(k),
+    cfs: cfsOptions(k),
+    runQueues: k.runQueueMode,
+    coresMatter: coresMatter(k),
   };
+}
+
+/** CFS's tunables in force, null under another policy. */
+export function cfsOptions(k: Kernel): CfsOptions | null {
+  const policy = basePolicy(k.policy);
+  return policy instanceof CfsPolicy ? { ...policy.options } : null;
 }

@@ -3,15 +3,19 @@ import type { Chapter } from "../scenario/types.js";
 import type { Command } from "../sim/commands.js";
 import { describeCommand } from "../sim/commands.js";
 import { PipelinedCpu } from "../sim/cpu/pipeline.js";
-import type { Kernel } from "../sim/kernel.js";
+import { type Kernel, MAX_TICKETS } from "../sim/kernel.js";
+import { affinityCores } from "../sim/sched/affinity.js";
 import { POLICY_NAMES } from "../sim/sched/policy.js";
-import { Signal } from "../sim/signals.js";
+import { Signal, signalName } from "../sim/signals.js";
 import type { Store } from "../sim/store.js";
+import { coresMatter } from "../sim/view.js";
 import type { RateWindow } from "../sim/window.js";
 import { helpMaxScroll } from "./draw/help.js";
 import { grouped, niceSteps } from "./format.js";
-import { type Action, ALWAYS, actionFor } from "./keymap.js";
-import { isText, type KeyName, parseKeys, terminalBytes, textOf } from "./keys.js";
+import { type Hit, hitTest } from "./hit.js";
+import { InputReader, type MouseEvent } from "./input.js";
+import { type Action, ALWAYS, actionFor, KEYMAP } from "./keymap.js";
+import { isText, type KeyName, terminalBytes, textOf } from "./keys.js";
 import { computeLayout, tooSmall } from "./layout.js";
 import { SIGNAL_ORDER } from "./menus.js";
 import { pastWindow, RateTracker, type Ring, type SystemHistory } from "./sampling.js";
@@ -26,7 +30,7 @@ import {
   eventLogReducer,
   INITIAL_EVENT_LOG,
 } from "./state/eventLog.js";
-import { type MenuMove, menuReducer } from "./state/menu.js";
+import { type MenuMove, menuReducer, numberTyped } from "./state/menu.js";
 import {
   INITIAL_PROGRAM_VIEW,
   type ProgramViewState,
@@ -103,6 +107,19 @@ const LOG_PASSES = new Set<Action | undefined>([
   "terminal",
 ]);
 
+/** A digit key: a PID search in the table, a signal's number in the signal menu. */
+const DIGIT = /^[0-9]$/;
+/** PIDs typed beyond this start again (htop's bound). */
+const PID_SEARCH_MAX = 10_000_000;
+
+/** Rows (or lines, or menu items) one notch of the mouse wheel moves. */
+const WHEEL_ROWS = 3;
+
+/** The key that stands for `action` first in the keymap (what a click on its entry presses). */
+function keyOf(action: Action): KeyName | undefined {
+  return KEYMAP.find((b) => b.action === action)?.keys[0];
+}
+
 /** Ticks of history shown by one rewind step: one frame's worth at the current speed. */
 function frameTicks(speed: number, fps: number): number {
   return Math.max(1, Math.round(speed / fps));
@@ -119,6 +136,8 @@ export class DashboardController implements ViewState {
   tableView: TableViewState = INITIAL_TABLE_VIEW;
   selectedPid = 1;
   selectedIndex = 0;
+  /** Tagged processes (htop's tags): signals and nice changes go to all of them. */
+  readonly tagged = new Set<number>();
   scrollTop = 0;
   cacheScope: "machine" | "process" = "machine";
   eventLog: EventLogState = INITIAL_EVENT_LOG;
@@ -126,7 +145,7 @@ export class DashboardController implements ViewState {
   /** Page of the panels that page what does not fit (cores, the Gantt legend): Tab. */
   corePage = 0;
   overlay: OverlayState | null = null;
-  /** The keyboard goes to the simulated terminal (key x; Esc gives it back). */
+  /** The keyboard goes to the simulated terminal (key !; Esc gives it back). */
   terminalFocus = false;
   schedView: SchedViewState = SCHED_VIEW_CLOSED;
   readonly legend = new GanttLegend();
@@ -167,6 +186,11 @@ export class DashboardController implements ViewState {
   private order: number[] = [];
   private pageRows = 10;
   private lastSize = { columns: 0, rows: 0 };
+  private readonly input = new InputReader();
+  /** Input has changed the state since the view was last built (a click must see the change). */
+  private stale = false;
+  /** The PID typed so far (digits, as in htop), 0 when no search is going on. */
+  private pidSearch = 0;
   private version = 0;
   private readonly listeners = new Set<() => void>();
   private cached: { version: number; columns: number; rows: number; view: DashboardView } | null =
@@ -491,16 +515,108 @@ export class DashboardController implements ViewState {
     else f(p.pid);
   }
 
-  private signal(sig: number): void {
-    this.withSelected((pid) => this.submit({ type: "kill", pid, signal: sig }));
+  /** The tagged processes that still exist (tags of those gone are dropped). */
+  private taggedNow(): number[] {
+    for (const pid of this.tagged) if (!this.store.kernel.procs.has(pid)) this.tagged.delete(pid);
+    return [...this.tagged].filter((pid) => this.kernel.procs.has(pid)).sort((a, b) => a - b);
+  }
+
+  /** What a signal or a nice change goes to: the tagged processes, or else the selected one. */
+  private targets(): number[] {
+    const tagged = this.taggedNow();
+    if (tagged.length > 0) return tagged;
+    return this.kernel.procs.has(this.selectedPid) ? [this.selectedPid] : [];
+  }
+
+  /** Sends one command per target; with several, one message for them all. */
+  private toTargets(
+    pids: readonly number[],
+    what: string,
+    command: (pid: number) => Command | null,
+  ): void {
+    if (pids.length === 0) {
+      this.say("no process selected");
+      return;
+    }
+    let sent = 0;
+    for (const pid of pids) {
+      const c = command(pid);
+      if (c === null || !this.submit(c)) continue;
+      sent++;
+      // A second press before the tick applies this one builds on it.
+      if (c.type === "renice")
+        this.pending.set(`nice:${pid}`, { tick: this.store.now, value: c.nice });
+    }
+    if (pids.length > 1 && sent > 0)
+      this.say(
+        `${what} → ${sent} tagged processes: sent${this.paused ? ", applies at the next tick (paused: s steps)" : ""}`,
+      );
+  }
+
+  /** `group`: to each target's whole process group (a negative pid, as kill(1) takes it). */
+  private signal(sig: number, pids: readonly number[] = this.targets(), group = false): void {
+    if (!group) {
+      this.toTargets(pids, signalName(sig), (pid) => ({ type: "kill", pid, signal: sig }));
+      return;
+    }
+    const pgids = new Set<number>();
+    for (const pid of pids) {
+      const pgid = this.kernel.procs.get(pid)?.pgid ?? 0;
+      if (pgid > 0) pgids.add(pgid);
+    }
+    this.toTargets([...pgids], `${signalName(sig)} to the group`, (pgid) => ({
+      type: "kill",
+      pid: -pgid,
+      signal: sig,
+    }));
+  }
+
+  /** Doubles (1) or halves (-1) the selected process's tickets. */
+  private ticketsStep(dir: 1 | -1): void {
+    this.withSelected((pid) => {
+      const now = this.current(`tickets:${pid}`, this.kernel.procs.get(pid)!.tickets);
+      const tickets = dir > 0 ? now * 2 : Math.floor(now / 2);
+      if (tickets < 1 || tickets > MAX_TICKETS) this.say(`tickets stay within 1..${MAX_TICKETS}`);
+      else this.ask(`tickets:${pid}`, tickets, { type: "setTickets", pid, tickets });
+    });
+  }
+
+  /** Every core, then pinned to one core after another, then every core again. */
+  private affinityStep(): void {
+    this.withSelected((pid) => {
+      const p = this.kernel.procs.get(pid)!;
+      const n = this.kernel.running.length;
+      const set = affinityCores(p, n);
+      // -1 stands for every core.
+      const now = this.current(
+        `affinity:${pid}`,
+        set.length === n ? -1 : set.length === 1 ? set[0] : n - 1,
+      );
+      const next = now < 0 ? Math.max(0, p.core >= 0 ? p.core : p.sched.lastCore) : now + 1;
+      const cores = next >= n ? Array.from({ length: n }, (_, c) => c) : [next];
+      this.ask(`affinity:${pid}`, next >= n ? -1 : next, { type: "setAffinity", pid, cores });
+    });
   }
 
   private renice(delta: number): void {
-    this.withSelected((pid) => {
+    this.toTargets(this.targets(), `nice ${delta > 0 ? "+" : ""}${delta}`, (pid) => {
       const nice = this.current(`nice:${pid}`, this.kernel.procs.get(pid)!.nice) + delta;
-      if (nice < -20 || nice > 19) this.say("nice stays within -20..19");
-      else this.ask(`nice:${pid}`, nice, { type: "renice", pid, nice });
+      if (nice < -20 || nice > 19) {
+        this.say("nice stays within -20..19");
+        return null;
+      }
+      return { type: "renice", pid, nice };
     });
+  }
+
+  /** Tags the selected process and every descendant of it (htop's c). */
+  private tagTree(): void {
+    const procs = [...this.kernel.procs.values()];
+    const add = [this.selectedPid];
+    for (let i = 0; i < add.length; i++)
+      for (const p of procs) if (p.ppid === add[i] && p.pid !== add[i]) add.push(p.pid);
+    for (const pid of add) if (this.kernel.procs.has(pid)) this.tagged.add(pid);
+    this.say(`${this.tagged.size} tagged`);
   }
 
   private quantumStep(dir: 1 | -1): void {
@@ -522,22 +638,27 @@ export class DashboardController implements ViewState {
 
   // ---- keys -------------------------------------------------------------------------------
 
-  /** Raw terminal input (one or more keys); the only way keys reach the dashboard. */
+  /** Raw terminal input (keys and mouse reports); the only way input reaches the dashboard. */
   press(raw: string): void {
-    const keys = parseKeys(raw);
-    if (keys.length === 0) return;
+    const inputs = this.input.read(raw);
+    if (inputs.length === 0) return;
     // While the terminal has the keyboard every key but Esc is typed into it, Ctrl+C included:
-    // a chunk of keys becomes one command, recorded in the session like any other.
+    // a chunk of keys becomes one command, recorded in the session like any other. The mouse
+    // is left alone then, so a click cannot act on the dashboard behind the keyboard's back.
     let typed = "";
-    for (const k of keys) {
-      if (!this.terminalFocus) this.key(k);
-      else if (k === "escape") {
+    for (const i of inputs) {
+      if (!this.terminalFocus) {
+        if (typeof i === "string") this.key(i);
+        else this.mouse(i);
+      } else if (i === "escape") {
         this.typeIntoTerminal(typed);
         typed = "";
         this.terminalFocus = false;
-        this.say("the keyboard is the dashboard's again (x gives it to tty1)");
-      } else typed += terminalBytes(k) ?? "";
+        this.say(`the keyboard is the dashboard's again (${keyOf("terminal")} gives it to tty1)`);
+      } else if (typeof i === "string") typed += terminalBytes(i) ?? "";
+      this.stale = true;
     }
+    this.stale = false;
     this.typeIntoTerminal(typed);
     this.changed();
   }
@@ -571,6 +692,8 @@ export class DashboardController implements ViewState {
   }
 
   private key(k: KeyName): void {
+    // Any other key ends a PID search, as in htop.
+    if (!DIGIT.test(k)) this.pidSearch = 0;
     if (ALWAYS.includes(k)) {
       this.quit();
       return;
@@ -599,6 +722,93 @@ export class DashboardController implements ViewState {
     if (sv) return void (this.schedView = schedViewReducer(this.schedView, sv));
     const a = actionFor(k);
     if (a) this.act(a);
+    else if (DIGIT.test(k)) this.searchPid(Number(k));
+  }
+
+  /**
+   * htop's PID search: digits build up a PID and the selection moves to it once it is in the
+   * table (1, 2: pid 1, then pid 12).
+   */
+  private searchPid(digit: number): void {
+    const pid = this.pidSearch * 10 + digit;
+    this.pidSearch = pid >= PID_SEARCH_MAX ? 0 : pid;
+    const i = this.order.indexOf(pid);
+    if (i >= 0) {
+      this.move(i);
+      this.say(`PID ${pid}`);
+    } else this.say(`PID ${pid}: not in the table (type on, or another key to stop)`);
+  }
+
+  // ---- mouse ------------------------------------------------------------------------------
+
+  /** A click of the left button or a notch of the wheel, on whatever the screen shows there. */
+  private mouse(e: MouseEvent): void {
+    if (e.release || e.motion) return;
+    this.pidSearch = 0;
+    const wheel = e.button === "wheelUp" ? -1 : e.button === "wheelDown" ? 1 : 0;
+    if (wheel === 0 && e.button !== "left") return;
+    const { columns, rows } = this.lastSize;
+    if (columns === 0 || tooSmall(columns, rows)) return;
+    if (this.stale) this.cached = null;
+    const hit = hitTest(this.view(columns, rows), e.x, e.y);
+    if (wheel !== 0) this.wheel(hit, wheel);
+    else this.click(hit);
+  }
+
+  /** Presses the key of `action` `times` times (the wheel over what the arrow keys scroll). */
+  private pressAction(action: Action, times: number): void {
+    const k = keyOf(action);
+    if (k !== undefined) for (let i = 0; i < times; i++) this.key(k);
+  }
+
+  private wheel(hit: Hit, dir: 1 | -1): void {
+    switch (hit.area) {
+      case "row":
+      case "heading":
+      case "table":
+        // As htop's wheel: the view and the selection move together.
+        this.scrollTop = Math.max(0, this.scrollTop + dir * WHEEL_ROWS);
+        this.move(this.selectedIndex + dir * WHEEL_ROWS);
+        break;
+      case "events":
+        this.log({
+          type: "scroll",
+          by: -dir * WHEEL_ROWS,
+          now: logEnd(this.eventLog, this.kernel.now),
+        });
+        break;
+      case "menuItem":
+      case "menu":
+      case "cover":
+        // The help, the log over the screen, the program and scheduling views and the menus
+        // scroll with the arrow keys: the wheel presses them.
+        this.pressAction(dir < 0 ? "up" : "down", WHEEL_ROWS);
+        break;
+      case "keybar":
+      case "none":
+        break;
+    }
+  }
+
+  private click(hit: Hit): void {
+    if (hit.area === "keybar") {
+      if (hit.press !== null) this.key(hit.press);
+      return;
+    }
+    const o = this.overlay;
+    if (o !== null && o.kind !== "help") {
+      // A side menu is open: an item is chosen as Enter would; a click beside the menu closes
+      // it (and still selects the row or sorts by the heading it landed on).
+      if (hit.area === "menuItem") {
+        this.overlay = { ...o, index: hit.index };
+        this.key("enter");
+        return;
+      }
+      if (hit.area === "menu") return;
+      this.overlay = null;
+    }
+    if (hit.area === "row") this.move(this.scrollTop + hit.index);
+    else if (hit.area === "heading") this.table({ type: "sortColumn", key: hit.key });
   }
 
   /** Typing into the filter prompt; false lets the key through (moving the selection). */
@@ -690,6 +900,16 @@ export class DashboardController implements ViewState {
       else this.overlay = null;
       return true;
     }
+    if (o.kind === "signal" && DIGIT.test(k)) {
+      // A signal by its number, as in htop's menu: 9 then Enter is kill -9.
+      const typed = numberTyped(o.typed ?? 0, Number(k), SIGNAL_ORDER);
+      const index = typed > 0 ? SIGNAL_ORDER.indexOf(typed) : o.index;
+      this.overlay = { ...o, index, typed };
+      return true;
+    }
+    // Any other key ends the number being typed.
+    const menu = o.kind === "signal" ? { ...o, typed: 0 } : o;
+    this.overlay = menu;
     const count = o.kind === "signal" ? SIGNAL_ORDER.length : this.kernel.programs.programs.length;
     const move: MenuMove | null =
       a === "down" || a === "up"
@@ -700,18 +920,11 @@ export class DashboardController implements ViewState {
             ? "last"
             : null;
     // In the signal menu g means the group, not the first item.
-    if (k === "g" && o.kind === "signal") this.overlay = { ...o, group: !o.group };
-    else if (move !== null) this.overlay = { ...o, index: menuReducer(o.index, move, count) };
+    if (k === "g" && o.kind === "signal") this.overlay = { ...o, typed: 0, group: !o.group };
+    else if (move !== null) this.overlay = { ...menu, index: menuReducer(o.index, move, count) };
     else if (k === "enter") {
       this.overlay = null;
-      // A negative pid is the whole process group, as kill(1) takes it.
-      const pgid = this.kernel.procs.get(o.kind === "signal" ? o.pid : 0)?.pgid ?? 0;
-      if (o.kind === "signal")
-        this.submit({
-          type: "kill",
-          pid: o.group && pgid > 0 ? -pgid : o.pid,
-          signal: SIGNAL_ORDER[o.index],
-        });
+      if (o.kind === "signal") this.signal(SIGNAL_ORDER[o.index], o.targets ?? [o.pid], o.group);
       else this.submit({ type: "spawn", program: this.kernel.programs.programs[o.index].name });
     }
     // Other keys do nothing while a menu is open, so a stray letter cannot act behind it.
@@ -754,8 +967,11 @@ export class DashboardController implements ViewState {
         this.table({
           type: "sortStep",
           dir: a === "sortNext" ? 1 : -1,
-          mlfq: this.kernel.policy.name === "mlfq",
-          jobs: jobControlInPlay(this.kernel),
+          set: {
+            policy: this.kernel.policy.name,
+            cores: coresMatter(this.kernel),
+            jobs: jobControlInPlay(this.kernel),
+          },
         });
         break;
       case "sortCpu":
@@ -819,13 +1035,29 @@ export class DashboardController implements ViewState {
         if (this.kernel.ttys[0].sid === 0) this.login();
         else this.say("the keyboard goes to tty1: Esc gives it back");
         break;
-      case "signalMenu":
-        this.withSelected((pid) => {
-          this.overlay = { kind: "signal", pid, index: SIGNAL_ORDER.indexOf(Signal.SIGTERM) };
-        });
+      case "signalMenu": {
+        const targets = this.targets();
+        if (targets.length === 0) this.say("no process selected");
+        else
+          this.overlay = {
+            kind: "signal",
+            pid: targets[0],
+            targets,
+            index: SIGNAL_ORDER.indexOf(Signal.SIGTERM),
+          };
         break;
-      case "sigkill":
-        this.signal(Signal.SIGKILL);
+      }
+      case "tag":
+        if (this.kernel.procs.has(this.selectedPid)) {
+          if (!this.tagged.delete(this.selectedPid)) this.tagged.add(this.selectedPid);
+          this.move(this.selectedIndex + 1);
+        }
+        break;
+      case "tagTree":
+        this.tagTree();
+        break;
+      case "untagAll":
+        this.tagged.clear();
         break;
       case "sigstop":
         this.signal(Signal.SIGSTOP);
@@ -843,6 +1075,24 @@ export class DashboardController implements ViewState {
         const i = this.current("policy", POLICY_NAMES.indexOf(this.kernel.policy.name));
         const next = (i + 1) % POLICY_NAMES.length;
         this.ask("policy", next, { type: "setPolicy", policy: POLICY_NAMES[next] });
+        break;
+      }
+      case "ticketsDown":
+        this.ticketsStep(-1);
+        break;
+      case "ticketsUp":
+        this.ticketsStep(1);
+        break;
+      case "affinity":
+        this.affinityStep();
+        break;
+      case "runQueues": {
+        const perCore = this.current("runQueues", this.kernel.runQueueMode === "per-core" ? 1 : 0);
+        const next = perCore === 1 ? 0 : 1;
+        this.ask("runQueues", next, {
+          type: "setRunQueues",
+          queues: next === 1 ? "per-core" : "global",
+        });
         break;
       }
       case "quantumDown":

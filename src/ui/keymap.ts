@@ -26,15 +26,21 @@ export type Action =
   | "nextChapter"
   | "fork"
   | "spawn"
+  | "tag"
+  | "tagTree"
+  | "untagAll"
   | "sigint"
   | "terminal"
   | "signalMenu"
-  | "sigkill"
   | "sigstop"
   | "sigcont"
   | "niceDown"
   | "niceUp"
   | "policy"
+  | "ticketsDown"
+  | "ticketsUp"
+  | "affinity"
+  | "runQueues"
   | "quantumDown"
   | "quantumUp"
   | "pause"
@@ -153,71 +159,109 @@ export const KEYMAP: readonly KeyBinding[] = [
     bar: { key: "n", text: "New" },
   },
   {
+    action: "tag",
+    // htop tags with Space, which pauses here.
+    keys: ["x"],
+    group: "Processes",
+    help: "tag or untag the selected process and move down; signals and nice then go to every tagged one (htop: Space)",
+  },
+  {
+    action: "tagTree",
+    keys: ["X"],
+    group: "Processes",
+    help: "tag the selected process and all its descendants (htop: c)",
+  },
+  { action: "untagAll", keys: ["U"], group: "Processes", help: "untag every process (as htop)" },
+  {
     action: "sigint",
     keys: ["i"],
     group: "Processes",
-    help: "send SIGINT to the selected process, as Ctrl+C in its terminal would",
+    help: "send SIGINT to the selected (or tagged) processes, as Ctrl+C in a terminal would",
     bar: { key: "i", text: "SIGINT" },
   },
   {
     action: "terminal",
-    keys: ["x"],
+    keys: ["!"],
     group: "Processes",
     help: "type into the terminal (tty1): every key goes to it, Ctrl+C and Ctrl+Z too; Esc gives the keyboard back (a shell logs in if nobody has)",
-    bar: { key: "x", text: "Term", when: "tty" },
+    bar: { key: "!", text: "Term", when: "tty" },
   },
   {
     action: "signalMenu",
     keys: ["f9", "K"],
     group: "Processes",
-    help: "choose any signal to send to the selected process (g in the menu: to its whole group)",
+    help: "choose a signal for the selected (or tagged) processes: ↑↓, or type its number (9 SIGKILL); g in the menu: to the whole process group",
     bar: { key: "K", text: "Signal" },
   },
-  {
-    action: "sigkill",
-    keys: ["9"],
-    group: "Processes",
-    help: "kill -9: SIGKILL the selected process",
-  },
+
   {
     action: "sigstop",
     keys: ["z"],
     group: "Processes",
-    help: "stop the selected process (SIGSTOP)",
+    help: "stop the selected (or tagged) processes (SIGSTOP)",
     bar: { key: "z", text: "Stop" },
   },
   {
     action: "sigcont",
     keys: ["c"],
     group: "Processes",
-    help: "continue the selected process (SIGCONT)",
+    help: "continue the selected (or tagged) processes (SIGCONT)",
     bar: { key: "c", text: "Cont" },
   },
   {
     action: "niceDown",
     keys: ["]", "f7"],
     group: "Processes",
-    help: "nice -1: raise the priority",
+    help: "nice -1: raise the priority (of the tagged processes, if any)",
   },
-  { action: "niceUp", keys: ["[", "f8"], group: "Processes", help: "nice +1: lower the priority" },
+  {
+    action: "niceUp",
+    keys: ["[", "f8"],
+    group: "Processes",
+    help: "nice +1: lower the priority (of the tagged processes, if any)",
+  },
   {
     action: "policy",
     keys: ["p"],
     group: "Scheduler",
-    help: "next scheduling policy: fcfs, sjf, priority, rr, mlfq",
+    help: "next scheduling policy: fcfs, sjf, priority, rr, mlfq, lottery, stride, cfs",
     bar: { key: "p", text: "Policy" },
+  },
+  {
+    action: "ticketsDown",
+    keys: ["("],
+    group: "Scheduler",
+    help: "halve the selected process's tickets (lottery, stride)",
+  },
+  {
+    action: "ticketsUp",
+    keys: [")"],
+    group: "Scheduler",
+    help: "double the selected process's tickets (lottery, stride)",
+  },
+  {
+    action: "affinity",
+    keys: ["a"],
+    group: "Scheduler",
+    help: "CPU affinity of the selected process: every core, then pinned to one core after another",
+  },
+  {
+    action: "runQueues",
+    keys: ["Q"],
+    group: "Scheduler",
+    help: "run queues: one global queue, or one per core (balancing and stealing move processes)",
   },
   {
     action: "quantumDown",
     keys: ["{"],
     group: "Scheduler",
-    help: "shorter time quantum (rr, priority); mlfq: top level's slice, every level scaled alike",
+    help: "shorter time quantum (rr, priority, lottery, stride); mlfq: top level's slice, all scaled; cfs: target latency",
   },
   {
     action: "quantumUp",
     keys: ["}"],
     group: "Scheduler",
-    help: "longer time quantum (rr, priority); mlfq: top level's slice, every level scaled alike",
+    help: "longer time quantum (rr, priority, lottery, stride); mlfq: top level's slice, all scaled; cfs: target latency",
   },
   {
     action: "pause",
@@ -318,12 +362,44 @@ export const KEY_BAR: readonly Action[] = [
   "quit",
 ];
 
+/**
+ * htop's function-key bar: the word each action shows after its F-key. Shown instead of the
+ * letter keys when the terminal is wide enough for it and the rest of the bar; an F-key bound
+ * to an action with no word here shows the action's key bar word, if it has one.
+ */
+export const F_KEY_WORDS: Partial<Record<Action, string>> = {
+  help: "Help",
+  filter: "Filter",
+  tree: "Tree",
+  sortNext: "SortBy",
+  niceDown: "Nice -",
+  niceUp: "Nice +",
+  signalMenu: "Kill",
+  quit: "Quit",
+};
+
+/** The F-keys of the bar, in htop's order. */
+export const F_KEYS: readonly KeyName[] = [
+  "f1",
+  "f2",
+  "f3",
+  "f4",
+  "f5",
+  "f6",
+  "f7",
+  "f8",
+  "f9",
+  "f10",
+];
+
 /** Keys that work whatever is open (even while typing a filter). */
 export const ALWAYS: readonly KeyName[] = ["ctrl+c", "f10"];
 
 /** Keys inside the menus (signal, spawn) and the help screen, listed in help. */
 export const MENU_KEYS: readonly { keys: string; help: string }[] = [
+  { keys: "Table: 0-9", help: "PID search, as htop: the digits typed select that PID" },
   { keys: "↑ ↓ k j PgUp PgDn Home End", help: "move in a menu or scroll the help" },
+  { keys: "Signal menu: 0-9", help: "the signal of that number (9 SIGKILL, 15 SIGTERM)" },
   { keys: "Enter", help: "send the signal / start the program" },
   { keys: "g", help: "signal menu: the selected process, or its whole process group" },
   {

@@ -1,14 +1,19 @@
 // The view model: everything the panels draw, computed in full each frame from one kernel tick, its rate window and the UI state.
+
 import type { Chapter } from "../scenario/types.js";
+import type { RunQueueMode } from "../sim/commands.js";
 import type { Kernel } from "../sim/kernel.js";
 import type { ProcessState } from "../sim/process.js";
+import type { CfsOptions } from "../sim/sched/policy.js";
 import type { Store } from "../sim/store.js";
 import { headerView, type MlfqLevels, processRows } from "../sim/view.js";
 import type { RateWindow } from "../sim/window.js";
 import { GANTT_LABEL } from "./draw/gantt.js";
 import type { HelpChapters } from "./draw/help.js";
+import { keyBarItemWidth } from "./draw/keybar.js";
 import { niceCeil } from "./format.js";
-import { KEY_BAR, KEYMAP } from "./keymap.js";
+import { type Action, actionFor, F_KEY_WORDS, F_KEYS, KEY_BAR, KEYMAP } from "./keymap.js";
+import type { KeyName } from "./keys.js";
 import { computeLayout, type Layout, SIGNAL_MENU_WIDTH, SPAWN_MENU_WIDTH } from "./layout.js";
 import { type MenuItem, signalItems, spawnItems } from "./menus.js";
 import type { SystemHistory } from "./sampling.js";
@@ -55,6 +60,9 @@ export interface HeaderModel {
   policy: string;
   quantum: number;
   mlfq: MlfqLevels | null;
+  /** Under CFS its tunables (the header shows the target latency instead of a quantum). */
+  cfs: CfsOptions | null;
+  runQueues: RunQueueMode;
   load: [number, number, number];
   counts: Record<ProcessState, number>;
   total: number;
@@ -94,6 +102,8 @@ export interface TableModel {
   filter: string;
   tree: boolean;
   message: string | null;
+  /** Tagged processes (drawn apart; signals and nice go to them all). */
+  tagged: ReadonlySet<number>;
 }
 
 export type OverlayModel =
@@ -102,6 +112,8 @@ export type OverlayModel =
       kind: "signal";
       pid: number;
       name: string;
+      /** How many processes the signal goes to (the tagged ones), 1 for the selected alone. */
+      count: number;
       index: number;
       items: MenuItem[];
       /** To the process's whole group (kill -pgid): its id and how many live members it has. */
@@ -112,7 +124,8 @@ export type OverlayModel =
 export interface KeyBarModel {
   /** The filter being typed, when the prompt is open. */
   prompt: string | null;
-  items: { key: string; text: string }[];
+  /** Each entry's key as shown, its word, and the key a click on it presses (null: none). */
+  items: { key: string; text: string; press: KeyName | null }[];
 }
 
 export interface DashboardView {
@@ -148,7 +161,19 @@ export interface DashboardView {
 
 export type OverlayState =
   | { kind: "help"; scroll: number }
-  | { kind: "signal"; index: number; pid: number; group?: boolean }
+  /**
+   * `pid`: the process whose dispositions the menu shows; `targets`: every process the signal
+   * goes to (the tagged ones), when not just `pid`. `typed`: the number being typed, 0 for none.
+   * `group`: to each target's whole process group instead.
+   */
+  | {
+      kind: "signal";
+      index: number;
+      pid: number;
+      targets?: readonly number[];
+      typed?: number;
+      group?: boolean;
+    }
   | { kind: "spawn"; index: number };
 
 /** What the controller knows that the view needs (read-only here, except the placement). */
@@ -176,6 +201,7 @@ export interface ViewState {
   selectedPid: number;
   selectedIndex: number;
   scrollTop: number;
+  tagged: ReadonlySet<number>;
   cacheScope: "machine" | "process";
   eventLog: EventLogState;
   programView: ProgramViewState;
@@ -256,25 +282,52 @@ export function jobControlInPlay(k: Kernel): boolean {
 const TERMINAL_BAR: KeyBarModel = {
   prompt: null,
   items: [
-    { key: "Esc", text: "Back to simtop" },
-    { key: "^C ^Z ^\\ ^D", text: "Go to tty1" },
+    { key: "Esc", text: "Back to simtop", press: null },
+    { key: "^C ^Z ^\\ ^D", text: "Go to tty1", press: null },
   ],
 };
 
-function keybar(state: ViewState): KeyBarModel {
+type KeyBarItem = KeyBarModel["items"][number];
+
+/** htop's F-key entries: each F-key bound to an action with a word (one entry per action, the last F-key of it). */
+function fKeyItems(): { action: Action; item: KeyBarItem }[] {
+  const out: { action: Action; item: KeyBarItem }[] = [];
+  for (const [i, k] of F_KEYS.entries()) {
+    const action = actionFor(k);
+    if (action === undefined || F_KEYS.slice(i + 1).some((l) => actionFor(l) === action)) continue;
+    const text = F_KEY_WORDS[action] ?? KEYMAP.find((b) => b.action === action)?.bar?.text;
+    if (text !== undefined) out.push({ action, item: { key: k.toUpperCase(), text, press: k } });
+  }
+  return out;
+}
+
+function keybar(state: ViewState, width: number): KeyBarModel {
   if (state.editingFilter) return { prompt: state.filter, items: [] };
   if (state.terminalFocus) return TERMINAL_BAR;
   const live = state.mode === "live";
   const tty = state.kernel.ttys.some((t) => t.sid !== 0);
-  const items: { key: string; text: string }[] = [];
+  const letters: { action: Action; item: KeyBarItem }[] = [];
   for (const action of KEY_BAR) {
-    const bar = KEYMAP.find((b) => b.action === action)?.bar;
+    const binding = KEYMAP.find((b) => b.action === action);
+    const bar = binding?.bar;
     if (!bar) continue;
     if (bar.when === "tty" ? !tty : bar.when !== undefined && (bar.when === "live") !== live)
       continue;
-    items.push({ key: bar.key, text: bar.text === "Pause" && !live ? "Run" : bar.text });
+    const press = binding.keys[0];
+    if (press === undefined) continue;
+    const text = bar.text === "Pause" && !live ? "Run" : bar.text;
+    letters.push({ action, item: { key: bar.key, text, press } });
   }
-  return { prompt: null, items };
+  // Where it all fits: htop's F-keys first and quit last, simtop's own keys between them.
+  const f = fKeyItems();
+  const last = f.at(-1);
+  if (last !== undefined) {
+    const own = letters.filter((l) => !f.some((e) => e.action === l.action));
+    const wide = [...f.slice(0, -1), ...own, last].map((e) => e.item);
+    if (wide.reduce((n, i) => n + keyBarItemWidth(i), 0) <= width)
+      return { prompt: null, items: wide };
+  }
+  return { prompt: null, items: letters.map((l) => l.item) };
 }
 
 /** Width of the side menu an overlay needs, 0 for none. */
@@ -341,7 +394,11 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
   const visible = order.slice(place.scrollTop, place.scrollTop + bodyRows);
   const table: TableModel = {
     banner: chapterView(state.chapters, state.banner),
-    columns: columnsFor(tableRect.width, h.mlfq !== null, jobControlInPlay(k)),
+    columns: columnsFor(tableRect.width, {
+      policy: h.policy,
+      cores: h.coresMatter,
+      jobs: jobControlInPlay(k),
+    }),
     rows: visible,
     selected: place.index >= 0 ? place.index - place.scrollTop : -1,
     shown: order.length,
@@ -352,6 +409,8 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
     filter: state.filter,
     tree: state.tree,
     message: state.message,
+    // Tags of processes that have gone (or not yet been born, in the past) are not shown.
+    tagged: new Set([...state.tagged].filter((pid) => k.procs.has(pid))),
   };
 
   const details = layout?.details ? selectDetails(k, place.pid) : null;
@@ -387,6 +446,7 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
       kind: "signal",
       pid: o.pid,
       name: k.procs.get(o.pid)?.name ?? "(gone)",
+      count: o.targets?.length ?? 1,
       index: o.index,
       items: signalItems(k, o.pid),
       group: o.group ? groupOf(k, o.pid) : null,
@@ -409,7 +469,7 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
       eventLogOpen: state.eventLog.open,
       program: layout && programOf(k, place.pid, state.programView, layout),
       corePage: state.corePage,
-      keybar: keybar(state),
+      keybar: keybar(state, layout?.width ?? columns),
       overlay,
       schedule: scheduleOf(state, layout),
       terminal,

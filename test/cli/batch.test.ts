@@ -37,6 +37,9 @@ describe("formatting", () => {
       caches: null,
       amat: null,
       mlfq: null,
+      cfs: null,
+      runQueues: "global",
+      coresMatter: false,
     };
     expect(formatHeader(h)).toBe(
       [
@@ -65,6 +68,12 @@ describe("formatting", () => {
       ipc: 1,
       l1HitPercent: Number.NaN,
       level: -1,
+      tickets: -1,
+      vruntime: Number.NaN,
+      weight: Number.NaN,
+      affinity: "all",
+      cpu: -1,
+      migrations: 0,
       pgid: 1,
       sid: 1,
       tty: "?",

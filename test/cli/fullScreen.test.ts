@@ -1,6 +1,6 @@
 // FullScreen: every terminal mode it sets is undone, around a suspension too, and a terminal that is gone ends nothing but output.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { FullScreen, terminalGone } from "../../src/cli/term/fullScreen.js";
+import { FullScreen, MOUSE_OFF, MOUSE_ON, terminalGone } from "../../src/cli/term/fullScreen.js";
 
 const ENTER = "\x1b[?1049h\x1b[H\x1b[2J\x1b[?25l";
 const LEAVE = "\x1b[?2026l\x1b[0m\x1b[?25h\x1b[?1049l";
@@ -10,7 +10,7 @@ function eio(): NodeJS.ErrnoException {
 }
 
 /** A terminal's two streams that log what is done to them, in order. */
-function fakeTerminal(o: { rawFails?: boolean } = {}) {
+function fakeTerminal(o: { rawFails?: boolean; mouse?: boolean } = {}) {
   const log: string[] = [];
   const stdin = {
     isTTY: true,
@@ -26,7 +26,7 @@ function fakeTerminal(o: { rawFails?: boolean } = {}) {
     },
   } as unknown as NodeJS.WriteStream;
   const recorded: string[] = [];
-  const screen = new FullScreen(stdin, stdout, (b) => recorded.push(b));
+  const screen = new FullScreen(stdin, stdout, (b) => recorded.push(b), o.mouse ?? false);
   return { log, recorded, screen };
 }
 
@@ -95,5 +95,29 @@ describe("FullScreen", () => {
     expect(terminalGone(Object.assign(new Error("x"), { code: "EACCES" }))).toBe(false);
     expect(terminalGone(new Error("boom"))).toBe(false);
     expect(terminalGone(null)).toBe(false);
+  });
+
+  it("mouse reporting: on after the alternate screen, off first when given back, kept out of the recording", () => {
+    const { log, recorded, screen } = fakeTerminal({ mouse: true });
+    screen.take();
+    screen.write("frame");
+    screen.giveBack();
+    screen.giveBack();
+    expect(MOUSE_ON).toBe("\x1b[?1000h\x1b[?1006h");
+    expect(MOUSE_OFF).toBe("\x1b[?1006l\x1b[?1000l");
+    expect(log).toEqual(["raw true", ENTER, MOUSE_ON, "frame", MOUSE_OFF, LEAVE, "raw false"]);
+    expect(recorded).toEqual([ENTER, "frame", LEAVE]);
+  });
+
+  it("mouse reporting around a suspension: off before the stop, on again at SIGCONT", () => {
+    const { log, screen } = fakeTerminal({ mouse: true });
+    vi.spyOn(process, "kill").mockImplementation(() => true);
+    screen.take();
+    log.length = 0;
+    screen.suspend();
+    expect(log).toEqual([MOUSE_OFF, LEAVE, "raw false"]);
+    log.length = 0;
+    expect(screen.resume()).toBe(true);
+    expect(log).toEqual(["raw false", "raw true", ENTER, MOUSE_ON]);
   });
 });

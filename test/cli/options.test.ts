@@ -60,8 +60,8 @@ describe("other options", () => {
 
   it("policy is one of the five, in any case", () => {
     expect(policyOption("MLFQ")).toBe("mlfq");
-    expect(usage(() => policyOption("lottery"))).toBe(
-      '--policy: expected one of fcfs, sjf, priority, rr, mlfq, got "lottery"',
+    expect(usage(() => policyOption("fairshare"))).toBe(
+      '--policy: expected one of fcfs, sjf, priority, rr, mlfq, lottery, stride, cfs, got "fairshare"',
     );
   });
 

@@ -221,8 +221,8 @@ describe("bad session files", () => {
     expect(usage(withConfig((c) => (c.disk = { ...defaultConfig().disk, latency: -5 })))).toBe(
       "line 1: config.disk.latency: must be at least 0, got -5",
     );
-    expect(usage(withConfig((c) => (c.policy = "lottery")))).toBe(
-      'line 1: config.policy: must be one of "fcfs", "sjf", "priority", "rr", "mlfq", got "lottery"',
+    expect(usage(withConfig((c) => (c.policy = "fairshare")))).toBe(
+      'line 1: config.policy: must be one of "fcfs", "sjf", "priority", "rr", "mlfq", "lottery", "stride", "cfs", got "fairshare"',
     );
     // Said as what it is, not as the kernel's failure to start init.
     expect(usage(withConfig((c) => (c.maxProcesses = 0)))).toBe(
@@ -256,7 +256,7 @@ describe("bad session files", () => {
     expect(
       usage(`${header}\n${cmd(5, { type: "setPolicy", policy: "x".repeat(100_000) })}\n`),
     ).toBe(
-      `line 2: unknown policy "${"x".repeat(40)}"… (100000 characters) (one of fcfs, sjf, priority, rr, mlfq)`,
+      `line 2: unknown policy "${"x".repeat(40)}"… (100000 characters) (one of fcfs, sjf, priority, rr, mlfq, lottery, stride, cfs)`,
     );
   });
 

@@ -100,7 +100,7 @@ describe("bad input: one line, exit 2", () => {
     ["a word for cpus", ["--batch", "--cpus", "many"], /--cpus/],
     [
       "unknown policy",
-      ["--batch", "--policy", "lottery"],
+      ["--batch", "--policy", "fairshare"],
       /--policy: expected one of fcfs, sjf, priority, rr, mlfq/,
     ],
     ["zero quantum", ["--batch", "-q", "0"], /--quantum/],

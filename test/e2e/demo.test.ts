@@ -83,11 +83,11 @@ describe("simtop demo", () => {
   it("bad input is a one-line error, exit 2", () => {
     const none = simtop(["demo", "nosuch", "--cast", join(dir, "x.cast")]);
     expect(none.status).toBe(2);
-    expect(none.stderr).toMatch(/^simtop: demo: no demo "nosuch" \(demos: ctrl-c, /);
+    expect(none.stderr).toMatch(/^simtop: demo: no demo "nosuch" \(demos: cfs, ctrl-c, /);
     const noCast = simtop(["demo", "ctrl-c"]);
     expect(noCast.status).toBe(2);
     expect(noCast.stderr).toBe(
-      "simtop: demo: --cast <file.cast> is required (where to write it)\n",
+      "simtop: demo: --cast <file.cast> or --html <file.html> is required (where to write it)\n",
     );
     const badFile = simtop(["demo", "./missing.yaml", "--cast", join(dir, "x.cast")]);
     expect(badFile.stderr).toBe("simtop: ./missing.yaml: no such demo file\n");

@@ -71,6 +71,15 @@ describe("simtop --record", () => {
     expect(last).toEqual(shown.slice(0, 36));
   });
 
+  it("holds no mouse reporting modes: a player would turn on its viewer's mouse", () => {
+    const out = parseCast(readFileSync(file, "utf8"))
+      .events.filter((e) => e[1] === "o")
+      .map((e) => e[2])
+      .join("");
+    expect(out).toContain("\x1b[?1049l");
+    expect(out).not.toMatch(/\x1b\[\?100[0-6][hl]/);
+  });
+
   it.runIf(hasAsciinema)("asciinema cat accepts it", () => {
     const r = inPty(`asciinema cat '${file}'`);
     expect(r.status).toBe(0);

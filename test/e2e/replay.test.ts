@@ -94,7 +94,7 @@ describe("a dashboard session saved and replayed", () => {
       await session.waitFor((s) => s.includes("sigint-ignorer"));
       session.keys("j", "j", "j");
       await session.waitFor((s) => /PID 4 sigint-ignorer/.test(s));
-      session.keys("9"); // SIGKILL to the ignorer, typed by the user
+      session.keys("K", "9", "Enter"); // SIGKILL to the ignorer, typed by the user
       await session.waitFor((s) => s.includes("kill -9 4"));
       await new Promise((r) => setTimeout(r, 300));
       session.keys("q");

@@ -24,6 +24,7 @@ async function ended(p: Pane): Promise<string> {
 function expectShellTerminal(p: Pane, screen: string): void {
   expect(p.flag("alternate_on")).toBe("0");
   expect(p.flag("cursor_flag")).toBe("1");
+  expect(p.flag("mouse_any_flag")).toBe("0");
   expect(screen).toMatch(/^icanon$/m);
 }
 

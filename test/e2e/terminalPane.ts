@@ -91,9 +91,23 @@ export class Pane {
     return this.tmux("display-message", "-p", "-t", "t", `#{${name}}`).trim();
   }
 
-  /** Main screen and cursor shown: what a shell expects. */
+  /** Main screen, cursor shown, no mouse reporting: what a shell expects. */
   restored(): boolean {
-    return this.flag("alternate_on") === "0" && this.flag("cursor_flag") === "1";
+    return (
+      this.flag("alternate_on") === "0" &&
+      this.flag("cursor_flag") === "1" &&
+      this.flag("mouse_any_flag") === "0"
+    );
+  }
+
+  /** The mouse is reported as the dashboard asks: presses and releases (1000), SGR form (1006). */
+  mouseOn(): boolean {
+    return this.flag("mouse_standard_flag") === "1" && this.flag("mouse_sgr_flag") === "1";
+  }
+
+  /** Writes bytes to the program as the terminal would (a mouse report, say), unchanged. */
+  send(bytes: string): void {
+    this.tmux("send-keys", "-t", "t", "-l", bytes);
   }
 
   /** The dashboard is up: alternate screen on, cursor hidden, the header drawn. */

@@ -40,8 +40,8 @@ describe("mistakes name the path and the problem", () => {
     ],
     [
       "unknown policy",
-      { policy: "lottery" },
-      'policy: must be one of "fcfs", "sjf", "priority", "rr", "mlfq", got "lottery"',
+      { policy: "fairshare" },
+      'policy: must be one of "fcfs", "sjf", "priority", "rr", "mlfq", "lottery", "stride", "cfs", got "fairshare"',
     ],
     ["bad size", { machine: { memory: "lots" } }, 'machine.memory: not a size: "lots"'],
     [
@@ -135,6 +135,36 @@ describe("mistakes name the path and the problem", () => {
       "missing required field",
       { programs: [{ name: "p" }] },
       "programs[0].source: expected a string, got nothing",
+    ],
+    [
+      "cores beyond 63",
+      { processes: [{ program: "sleeper", affinity: "0-99" }] },
+      'processes[0].affinity: not a list of cores: "0-99" (e.g. "0-3,6" or [0, 1])',
+    ],
+    [
+      "taskset without cores",
+      { processes: [{ program: "sleeper", as: "s" }], commands: [{ at: 1, taskset: "s" }] },
+      'commands[0].cores: taskset needs the cores (e.g. "0-1" or [2])',
+    ],
+    [
+      "tickets for a kill",
+      { commands: [{ at: 1, kill: 2, tickets: 5 }] },
+      "commands[0].tickets: does not apply to kill",
+    ],
+    [
+      "no tickets",
+      { processes: [{ program: "sleeper", tickets: 0 }] },
+      "processes[0].tickets: must be at least 1, got 0",
+    ],
+    [
+      "unknown run queues",
+      { runQueues: "per-cpu" },
+      'runQueues: must be one of "global", "per-core", got "per-cpu"',
+    ],
+    [
+      "granularity above the latency",
+      { cfs: { targetLatency: 10, minGranularity: 20 } },
+      "machine: cfs.minGranularity must not exceed cfs.targetLatency",
     ],
   ];
   for (const [what, doc, message] of cases) {

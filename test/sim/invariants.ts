@@ -1,7 +1,9 @@
 // Whole-kernel invariants the property tests check after every tick; throws naming the broken one.
 import { Layout } from "../../src/sim/cpu/isa.js";
-import { INIT_PID, type Kernel } from "../../src/sim/kernel.js";
+import { INIT_PID, type Kernel, SwitchReason } from "../../src/sim/kernel.js";
 import { type Pcb, PROCESS_STATES, type ProcessState } from "../../src/sim/process.js";
+import { allowedOn } from "../../src/sim/sched/affinity.js";
+import { PerCoreQueues } from "../../src/sim/sched/perCore.js";
 
 const PAGE = Layout.PAGE_SIZE;
 const STACK_FLOOR = Layout.VA_SIZE - Layout.STACK_MAX;
@@ -136,6 +138,29 @@ export function checkInvariants(k: Kernel): void {
   }
   for (const p of procs)
     if (p.state === "ready" && !qset.has(p)) fail(k, `ready ${p.pid} is not queued`);
+
+  // Per-core queues: every ready process in exactly one core's queue, the one it says, and a
+  // core its affinity allows; every running process on a core its affinity allows.
+  if (k.policy instanceof PerCoreQueues) {
+    const seen = new Map<Pcb, number>();
+    k.policy.queues.forEach((q, c) => {
+      if (q.queued().length !== q.size) fail(k, `queue ${c} size ${q.size} is not its length`);
+      for (const p of q.queued()) {
+        if (seen.has(p)) fail(k, `${p.pid} is in queues ${seen.get(p)} and ${c}`);
+        seen.set(p, c);
+        if (p.sched.queue !== c) fail(k, `${p.pid} is in queue ${c} but says ${p.sched.queue}`);
+        if (!allowedOn(p, c)) fail(k, `${p.pid} is queued on core ${c}, outside its affinity`);
+      }
+    });
+  }
+  for (let c = 0; c < k.running.length; c++) {
+    const r = k.running[c];
+    // A process whose affinity just changed leaves its core at the next switch.
+    if (r !== null && !allowedOn(r, c) && k.wantSwitch[c] !== SwitchReason.Affinity)
+      fail(k, `${r.pid} runs on core ${c}, outside its affinity`);
+  }
+  for (const p of procs)
+    if (p.affinityLo === 0 && p.affinityHi === 0) fail(k, `${p.pid} may run on no core`);
 
   // Address spaces: ordered regions inside the VA; mapped pages inside regions; zombies hold nothing.
   const refs = new Map<number, number>();

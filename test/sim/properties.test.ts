@@ -157,6 +157,31 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc.record({
+      type: fc.constant("setTickets" as const),
+      pid: pidArb,
+      tickets: fc.integer({ min: -1, max: 400 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      type: fc.constant("setAffinity" as const),
+      pid: pidArb,
+      cores: fc.array(fc.integer({ min: -1, max: 4 }), { maxLength: 3 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant("setRunQueues" as const),
+      queues: fc.constantFrom("global" as const, "per-core" as const),
+      balance: fc.option(fc.integer({ min: 0, max: 50 }), { nil: undefined }),
+      steal: fc.option(fc.boolean(), { nil: undefined }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
       type: fc.constant("setQuantum" as const),
       quantum: fc.integer({ min: 0, max: 20 }),
     }),
@@ -188,6 +213,14 @@ const configArb: fc.Arbitrary<KernelConfig> = fc
     cpu: fc.constantFrom("ideal" as const, "pipeline" as const),
     forwarding: fc.boolean(),
     branchStage: fc.constantFrom("id" as const, "ex" as const, "mem" as const),
+    runQueues: fc.constantFrom("global" as const, "per-core" as const),
+    balanceInterval: fc.integer({ min: 0, max: 60 }),
+    steal: fc.boolean(),
+    cfs: fc.record({
+      targetLatency: fc.integer({ min: 8, max: 40 }),
+      minGranularity: fc.integer({ min: 1, max: 8 }),
+      wakeupGranularity: fc.integer({ min: 1, max: 10 }),
+    }),
   })
   .map((r) =>
     defaultConfig({
@@ -212,6 +245,10 @@ const configArb: fc.Arbitrary<KernelConfig> = fc
         ioToFront: r.ioToFront,
         ioResetsAllotment: r.ioResetsAllotment,
       },
+      runQueues: r.runQueues,
+      balanceInterval: r.balanceInterval,
+      steal: r.steal,
+      cfs: r.cfs,
       ganttLength: 16,
       programs: CHAOS,
     }),

@@ -135,10 +135,10 @@ describe("session errors name the line", () => {
         JSON.stringify({
           type: "command",
           tick: 5,
-          command: { type: "setPolicy", policy: "lottery" },
+          command: { type: "setPolicy", policy: "fairshare" },
         }),
       ),
-      'line 3: unknown policy "lottery" (one of fcfs, sjf, priority, rr, mlfq)',
+      'line 3: unknown policy "fairshare" (one of fcfs, sjf, priority, rr, mlfq, lottery, stride, cfs)',
     ],
     [
       "a kill without a signal",

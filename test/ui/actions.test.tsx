@@ -74,7 +74,7 @@ describe("process actions", () => {
     expect(app.screen()).toContain("exit status 130 (killed by SIGINT)");
     // kill -9 the parent: the zombie is orphaned, adopted by init and reaped.
     await app.select(parent);
-    await app.press("9");
+    await app.press("K", "9", KEY.enter);
     await app.frames(2);
     expect(app.store.kernel.procs.has(child)).toBe(false);
     expect(app.screen()).toContain(`${child} reaped by 1, status 130`);
@@ -202,13 +202,72 @@ describe("scheduler and time", () => {
     await app.press("{");
     await app.frames(1);
     expect(app.screen()).toContain("mlfq q 20/40/80 allot 20/40/80");
-    await app.press("p", "p", "p", "p");
+    // mlfq → lottery → stride → cfs → fcfs → sjf → priority → rr.
+    await app.press("p", "p", "p", "p", "p", "p", "p");
     await app.frames(1);
     expect(app.store.kernel.policy.name).toBe("rr");
     await app.press("}");
     await app.frames(1);
     expect(app.store.kernel.quantum).toBe(50);
     expect(app.screen()).toMatch(/policy rr q=50/);
+  });
+
+  it("( and ) halve and double tickets, shown in TICKETS under lottery and stride", async () => {
+    app = await mount(storeWith(["cpu-bound", "cpu-bound"], { policy: "stride" }));
+    await app.frames(1);
+    expect(app.screen()).toMatch(/NI +TICKETS +%CPU/);
+    const pid = pidOf(app.store, "cpu-bound");
+    await app.select(pid);
+    await app.press(")");
+    await app.frames(1);
+    expect(app.store.kernel.procs.get(pid)!.tickets).toBe(200);
+    expect(app.row(pid)).toMatch(/\s0\s+200\s/);
+    await app.press("(", "(", "(");
+    await app.frames(1);
+    expect(app.store.kernel.procs.get(pid)!.tickets).toBe(25);
+    // Under round robin tickets mean nothing: no column.
+    app.store.submit({ type: "setPolicy", policy: "rr" });
+    await app.frames(1);
+    expect(app.screen()).not.toContain("TICKETS");
+  });
+
+  it("under CFS the table shows VRUNTIME and WEIGHT, and the header the target latency", async () => {
+    app = await mount(storeWith(["cpu-bound"], { policy: "cfs" }));
+    await app.frames(2);
+    const pid = pidOf(app.store, "cpu-bound");
+    expect(app.screen()).toMatch(/NI VRUNTIME +WEIGHT +%CPU/);
+    expect(app.screen()).toMatch(/cfs lat=240/);
+    expect(app.row(pid)).toMatch(/\s0\s+[\d.]+k?\s+1024\s/);
+    await app.select(pid);
+    await app.press("[");
+    await app.frames(1);
+    expect(app.row(pid)).toMatch(/\s1\s+[\d.]+k?\s+820\s/);
+  });
+
+  it("a pins the selected process to one core after another; Q switches to per-core queues", async () => {
+    app = await mount(storeWith(["cpu-bound", "cpu-bound", "cpu-bound"]));
+    await app.frames(1);
+    // One global queue and nobody pinned: the cores' columns are not worth their room.
+    expect(app.screen()).not.toMatch(/ AFF /);
+    const pid = pidOf(app.store, "cpu-bound");
+    await app.select(pid);
+    await app.press("a");
+    await app.frames(1);
+    const p = app.store.kernel.procs.get(pid)!;
+    const first = p.affinityLo;
+    expect([1, 2]).toContain(first);
+    expect(app.screen()).toMatch(/ CPU AFF +MIG/);
+    await app.press("a");
+    await app.frames(1);
+    // From core 0 to core 1, or from core 1 back to every core.
+    expect(p.affinityLo).toBe(first === 1 ? 2 : 0xffffffff);
+    await app.press("Q");
+    await app.frames(1);
+    expect(app.store.kernel.runQueueMode).toBe("per-core");
+    expect(app.screen()).toMatch(/per-core/);
+    await app.press("Q");
+    await app.frames(1);
+    expect(app.store.kernel.runQueueMode).toBe("global");
   });
 
   it("Space pauses; s steps one tick and S one frame; nothing moves otherwise", async () => {
@@ -375,7 +434,7 @@ describe("table: filter, sort, tree, selection", () => {
     const pid = pidOf(app.store, "cpu-bound");
     await app.select(pid);
     const index = app.controller.selectedIndex;
-    await app.press("9");
+    await app.press("K", "9", KEY.enter);
     await app.frames(1);
     expect(app.controller.selectedIndex).toBe(index);
     expect(app.controller.selectedPid).toBe(pidOf(app.store, "io-bound"));

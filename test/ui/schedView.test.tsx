@@ -11,7 +11,10 @@ import { runSched, schedFrames } from "../../src/sim/lab/sched.js";
 import { Store } from "../../src/sim/store.js";
 import { schedLines } from "../../src/ui/draw/sched.js";
 import { type ScheduleModel, selectSchedule } from "../../src/ui/selectors/sched.js";
-import { sortStep } from "../../src/ui/selectors/table.js";
+import { NO_EXTRAS, sortStep } from "../../src/ui/selectors/table.js";
+
+const MLFQ = { policy: "mlfq", cores: false };
+
 import {
   SCHED_PAGE,
   SCHED_VIEW_CLOSED,
@@ -231,13 +234,13 @@ describe("MLFQ in the dashboard", () => {
   });
 
   it("without MLFQ there is no LVL column and < > skip it", () => {
-    expect(sortStep("nice", 1, false)).toBe("cpu");
-    expect(sortStep("cpu", -1, false)).toBe("nice");
-    expect(sortStep("nice", 1, true)).toBe("level");
-    expect(sortStep("level", 1, false)).toBe("cpu");
-    expect(sortStep("level", -1, false)).toBe("nice");
+    expect(sortStep("nice", 1, NO_EXTRAS)).toBe("cpu");
+    expect(sortStep("cpu", -1, NO_EXTRAS)).toBe("nice");
+    expect(sortStep("nice", 1, MLFQ)).toBe("level");
+    expect(sortStep("level", 1, NO_EXTRAS)).toBe("cpu");
+    expect(sortStep("level", -1, NO_EXTRAS)).toBe("nice");
     const atNice = tableViewReducer(INITIAL_TABLE_VIEW, { type: "sortBy", key: "nice" });
-    expect(tableViewReducer(atNice, { type: "sortStep", dir: 1, mlfq: true }).sort).toBe("level");
+    expect(tableViewReducer(atNice, { type: "sortStep", dir: 1, set: MLFQ }).sort).toBe("level");
     expect(tableViewReducer(atNice, { type: "sortStep", dir: 1 }).sort).toBe("cpu");
   });
 });

@@ -13,22 +13,36 @@ describe("table view state", () => {
     expect(tableViewReducer(inverted, { type: "sortBy", key: "pid" })).toBe(inverted);
   });
 
-  it("stepping left and right walks the columns and wraps at both ends", () => {
+  it("stepping left and right walks the columns shown and wraps at both ends", () => {
     let s = INITIAL_TABLE_VIEW;
-    // Under MLFQ with job control every column is shown (LVL, PGID, SID, TTY too); otherwise
-    // the walk passes LVL over, and without job control PGID, SID and TTY.
-    for (let i = 0; i < COLUMNS.length; i++)
-      s = tableViewReducer(s, { type: "sortStep", dir: 1, mlfq: true, jobs: true });
+    // Under MLFQ with job control LVL, PGID, SID and TTY are shown, not the other schedulers' or
+    // the cores' ones.
+    const mlfq = { policy: "mlfq", cores: false, jobs: true };
+    const shown = COLUMNS.filter(
+      (c) => c.group === undefined || c.group === "mlfq" || c.group === "jobs",
+    );
+    for (let i = 0; i < shown.length; i++)
+      s = tableViewReducer(s, { type: "sortStep", dir: 1, set: mlfq });
     expect(s.sort).toBe(INITIAL_TABLE_VIEW.sort);
-    const jobs = COLUMNS.filter((c) => c.jobsOnly).length;
-    for (let i = 0; i < COLUMNS.length - 1 - jobs; i++)
+    // With no optional column, LVL, PGID, SID and TTY are passed over.
+    for (let i = 0; i < shown.length - 4; i++)
       s = tableViewReducer(s, { type: "sortStep", dir: 1 });
     expect(s.sort).toBe(INITIAL_TABLE_VIEW.sort);
     s = tableViewReducer(s, { type: "sortStep", dir: -1 });
-    expect(s.sort).toBe(
-      COLUMNS[(COLUMNS.findIndex((c) => c.key === "pid") - 1 + COLUMNS.length) % COLUMNS.length]
-        .key,
+    const plain = COLUMNS.filter((c) => c.group === undefined);
+    expect(s.sort).toBe(plain[plain.length - 1].key);
+    // With every group shown, the walk passes each column once.
+    const all = { policy: "cfs", cores: true };
+    const cfsShown = COLUMNS.filter(
+      (c) => c.group !== "mlfq" && c.group !== "tickets" && c.group !== "jobs",
     );
+    let t = INITIAL_TABLE_VIEW;
+    const seen = new Set<string>();
+    for (let i = 0; i < cfsShown.length; i++) {
+      t = tableViewReducer(t, { type: "sortStep", dir: 1, set: all });
+      seen.add(t.sort);
+    }
+    expect(seen).toEqual(new Set(cfsShown.map((c) => c.key)));
   });
 
   it("the filter is typed, erased, kept, or cleared with its prompt closed", () => {

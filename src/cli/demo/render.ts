@@ -18,7 +18,11 @@ export interface RenderResult {
  * speed/fps ticks, and only what changed on screen is written, stamped with the frame's virtual
  * time. Scenario chapters and key notes become markers.
  */
-export function renderDemo(demo: Demo, sink: (line: string) => void): RenderResult {
+export function renderDemo(
+  demo: Demo,
+  sink: (line: string) => void,
+  onFrame?: (frame: number, frames: number) => void,
+): RenderResult {
   const config = scenarioConfig(demo.scenario, demo.overrides);
   const store = startScenario(demo.scenario, config);
   const dash = createHeadlessDashboard({
@@ -56,6 +60,7 @@ export function renderDemo(demo: Demo, sink: (line: string) => void): RenderResu
     while (chapters.length > 0 && chapters[0].tick <= store.now)
       cast.marker(t, chapters.shift()!.title);
     cast.output(t, painter.paint(last));
+    onFrame?.(i + 1, frames);
   }
   dash.close();
   // Leave the player's terminal with a visible cursor below the picture.

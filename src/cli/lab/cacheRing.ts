@@ -1,7 +1,7 @@
 // A single-producer single-consumer ring of din records in shared memory (parser → simulator).
 //
 // The parser (main thread) and the simulator (a worker) run in parallel; records travel as
-// (label, address) int32 pairs. Indices only grow (wrapping as int32); a record's slot is
+// (label | size << 8, address) int32 pairs (a size fits in 16 bits). Indices only grow (wrapping as int32); a record's slot is
 // `index & mask`. The producer publishes every BATCH records, so the consumer wakes rarely.
 import type { DinSink } from "./cacheTrace.js";
 
@@ -48,10 +48,10 @@ export class RingWriter implements DinSink {
     this.data = new Int32Array(sab, 4 * HEADER);
   }
 
-  ref(label: number, addr: number): void {
+  ref(label: number, addr: number, size = 4): void {
     if (this.write - this.published >= BATCH) this.publish();
     const i = (this.write & this.mask) << 1;
-    this.data[i] = label;
+    this.data[i] = label | (size << 8);
     this.data[i + 1] = addr | 0;
     this.write++;
   }
@@ -112,7 +112,8 @@ export function drainRing(sab: SharedArrayBuffer, sink: DinSink): void {
     }
     while ((read | 0) !== write) {
       const i = (read & mask) << 1;
-      sink.ref(data[i], data[i + 1] >>> 0);
+      const word = data[i];
+      sink.ref(word & 0xff, data[i + 1] >>> 0, word >>> 8);
       read++;
     }
     Atomics.store(header, READ, read | 0);

@@ -12,9 +12,12 @@ import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { UsageError } from "../errors.js";
 
-/** Receives each record; labels are already checked to be 0..5. */
+/**
+ * Receives each record; labels are already checked to be 0..5. din records come without a
+ * size (a word); extended din records carry theirs (0 for a whole-cache copy-back/invalidate).
+ */
 export interface DinSink {
-  ref(label: number, addr: number): void;
+  ref(label: number, addr: number, size?: number): void;
 }
 
 export const DIN_LABELS = "0 read, 1 write, 2 instruction fetch, 3 misc, 4 copy-back, 5 invalidate";

@@ -3,7 +3,9 @@ import type { Command } from "commander";
 import { UsageError } from "../errors.js";
 import { registerCacheLab } from "./cache.js";
 import { registerForkLab } from "./fork.js";
+import { registerLotteryLab } from "./lottery.js";
 import { registerMlfqLab } from "./mlfq.js";
+import { registerMultiLab } from "./multi.js";
 import { registerPipelineLab } from "./pipeline.js";
 import { registerProcessRunLab } from "./processRun.js";
 import { quoteExcerpt } from "./quote.js";
@@ -19,6 +21,8 @@ export function registerLab(program: Command): void {
   registerProcessRunLab(lab);
   registerSchedLab(lab);
   registerMlfqLab(lab);
+  registerLotteryLab(lab);
+  registerMultiLab(lab);
   registerForkLab(lab);
   const names = lab.commands.map((c) => c.name());
   // `simtop lab` alone, or with a word that is no exercise: one line, not the whole help.

@@ -56,3 +56,28 @@ export function pyFloatRepr(x: number): string {
   else s = `${digits.slice(0, point)}.${digits.slice(point)}`;
   return sign + s;
 }
+
+/** Python's repr() of a str: single quotes unless only double quotes avoid escaping. */
+export function pyStrRepr(s: string): string {
+  const q = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = q;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (ch === "\\" || ch === q) out += `\\${ch}`;
+    else if (ch === "\t") out += "\\t";
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (c < 0x20 || c === 0x7f || (c > 0x7f && ch !== " " && /[\p{C}\p{Z}]/u.test(ch))) {
+      const hex = c.toString(16);
+      if (c <= 0xff) out += `\\x${hex.padStart(2, "0")}`;
+      else if (c <= 0xffff) out += `\\u${hex.padStart(4, "0")}`;
+      else out += `\\U${hex.padStart(8, "0")}`;
+    } else out += ch;
+  }
+  return out + q;
+}
+
+/** Python's repr() of a list of str: ['a', 'b']. */
+export function pyStrListRepr(xs: readonly string[]): string {
+  return `[${xs.map(pyStrRepr).join(", ")}]`;
+}

@@ -5,10 +5,16 @@ import { writeSync } from "node:fs";
 const ENTER = "\x1b[?1049h\x1b[H\x1b[2J\x1b[?25l";
 /**
  * A frame's synchronized output ended, attributes reset, cursor shown, alternate screen off
- * (the shell's screen comes back). The dashboard turns on no other mode (no mouse, no
- * bracketed paste).
+ * (the shell's screen comes back). The dashboard turns on no other mode than these and the
+ * mouse's (no bracketed paste).
  */
 const LEAVE = "\x1b[?2026l\x1b[0m\x1b[?25h\x1b[?1049l";
+/**
+ * Mouse reporting: presses and releases (1000) in SGR form (1006: any column, no bytes that
+ * could read as keys). Off again before anything else is given back.
+ */
+export const MOUSE_ON = "\x1b[?1000h\x1b[?1006h";
+export const MOUSE_OFF = "\x1b[?1006l\x1b[?1000l";
 
 /** Errors that mean the terminal itself is gone (its window closed, its connection dropped). */
 const GONE = new Set(["EIO", "EPIPE", "ENXIO", "EBADF", "ENOTTY"]);
@@ -36,6 +42,8 @@ export class FullScreen {
     private readonly stdout: NodeJS.WriteStream,
     /** Told of every byte meant for the terminal (a recorder tees it to a file). */
     private readonly record?: (bytes: string) => void,
+    /** Report the mouse while the terminal is held (clicks, the wheel). */
+    private readonly mouse = false,
   ) {}
 
   get isLost(): boolean {
@@ -47,6 +55,7 @@ export class FullScreen {
     this.held = true;
     this.raw(true);
     this.put(ENTER);
+    this.mouseMode(true);
   }
 
   /**
@@ -64,6 +73,7 @@ export class FullScreen {
     this.suspended = false;
     if (!this.held) return;
     this.held = false;
+    this.mouseMode(false);
     this.put(LEAVE);
     this.raw(false);
   }
@@ -98,12 +108,21 @@ export class FullScreen {
     this.raw(false);
     this.raw(true);
     this.put(ENTER);
+    this.mouseMode(true);
     return true;
   }
 
+  /**
+   * Mouse reporting on or off. Not recorded: a player writes a cast to its viewer's terminal,
+   * which would then report the viewer's mouse to the player as keys.
+   */
+  private mouseMode(on: boolean): void {
+    if (this.mouse) this.put(on ? MOUSE_ON : MOUSE_OFF, false);
+  }
+
   /** The mode switches: straight to the descriptor, so a failure is known here and now. */
-  private put(bytes: string): void {
-    this.record?.(bytes);
+  private put(bytes: string, recorded = true): void {
+    if (recorded) this.record?.(bytes);
     if (this.lost) return;
     try {
       const { fd } = this.stdout as { fd?: unknown };

@@ -267,6 +267,22 @@ export class SeenBlocks {
     return was;
   }
 
+  /** Whether `block` was seen, without marking it. */
+  has(block: number): boolean {
+    const chunk = this.chunks[block >>> CHUNK_BITS];
+    if (chunk === undefined) return false;
+    const lo = block & ((1 << CHUNK_BITS) - 1);
+    return (chunk[lo >>> 3] & (1 << (lo & 7))) !== 0;
+  }
+
+  /** Forgets `block` (Dinero forgets blocks it invalidates one at a time). */
+  forget(block: number): void {
+    const chunk = this.chunks[block >>> CHUNK_BITS];
+    if (chunk === undefined) return;
+    const lo = block & ((1 << CHUNK_BITS) - 1);
+    chunk[lo >>> 3] &= ~(1 << (lo & 7));
+  }
+
   clear(): void {
     this.chunks = [];
   }

@@ -31,6 +31,34 @@ export class PyRandom implements Uniform {
     return (a * 67108864 + b) / 9007199254740992;
   }
 
+  /** random.getrandbits(k) for k of 1 to 32: the top k bits of one 32-bit draw. */
+  getrandbits(k: number): number {
+    return this.u32() >>> (32 - k);
+  }
+
+  /** random._randbelow(n) for n of 1 to 2^31: k-bit draws (k = bit length of n) until one is below n. */
+  randbelow(n: number): number {
+    const k = 32 - Math.clz32(n);
+    let r = this.getrandbits(k);
+    while (r >= n) r = this.getrandbits(k);
+    return r;
+  }
+
+  /** random.choice(seq) of a non-empty list. */
+  choice<T>(seq: readonly T[]): T {
+    return seq[this.randbelow(seq.length)];
+  }
+
+  /** random.shuffle(list), in place, as Python 3 draws it. */
+  shuffle<T>(x: T[]): void {
+    for (let i = x.length - 1; i > 0; i--) {
+      const j = this.randbelow(i + 1);
+      const t = x[i];
+      x[i] = x[j];
+      x[j] = t;
+    }
+  }
+
   private initGenrand(s: number): void {
     const mt = this.mt;
     mt[0] = s >>> 0;

@@ -5,7 +5,7 @@ import type { EnqueueReason, PolicyName, SchedPolicy } from "./policy.js";
 
 export class FcfsPolicy implements SchedPolicy {
   readonly name: PolicyName = "fcfs";
-  protected readonly queue = new FifoQueue();
+  protected queue = new FifoQueue();
 
   get size(): number {
     return this.queue.size;
@@ -16,8 +16,8 @@ export class FcfsPolicy implements SchedPolicy {
   remove(p: Pcb): void {
     this.queue.remove(p);
   }
-  pick(): Pcb | null {
-    return this.queue.shift();
+  pick(core: number): Pcb | null {
+    return this.queue.shiftFor(core);
   }
   ranTick(_p: Pcb): boolean {
     return false;
@@ -32,4 +32,13 @@ export class FcfsPolicy implements SchedPolicy {
     return this.queue.toArray();
   }
   setQuantum(_q: number): void {}
+  clone(re: (p: Pcb) => Pcb): FcfsPolicy {
+    const c = this.fresh();
+    c.queue = this.queue.clone(re);
+    return c;
+  }
+  /** An empty policy of the same kind and options (clone fills its queue). */
+  protected fresh(): FcfsPolicy {
+    return new FcfsPolicy();
+  }
 }

@@ -1,5 +1,6 @@
 // An insertion-ordered queue of processes with O(1) push/shift and removal by identity.
 import type { Pcb } from "../process.js";
+import { allowedOn } from "./affinity.js";
 
 export class FifoQueue {
   private items: (Pcb | null)[] = [];
@@ -31,6 +32,27 @@ export class FifoQueue {
       }
     }
     return null;
+  }
+
+  /** Removes and returns the first process allowed on `core` (the head, unless affinity says no). */
+  shiftFor(core: number): Pcb | null {
+    for (let i = this.head; i < this.items.length; i++) {
+      const p = this.items[i];
+      if (p === null || !allowedOn(p, core)) continue;
+      if (i === this.head) return this.shift();
+      this.items[i] = null;
+      this.count--;
+      this.compact();
+      return p;
+    }
+    return null;
+  }
+
+  /** The same queue over the processes `re` maps these to. */
+  clone(re: (p: Pcb) => Pcb): FifoQueue {
+    const q = new FifoQueue();
+    for (const p of this.toArray()) q.push(re(p));
+    return q;
   }
 
   peek(): Pcb | null {

@@ -6,7 +6,7 @@ import type { EnqueueReason, MlfqOptions, PolicyName, SchedPolicy } from "./poli
 export class MlfqPolicy implements SchedPolicy {
   readonly name: PolicyName = "mlfq";
   readonly options: MlfqOptions;
-  private readonly queues: FifoQueue[];
+  private queues: FifoQueue[];
   private lastBoost = 0;
   /** The slices and allotments it was built with: setQuantum scales these, so ratios never drift. */
   private readonly base: { quanta: readonly number[]; allotments: readonly number[] };
@@ -36,9 +36,9 @@ export class MlfqPolicy implements SchedPolicy {
   remove(p: Pcb): void {
     for (const q of this.queues) if (q.remove(p)) return;
   }
-  pick(): Pcb | null {
+  pick(core: number): Pcb | null {
     for (const q of this.queues) {
-      const p = q.shift();
+      const p = q.shiftFor(core);
       if (p !== null) return p;
     }
     return null;
@@ -93,11 +93,20 @@ export class MlfqPolicy implements SchedPolicy {
       this.options.allotments[i] = scaled.allotments[i];
     }
   }
-  restoreBoostClock(lastBoost: number): void {
-    this.lastBoost = lastBoost;
-  }
-  get boostClock(): number {
-    return this.lastBoost;
+  /** The same levels, slices (as scaled now), boost clock and queues. */
+  clone(re: (p: Pcb) => Pcb): MlfqPolicy {
+    const c = new MlfqPolicy({
+      ...this.options,
+      quanta: this.base.quanta.slice(),
+      allotments: this.base.allotments.slice(),
+    });
+    for (let i = 0; i < this.options.levels; i++) {
+      c.options.quanta[i] = this.options.quanta[i];
+      c.options.allotments[i] = this.options.allotments[i];
+    }
+    c.queues = this.queues.map((q) => q.clone(re));
+    c.lastBoost = this.lastBoost;
+    return c;
   }
 }
 

@@ -57,8 +57,8 @@ interface Arrival {
 export class OstepMlfqPolicy implements SchedPolicy {
   readonly name: PolicyName = "mlfq";
   readonly options: OstepMlfqOptions;
-  private readonly queues: Pcb[][];
-  private readonly jobs = new Map<number, JobState>();
+  private queues: Pcb[][];
+  private jobs = new Map<number, JobState>();
   /** The process handed to the core (it stays in its queue while it runs). */
   private current: Pcb | null = null;
   /** Joined since the last tick() call: this tick's arrivals and I/O completions. */
@@ -160,6 +160,20 @@ export class OstepMlfqPolicy implements SchedPolicy {
 
   setQuantum(q: number): void {
     this.options.quanta.fill(q);
+  }
+
+  /** The same queues and job states over the processes `re` maps these to; nobody observes it. */
+  clone(re: (p: Pcb) => Pcb): OstepMlfqPolicy {
+    const c = new OstepMlfqPolicy({
+      ...this.options,
+      quanta: this.options.quanta.slice(),
+      allotments: this.options.allotments.slice(),
+    });
+    c.queues = this.queues.map((q) => q.map(re));
+    for (const [pid, st] of this.jobs) c.jobs.set(pid, { ...st, p: re(st.p) });
+    c.current = this.current === null ? null : re(this.current);
+    c.arrivals = this.arrivals.map((a) => ({ p: re(a.p), why: a.why }));
+    return c;
   }
 
   /** The level a process is at (for views and tests); -1 if the policy does not know it. */

@@ -1,5 +1,6 @@
 // Priority scheduling by nice value (lower runs first), preemptive; round robin among equals.
 import type { Pcb } from "../process.js";
+import { allowedOn } from "./affinity.js";
 import type { EnqueueReason, PolicyName, SchedPolicy } from "./policy.js";
 
 export class PriorityPolicy implements SchedPolicy {
@@ -22,10 +23,12 @@ export class PriorityPolicy implements SchedPolicy {
     const i = this.ready.indexOf(p);
     if (i >= 0) this.ready.splice(i, 1);
   }
-  private bestIndex(): number {
+  /** The best ready process allowed on `core` (-1: any core), by index. */
+  private bestIndex(core: number): number {
     let best = -1;
     for (let i = 0; i < this.ready.length; i++) {
       const a = this.ready[i];
+      if (core >= 0 && !allowedOn(a, core)) continue;
       if (best < 0) {
         best = i;
         continue;
@@ -35,14 +38,14 @@ export class PriorityPolicy implements SchedPolicy {
     }
     return best;
   }
-  pick(): Pcb | null {
-    const i = this.bestIndex();
+  pick(core: number): Pcb | null {
+    const i = this.bestIndex(core);
     return i < 0 ? null : this.ready.splice(i, 1)[0];
   }
   /** The slice ends only if someone of equal or better priority is waiting. */
   ranTick(p: Pcb): boolean {
     if (p.sched.quantumUsed < this.quantum) return false;
-    const i = this.bestIndex();
+    const i = this.bestIndex(p.core);
     return i >= 0 && this.ready[i].nice <= p.nice;
   }
   preempts(p: Pcb, r: Pcb): boolean {
@@ -57,11 +60,10 @@ export class PriorityPolicy implements SchedPolicy {
   setQuantum(q: number): void {
     this.quantum = q;
   }
-  /** The next enqueue's sequence number: a snapshot must carry it on, or ties would reorder. */
-  get sequence(): number {
-    return this.seq;
-  }
-  restoreSequence(seq: number): void {
-    this.seq = seq;
+  clone(re: (p: Pcb) => Pcb): PriorityPolicy {
+    const c = new PriorityPolicy(this.quantum);
+    for (const p of this.ready) c.ready.push(re(p));
+    c.seq = this.seq;
+    return c;
   }
 }

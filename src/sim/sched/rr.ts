@@ -17,4 +17,7 @@ export class RoundRobinPolicy extends FcfsPolicy {
   override setQuantum(q: number): void {
     this.quantum = q;
   }
+  protected override fresh(): RoundRobinPolicy {
+    return new RoundRobinPolicy(this.quantum);
+  }
 }

@@ -1,5 +1,6 @@
 // Shortest job first (non-preemptive): the shortest predicted CPU burst runs next.
 import type { Pcb } from "../process.js";
+import { allowedOn } from "./affinity.js";
 import type { EnqueueReason, PolicyName, SchedPolicy } from "./policy.js";
 
 /** Scans for the best candidate; ready queues are short next to the ticks between picks. */
@@ -17,11 +18,15 @@ export class SjfPolicy implements SchedPolicy {
     const i = this.ready.indexOf(p);
     if (i >= 0) this.ready.splice(i, 1);
   }
-  pick(): Pcb | null {
-    if (this.ready.length === 0) return null;
-    let best = 0;
-    for (let i = 1; i < this.ready.length; i++) {
+  pick(core: number): Pcb | null {
+    let best = -1;
+    for (let i = 0; i < this.ready.length; i++) {
       const a = this.ready[i];
+      if (!allowedOn(a, core)) continue;
+      if (best < 0) {
+        best = i;
+        continue;
+      }
       const b = this.ready[best];
       // Ties go to the earlier-created process (lower pid), as textbook SJF breaks them by job id.
       if (
@@ -30,7 +35,7 @@ export class SjfPolicy implements SchedPolicy {
       )
         best = i;
     }
-    return this.ready.splice(best, 1)[0];
+    return best < 0 ? null : this.ready.splice(best, 1)[0];
   }
   ranTick(_p: Pcb): boolean {
     return false;
@@ -45,4 +50,9 @@ export class SjfPolicy implements SchedPolicy {
     return this.ready.slice();
   }
   setQuantum(_q: number): void {}
+  clone(re: (p: Pcb) => Pcb): SjfPolicy {
+    const c = new SjfPolicy();
+    for (const p of this.ready) c.ready.push(re(p));
+    return c;
+  }
 }

@@ -19,7 +19,7 @@ export class TableOrderPolicy implements SchedPolicy {
   readonly name: PolicyName = "fcfs";
   readonly options: TableOrderOptions;
   /** Ready processes, by pid. */
-  private readonly ready: Pcb[] = [];
+  private ready: Pcb[] = [];
   private last: Pcb | null = null;
   /** The process that must run next (wakePreempts). */
   private urgent: Pcb | null = null;
@@ -87,6 +87,16 @@ export class TableOrderPolicy implements SchedPolicy {
   }
 
   setQuantum(_q: number): void {}
+
+  clone(re: (p: Pcb) => Pcb): TableOrderPolicy {
+    const c = new TableOrderPolicy({ ...this.options });
+    c.ready = this.ready.map(re);
+    c.last = this.last === null ? null : re(this.last);
+    c.urgent = this.urgent === null ? null : re(this.urgent);
+    c.waking = this.waking.map(re);
+    c.woken = this.woken.map(re);
+    return c;
+  }
 
   /** Index of the first ready process with pid > `pid`. */
   private firstAbove(pid: number): number {

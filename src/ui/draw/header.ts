@@ -95,7 +95,13 @@ function tasksSegs(h: HeaderModel, width: number, short: boolean): Seg[] {
  * The first line: chapter, clock, mode, speed, rate window, policy, load — in the long words
  * where they fit (100 columns and more), else the short ones, so the load is never cut off.
  */
-function clockSegs(h: HeaderModel, width: number, wide: boolean, chapterRoom?: number): Seg[] {
+function clockSegs(
+  h: HeaderModel,
+  width: number,
+  wide: boolean,
+  chapterRoom?: number,
+  queues = true,
+): Seg[] {
   const lag =
     h.mode === "live" && h.achieved < 0.995 ? ` (managing ${Math.round(h.achieved * 100)}%)` : "";
   const segs: Seg[] = [
@@ -112,7 +118,8 @@ function clockSegs(h: HeaderModel, width: number, wide: boolean, chapterRoom?: n
     `  ${wide ? "policy " : ""}`,
     [h.policy, "value"],
     // Under MLFQ one quantum says nothing: the levels' slices come on the next line.
-    h.mlfq === null ? ` q=${h.quantum}` : "",
+    h.mlfq === null ? (h.cfs !== null ? ` lat=${h.cfs.targetLatency}` : ` q=${h.quantum}`) : "",
+    h.runQueues === "per-core" && queues ? (wide ? " per-core queues" : " per-core") : "",
     "  load ",
     [h.load.map((l) => l.toFixed(2)).join(" "), "value"],
   ];
@@ -124,6 +131,8 @@ function clockSegs(h: HeaderModel, width: number, wide: boolean, chapterRoom?: n
     const title = columns(chapterText(h.chapter, width));
     return clockSegs(h, width, false, Math.max(16, title - (used - width)));
   }
+  // Then the run queues' mode (the CPU and AFF columns still say where processes run).
+  if (queues && h.runQueues === "per-core") return clockSegs(h, width, false, chapterRoom, false);
   return segs;
 }
 

@@ -110,6 +110,37 @@ const SYMBOLS: readonly { symbol: string; role: Role; help: string }[] = [
   },
 ];
 
+/** What the mouse does (on unless --no-mouse). */
+const MOUSE: readonly { what: string; help: string }[] = [
+  { what: "click a row", help: "select that process" },
+  { what: "click a heading", help: "sort by that column; again: the other way round" },
+  { what: "click the key bar", help: "what the entry's key does" },
+  {
+    what: "click a menu item",
+    help: "send that signal / start that program (a click beside it closes it)",
+  },
+  {
+    what: "wheel",
+    help: "scroll the table (and its selection, 3 rows a notch), the event log, this help and menus",
+  },
+];
+
+/** Where simtop's keys differ from htop's on purpose, and why. */
+const HTOP_DIFFERENCES: readonly { keys: string; help: string }[] = [
+  { keys: "Space", help: "pauses the simulation; x tags (htop: Space), X tags with descendants" },
+  {
+    keys: "c",
+    help: "continues a process (SIGCONT); X tags a process with its children (htop: c)",
+  },
+  { keys: "k K F9", help: "k moves up (vi); K and F9 open the signal menu (htop: k and F9 Kill)" },
+  { keys: "F3", help: "filters as F4 does (no separate search: digits find a PID)" },
+  { keys: "F6", help: "sorts by the next column (htop: a sort menu); < > walk the columns" },
+  {
+    keys: "i p l s e",
+    help: "SIGINT, policy, live, step, events (htop: ionice, path, lsof, strace, env)",
+  },
+];
+
 /** Which panels a terminal of a size shows (the layout's sizes). */
 const SIZES: readonly string[] = [
   "120×40 and larger: header, process table, details, pipeline, caches, Gantt chart and event log",
@@ -146,8 +177,14 @@ export function helpBody(width: number, theme: Theme, chapters?: HelpChapters): 
     }
     out.push(...entry(theme, width, b.keys.map(keyLabel).join(" "), "key", b.help));
   }
-  out.push(line(theme, width, ["In menus, the filter prompt and the event log", "heading"]));
+  out.push(
+    line(theme, width, ["In the table, menus, the filter prompt and the event log", "heading"]),
+  );
   for (const m of MENU_KEYS) out.push(...entry(theme, width, m.keys, "key", m.help));
+  out.push(line(theme, width, ["Mouse (off with --no-mouse)", "heading"]));
+  for (const m of MOUSE) out.push(...entry(theme, width, m.what, "key", m.help));
+  out.push(line(theme, width, ["Coming from htop: what differs", "heading"]));
+  for (const d of HTOP_DIFFERENCES) out.push(...entry(theme, width, d.keys, "key", d.help));
   out.push(line(theme, width, ["What the panels' symbols mean", "heading"]));
   for (const s of SYMBOLS) out.push(...entry(theme, width, s.symbol, s.role, s.help));
   out.push(

@@ -5,6 +5,16 @@ import type { Theme } from "../theme.js";
 import type { OverlayModel } from "../viewModel.js";
 import { line, titleLine, toHeight } from "./line.js";
 
+/** The first item shown when `index` is highlighted among `count` in `rows` rows (it stays mid-menu). */
+export function menuTop(index: number, count: number, rows: number): number {
+  return Math.max(0, Math.min(index - Math.floor(rows / 2), count - rows));
+}
+
+/** Rows of items in a menu `height` rows tall (a title above them, a hint below). */
+export function menuRows(height: number): number {
+  return Math.max(1, height - 2);
+}
+
 export function menuLines(
   title: string,
   items: readonly MenuItem[],
@@ -14,8 +24,8 @@ export function menuLines(
   height: number,
   theme: Theme,
 ): string[] {
-  const rows = Math.max(1, height - 2);
-  const top = Math.max(0, Math.min(index - Math.floor(rows / 2), items.length - rows));
+  const rows = menuRows(height);
+  const top = menuTop(index, items.length, rows);
   // Program names and descriptions may come from a scenario file.
   const labelWidth = Math.min(16, Math.max(...items.map((i) => clean(i.label).length)) + 1);
   const body = items.slice(top, top + rows).map((it, i) => {
@@ -42,9 +52,11 @@ export function sideMenuLines(
   if (o === null || o.kind === "help") return null;
   return o.kind === "signal"
     ? menuLines(
-        o.group === null
-          ? ` Send signal to ${o.pid} (${clean(o.name)})`
-          : ` Signal to group ${o.group.pgid} (${o.group.members} process${o.group.members === 1 ? "" : "es"})`,
+        o.group !== null
+          ? ` Signal to group ${o.group.pgid} (${o.group.members} process${o.group.members === 1 ? "" : "es"})`
+          : o.count > 1
+            ? ` Send signal to ${o.count} tagged processes`
+            : ` Send signal to ${o.pid} (${clean(o.name)})`,
         o.items,
         o.index,
         o.group === null

@@ -40,6 +40,18 @@ function cellText(r: TableRow, c: Column): string {
       return percent(r.l1HitPercent);
     case "level":
       return r.level < 0 ? "-" : String(r.level);
+    case "tickets":
+      return r.tickets < 0 ? "-" : compact(r.tickets);
+    case "vruntime":
+      return Number.isNaN(r.vruntime) ? "-" : compact(Math.floor(r.vruntime));
+    case "weight":
+      return Number.isNaN(r.weight) ? "-" : String(r.weight);
+    case "core":
+      return r.cpu < 0 ? "-" : String(r.cpu);
+    case "affinity":
+      return r.affinity;
+    case "migrations":
+      return compact(r.migrations);
     case "pgid":
       return String(r.pgid);
     case "sid":
@@ -53,11 +65,13 @@ function rowLine(
   r: TableRow,
   cols: readonly Column[],
   width: number,
-  selected: boolean,
+  mark: "selected" | "tagged" | null,
   theme: Theme,
 ): string {
   const cells = cols.map((c) => fixed(cellText(r, c), c.width, c.align, c.key === "name"));
-  if (selected) return theme.paint(fixed(cells.join(" "), width), "selected");
+  if (mark === "selected") return theme.paint(fixed(cells.join(" "), width), "selected");
+  // A tagged row is drawn whole in one colour, as htop's (bold without colour).
+  if (mark === "tagged") return theme.paint(fixed(cells.join(" "), width), "accent");
   const segs: Seg[] = [];
   cols.forEach((c, i) => {
     if (i > 0) segs.push(" ");
@@ -101,6 +115,7 @@ function statusLine(t: TableModel, width: number, theme: Theme): string {
         t.tree ? "  tree view" : `  sorted by ${sortName} ${t.descending ? "▼" : "▲"}`,
       ];
   if (!b && t.filter !== "") segs.push("  filter ", [`"${t.filter}"`, "accent"]);
+  if (!b && t.tagged.size > 0) segs.push("  ", [`${t.tagged.size} tagged`, "accent"]);
   if (!b && t.shown > t.rows.length)
     segs.push(["  ", "dim"], [`rows ${t.firstShown + 1}-${t.firstShown + t.rows.length}`, "dim"]);
   const left = line(theme, width, ...segs);
@@ -113,8 +128,10 @@ function statusLine(t: TableModel, width: number, theme: Theme): string {
 
 export function tableLines(t: TableModel, width: number, height: number, theme: Theme): string[] {
   const lines = [statusLine(t, width, theme), headingLine(t, width, theme)];
-  for (const [i, r] of t.rows.entries())
-    lines.push(rowLine(r, t.columns, width, i === t.selected, theme));
+  for (const [i, r] of t.rows.entries()) {
+    const mark = i === t.selected ? "selected" : t.tagged.has(r.pid) ? "tagged" : null;
+    lines.push(rowLine(r, t.columns, width, mark, theme));
+  }
   if (t.total === 0)
     lines.push(line(theme, width, ["no processes: every process has exited", "dim"]));
   else if (t.shown === 0)

@@ -2,7 +2,9 @@
 import type { Chapter } from "../../scenario/types.js";
 import { averageTimes, type JobTimes, jobTimes } from "../../sim/jobTimes.js";
 import { INIT_PID, type Kernel } from "../../sim/kernel.js";
+import { CfsPolicy } from "../../sim/sched/cfs.js";
 import { MlfqPolicy, mlfqScaled } from "../../sim/sched/mlfq.js";
+import { basePolicy } from "../../sim/sched/perCore.js";
 
 export interface ScheduleJob {
   /** Number within its chapter, in creation order (scheduler.py's "Job 0", "Job 1", ...). */
@@ -87,13 +89,23 @@ export function selectSchedule(
 
 /** The slice `{` and `}` step: the top level's under MLFQ (every level follows it), else the quantum. */
 export function shownQuantum(k: Kernel): number {
-  return k.policy instanceof MlfqPolicy ? k.policy.options.quanta[0] : k.quantum;
+  const policy = basePolicy(k.policy);
+  if (policy instanceof CfsPolicy) return policy.options.targetLatency;
+  return policy instanceof MlfqPolicy ? policy.options.quanta[0] : k.quantum;
 }
 
 /** What `{` / `}` asking for `quantum` will do, in words (null: the plain quantum). */
 export function quantumNote(k: Kernel, quantum: number): string | null {
-  if (!(k.policy instanceof MlfqPolicy)) return null;
-  const levels = k.policy.options.levels;
+  const policy = basePolicy(k.policy);
+  if (policy instanceof CfsPolicy) {
+    const g = Math.max(
+      1,
+      Math.round((quantum * policy.options.minGranularity) / policy.options.targetLatency),
+    );
+    return `cfs target latency ${quantum}, min granularity ${g}`;
+  }
+  if (!(policy instanceof MlfqPolicy)) return null;
+  const levels = policy.options.levels;
   const s = mlfqScaled(k.config.mlfq, quantum);
   const list = (xs: number[]) => xs.slice(0, levels).join("/");
   return `mlfq slices ${list(s.quanta)}, allotments ${list(s.allotments)} (every level scaled)`;

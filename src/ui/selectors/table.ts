@@ -14,9 +14,42 @@ export type SortKey =
   | "ipc"
   | "l1"
   | "level"
+  | "tickets"
+  | "vruntime"
+  | "weight"
+  | "core"
+  | "affinity"
+  | "migrations"
   | "pgid"
   | "sid"
   | "tty";
+
+/** Columns that mean something only under a scheduler (MLFQ, lottery/stride, CFS), on many cores, or with job control. */
+export type ColumnGroup = "mlfq" | "tickets" | "cfs" | "cores" | "jobs";
+
+/** What decides the optional columns: the policy in force, whether cores matter (view.ts), job control in play. */
+export interface ColumnSet {
+  policy: string;
+  cores: boolean;
+  jobs?: boolean;
+}
+
+export const NO_EXTRAS: ColumnSet = { policy: "", cores: false };
+
+function groupShown(g: ColumnGroup, set: ColumnSet): boolean {
+  switch (g) {
+    case "mlfq":
+      return set.policy === "mlfq";
+    case "tickets":
+      return set.policy === "lottery" || set.policy === "stride";
+    case "cfs":
+      return set.policy === "cfs";
+    case "cores":
+      return set.cores;
+    case "jobs":
+      return set.jobs === true;
+  }
+}
 
 export interface Column {
   key: SortKey;
@@ -26,54 +59,71 @@ export interface Column {
   align: "left" | "right";
   /** Natural order when first sorted by this column (htop: numbers that grow, biggest first). */
   descending: boolean;
-  /** Shown only under MLFQ (the level means nothing elsewhere). */
-  mlfqOnly?: boolean;
-  /** Shown only once job control is in play (a terminal in use, or more than one session). */
-  jobsOnly?: boolean;
+  /** Shown only with this group (the MLFQ level means nothing under another policy). */
+  group?: ColumnGroup;
 }
 
 /** Every column, left to right (also the order `<` and `>` walk through). */
 export const COLUMNS: readonly Column[] = [
   { key: "pid", title: "PID", width: 5, align: "right", descending: false },
   { key: "ppid", title: "PPID", width: 5, align: "right", descending: false },
-  { key: "pgid", title: "PGID", width: 5, align: "right", descending: false, jobsOnly: true },
-  { key: "sid", title: "SID", width: 5, align: "right", descending: false, jobsOnly: true },
-  { key: "tty", title: "TTY", width: 4, align: "left", descending: false, jobsOnly: true },
+  { key: "pgid", title: "PGID", width: 5, align: "right", descending: false, group: "jobs" },
+  { key: "sid", title: "SID", width: 5, align: "right", descending: false, group: "jobs" },
+  { key: "tty", title: "TTY", width: 4, align: "left", descending: false, group: "jobs" },
   { key: "name", title: "NAME", width: 8, align: "left", descending: false },
   { key: "state", title: "S STATE", width: 15, align: "left", descending: false },
   { key: "pri", title: "PRI", width: 3, align: "right", descending: false },
   { key: "nice", title: "NI", width: 3, align: "right", descending: false },
-  { key: "level", title: "LVL", width: 3, align: "right", descending: false, mlfqOnly: true },
+  { key: "level", title: "LVL", width: 3, align: "right", descending: false, group: "mlfq" },
+  {
+    key: "tickets",
+    title: "TICKETS",
+    width: 7,
+    align: "right",
+    descending: true,
+    group: "tickets",
+  },
+  { key: "vruntime", title: "VRUNTIME", width: 8, align: "right", descending: false, group: "cfs" },
+  { key: "weight", title: "WEIGHT", width: 6, align: "right", descending: true, group: "cfs" },
   { key: "cpu", title: "%CPU", width: 5, align: "right", descending: true },
   { key: "res", title: "RES", width: 6, align: "right", descending: true },
   { key: "time", title: "TIME", width: 6, align: "right", descending: true },
   { key: "ipc", title: "IPC", width: 4, align: "right", descending: true },
   { key: "l1", title: "L1%", width: 5, align: "right", descending: true },
+  { key: "core", title: "CPU", width: 3, align: "right", descending: false, group: "cores" },
+  { key: "affinity", title: "AFF", width: 7, align: "left", descending: false, group: "cores" },
+  { key: "migrations", title: "MIG", width: 4, align: "right", descending: true, group: "cores" },
 ];
 
 /** Columns dropped first when the table is narrow (the rest always fit in 50 columns). */
 const DROP_ORDER: readonly SortKey[] = [
+  "migrations",
+  "affinity",
   "l1",
   "ipc",
   "sid",
+  "weight",
   "pri",
   "ppid",
   "tty",
   "time",
+  "core",
   "level",
   "pgid",
+  "tickets",
+  "vruntime",
 ];
 const NAME_MIN = 8;
 const NAME_MAX = 24;
 
-/** The columns of a table under MLFQ (`mlfq`) or another policy, with job control (`jobs`) or not. */
-function columnsOf(mlfq: boolean, jobs: boolean): Column[] {
-  return COLUMNS.filter((c) => (mlfq || !c.mlfqOnly) && (jobs || !c.jobsOnly));
+/** The columns of a table with the optional groups `set` shows. */
+function columnsOf(set: ColumnSet): Column[] {
+  return COLUMNS.filter((c) => c.group === undefined || groupShown(c.group, set));
 }
 
 /** The column `dir` steps left (-1) or right (1) of `key`, round the columns shown (`<` and `>`). */
-export function sortStep(key: SortKey, dir: 1 | -1, mlfq: boolean, jobs = false): SortKey {
-  const cols = columnsOf(mlfq, jobs);
+export function sortStep(key: SortKey, dir: 1 | -1, set: ColumnSet): SortKey {
+  const cols = columnsOf(set);
   const i = cols.findIndex((c) => c.key === key);
   if (i >= 0) return cols[(i + dir + cols.length) % cols.length].key;
   // A column no longer shown (the level, after leaving MLFQ) steps from where it stood: to
@@ -87,8 +137,8 @@ export function sortStep(key: SortKey, dir: 1 | -1, mlfq: boolean, jobs = false)
 }
 
 /** The columns that fit in `width`, with NAME sized to what is left (at most NAME_MAX). */
-export function columnsFor(width: number, mlfq = false, jobs = false): Column[] {
-  let cols = columnsOf(mlfq, jobs);
+export function columnsFor(width: number, set: ColumnSet = NO_EXTRAS): Column[] {
+  let cols = columnsOf(set);
   const fixed = (cs: Column[]) =>
     cs.reduce((s, c) => s + (c.key === "name" ? 0 : c.width), 0) + cs.length - 1;
   for (const drop of DROP_ORDER) {
@@ -126,6 +176,18 @@ function sortValue(r: ProcessRow, key: SortKey): number | string {
       return Number.isNaN(r.l1HitPercent) ? -1 : r.l1HitPercent;
     case "level":
       return r.level;
+    case "tickets":
+      return r.tickets;
+    case "vruntime":
+      return Number.isNaN(r.vruntime) ? -1 : r.vruntime;
+    case "weight":
+      return Number.isNaN(r.weight) ? -1 : r.weight;
+    case "core":
+      return r.cpu;
+    case "affinity":
+      return r.affinity;
+    case "migrations":
+      return r.migrations;
     case "pgid":
       return r.pgid;
     case "sid":

@@ -16,3 +16,13 @@ export function menuReducer(index: number, move: MenuMove, count: number): numbe
       return count - 1;
   }
 }
+
+/**
+ * Choosing by number, as htop's signal menu: a digit that makes a listed number with the ones
+ * typed before goes on (1 then 5: 15), else it starts again (a listed digit alone, or nothing: 0).
+ */
+export function numberTyped(typed: number, digit: number, listed: readonly number[]): number {
+  const longer = typed * 10 + digit;
+  if (typed > 0 && listed.includes(longer)) return longer;
+  return listed.includes(digit) ? digit : 0;
+}

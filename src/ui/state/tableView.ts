@@ -1,5 +1,5 @@
 // How the process table is ordered and filtered, and its pure (state, action) → state transitions.
-import { COLUMNS, type SortKey, sortStep } from "../selectors/table.js";
+import { COLUMNS, type ColumnSet, NO_EXTRAS, type SortKey, sortStep } from "../selectors/table.js";
 
 export interface TableViewState {
   sort: SortKey;
@@ -25,12 +25,12 @@ export type TableViewAction =
   | {
       type: "sortStep";
       dir: 1 | -1;
-      /** Under MLFQ the LVL column is one of them; otherwise it is passed over. */
-      mlfq?: boolean;
-      /** With job control in play, PGID, SID and TTY are among them. */
-      jobs?: boolean;
+      /** The optional columns shown (LVL under MLFQ, ...); the others are passed over. */
+      set?: ColumnSet;
     }
   | { type: "invert" }
+  /** A click on a column's heading: sort by it, or invert the order when it is already the one. */
+  | { type: "sortColumn"; key: SortKey }
   | { type: "tree" }
   | { type: "filterStart" }
   | { type: "filterType"; text: string }
@@ -48,10 +48,14 @@ export function tableViewReducer(s: TableViewState, a: TableViewAction): TableVi
     case "sortStep":
       return tableViewReducer(s, {
         type: "sortBy",
-        key: sortStep(s.sort, a.dir, a.mlfq === true, a.jobs === true),
+        key: sortStep(s.sort, a.dir, a.set ?? NO_EXTRAS),
       });
     case "invert":
       return { ...s, descending: !s.descending };
+    case "sortColumn":
+      return s.sort === a.key
+        ? { ...s, descending: !s.descending }
+        : tableViewReducer(s, { type: "sortBy", key: a.key });
     case "tree":
       return { ...s, tree: !s.tree };
     case "filterStart":

@@ -233,12 +233,15 @@ describe("simtop lab cache (binary)", () => {
   });
 
   it.each([
-    [["lab", "cache", "TRACE", "--l1", "8k:3"], /--l1 "8k:3": expected SIZE:ASSOC:LINE/],
+    [
+      ["lab", "cache", "TRACE", "--l1", "8k:3"],
+      /^simtop: --l1: expected SIZE:ASSOC:LINE.*, got "8k:3"$/m,
+    ],
     [
       ["lab", "cache", "TRACE", "--l1", "12k:2:64"],
-      /--l1 "12k:2:64": size 12k must be a power of two/,
+      /--l1: size 12k must be a power of two up to 1g, got "12k:2:64"/,
     ],
-    [["lab", "cache", "TRACE", "--l2", "8k:2:64"], /no level-1 cache/],
+    [["lab", "cache", "TRACE", "--l3", "8k:2:64"], /--l3 needs an --l2 above it/],
     [["lab", "cache", "TRACE", "--l1", "8k:2:64:mru"], /replacement "mru"/],
     [
       ["lab", "cache", "/nonexistent/t.din", "--l1", "8k:2:64"],

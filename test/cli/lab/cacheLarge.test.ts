@@ -50,7 +50,7 @@ describe("lab cache with a 1 GiB cache of 1-byte lines", () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toBe(
-      'simtop: --l1 "1g:2097152:1": associativity 2097152 is over 1048576 ways\n',
+      'simtop: --l1: associativity 2097152 is over 1048576 ways, got "1g:2097152:1"\n',
     );
   });
 });

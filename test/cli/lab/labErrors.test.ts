@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { simtop } from "../../e2e/cliRun.js";
 
-const EXERCISES = "one of: pipeline, cache, process-run, sched, mlfq, fork";
+const EXERCISES = "one of: pipeline, cache, process-run, sched, mlfq, lottery, multi, fork";
 
 describe("simtop lab (binary)", () => {
   it.each([
@@ -17,6 +17,14 @@ describe("simtop lab (binary)", () => {
       'simtop: -S: expected SWITCH_ON_IO or SWITCH_ON_END, got "NOW"\n',
     ],
     [["fork", "-P", "ascii"], 'simtop: -P: expected basic, line1, line2 or fancy, got "ascii"\n'],
+    [
+      ["lottery", "-l", "1:10,5:0", "-c"],
+      "simtop: -l: at time 1 the jobs not done hold no tickets, so no ticket can be drawn\n",
+    ],
+    [
+      ["multi", "-q", "0", "-t"],
+      "simtop: -q: a time slice of 0 ticks never ends (multi.py divides by it)\n",
+    ],
   ])("%j exits 2 with one line", (args, message) => {
     const r = simtop(["lab", ...args]);
     expect(r.stderr).toBe(message);
