@@ -12,7 +12,15 @@ import { GANTT_LABEL } from "./draw/gantt.js";
 import type { HelpChapters } from "./draw/help.js";
 import { keyBarItemWidth } from "./draw/keybar.js";
 import { niceCeil } from "./format.js";
-import { type Action, actionFor, F_KEY_WORDS, F_KEYS, KEY_BAR, KEYMAP } from "./keymap.js";
+import {
+  type Action,
+  actionFor,
+  F_KEY_WORDS,
+  F_KEYS,
+  KEY_BAR,
+  KEYMAP,
+  keyLabel,
+} from "./keymap.js";
 import type { KeyName } from "./keys.js";
 import { computeLayout, type Layout, SIGNAL_MENU_WIDTH, SPAWN_MENU_WIDTH } from "./layout.js";
 import { type MenuItem, signalItems, spawnItems } from "./menus.js";
@@ -429,6 +437,7 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
           k,
           state.terminalFocus,
           layout.details?.height ?? layout.height - layout.header.height - layout.keybar.height,
+          keyLabel(KEYMAP.find((b) => b.action === "terminal")?.keys[0] ?? ""),
         )
       : null;
   const events = eventsOf(state, layout);

@@ -17,13 +17,13 @@ afterEach(() => {
 });
 
 describe.skipIf(!hasTmux)("the terminal panel in a real terminal (tmux 120×40)", () => {
-  it("x logs a shell in; typed commands run as jobs; Ctrl+C, Ctrl+Z and Ctrl+D act inside; Esc gives the keys back; all saved", async () => {
+  it("! logs a shell in; typed commands run as jobs; Ctrl+C, Ctrl+Z and Ctrl+D act inside; Esc gives the keys back; all saved", async () => {
     dir = mkdtempSync(join(tmpdir(), "simtop-jobs-"));
     const saved = join(dir, "run.jsonl");
     const t = new TmuxSession(["--scenario", "signals", "--save", saved], 120, 40);
     session = t;
     await t.waitFor((s) => /Tasks: \d+ total/.test(s));
-    t.keys("x");
+    t.keys("!");
     // A shell logs in on tty1 and prompts; the cursor stands after the prompt.
     await t.waitFor((s) => s.includes("$ █") && /tty1 · typing here/.test(s));
     t.keys("-l", "cpu-bound");

@@ -27,22 +27,22 @@ const typed = (store: Store) =>
   store.log.filter((c) => c.command.type === "type").map((c) => c.command);
 
 describe("the terminal panel", () => {
-  it("shows tty1 in the details panel's place, with the job-control columns and x in the key bar", async () => {
+  it("shows tty1 in the details panel's place, with the job-control columns and ! in the key bar", async () => {
     app = await mount(loggedIn());
     await until(app, () => app!.screen().includes("$ "));
     const s = app.screen();
-    expect(s).toContain(" tty1 · x: type here · session 2 (sh)");
+    expect(s).toContain(" tty1 · !: type here · session 2 (sh)");
     expect(s).toMatch(/PID▲\s+PPID\s+PGID\s+SID\s+TTY\s+NAME/);
     expect(app.row(2)).toMatch(/^\s*2\s+1\s+2\s+2\s+tty1\s+sh\s+S\+ blocked:tty/);
     expect(app.row(1)).toMatch(/^\s*1\s+0\s+1\s+1\s+\?\s+init\s+S blocked:wait/);
-    expect(s).toContain("xTerm");
+    expect(s).toContain("!Term");
   });
 
-  it("x gives it the keyboard: typing runs a program, Ctrl+C interrupts it and never quits simtop", async () => {
+  it("! gives it the keyboard: typing runs a program, Ctrl+C interrupts it and never quits simtop", async () => {
     const m = await mount(loggedIn());
     app = m;
     await until(m, () => m.screen().includes("$ "));
-    await m.press("x");
+    await m.press("!");
     expect(m.screen()).toContain("tty1 · typing here · Esc: back to simtop");
     expect(m.screen()).toContain("EscBack to simtop");
     await m.press("cpu-bound", KEY.enter);
@@ -65,20 +65,20 @@ describe("the terminal panel", () => {
     expect(m.screen()).toContain(`${job} (cpu-bound) killed by SIGINT, status 130`);
     // Esc gives the keyboard back: now q and Ctrl+C are the dashboard's again.
     await m.press(KEY.escape);
-    expect(m.screen()).toContain("tty1 · x: type here");
+    expect(m.screen()).toContain("tty1 · !: type here");
     expect(m.screen()).not.toContain("EscBack to simtop");
     await m.press(KEY.ctrlC);
     expect(m.controller.quitRequested).toBe(true);
   });
 
-  it("with nobody logged in, x logs a shell in on tty1", async () => {
+  it("with nobody logged in, ! logs a shell in on tty1", async () => {
     const m = await mount(storeWith(["sleeper"]));
     app = m;
     await m.frames(1);
     expect(m.screen()).not.toContain("tty1");
     expect(m.screen()).not.toContain("PGID");
-    expect(m.screen()).not.toContain("xTerm");
-    await m.press("x");
+    expect(m.screen()).not.toContain("!Term");
+    await m.press("!");
     expect(m.screen()).toContain("tty1 · a key logs a shell in · Esc: back to simtop");
     await m.frames(1);
     expect(m.store.log.at(-1)?.command).toEqual({ type: "spawn", program: "sh", terminal: true });
@@ -88,17 +88,17 @@ describe("the terminal panel", () => {
     expect(m.screen()).toContain("$ █");
   });
 
-  it("x closes the views drawn over the body, so the panel the keys go to is in sight", async () => {
+  it("! closes the views drawn over the body, so the panel the keys go to is in sight", async () => {
     const m = await mount(loggedIn());
     app = m;
     await until(m, () => m.screen().includes("$ "));
     await m.press("L");
     expect(m.screen()).not.toContain("tty1 ·");
-    await m.press("x");
+    await m.press("!");
     expect(m.screen()).toContain("tty1 · typing here");
     await m.press(KEY.escape, "o");
     expect(m.screen()).not.toContain("tty1 ·");
-    await m.press("x");
+    await m.press("!");
     expect(m.screen()).toContain("tty1 · typing here");
   });
 
@@ -107,7 +107,7 @@ describe("the terminal panel", () => {
     app = m;
     await until(m, () => m.store.kernel.ttys[0].screen(1)[0] === "$ ");
     expect(m.screen()).not.toContain("tty1 ·");
-    await m.press("x", "jobs", KEY.enter);
+    await m.press("!", "jobs", KEY.enter);
     await m.frames(3);
     expect(m.screen()).toContain(" tty1 · typing here · Esc: back to simtop · session 2 (sh)");
     expect(m.screen()).toContain("$ jobs");
@@ -120,7 +120,7 @@ describe("the signal menu and process groups", () => {
     const m = await mount(loggedIn());
     app = m;
     await until(m, () => m.screen().includes("$ "));
-    await m.press("x", "forker &", KEY.enter, KEY.escape);
+    await m.press("!", "forker &", KEY.enter, KEY.escape);
     await until(
       m,
       () => [...m.store.kernel.procs.values()].filter((p) => p.pgid === 3).length === 2,
