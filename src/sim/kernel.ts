@@ -49,13 +49,12 @@ import {
   Signal,
   sendSignal,
   signalDelivered,
-  sigreturn,
 } from "./signals.js";
 import { Step } from "./story.js";
 import { performSyscall } from "./syscalls.js";
 import { Tty } from "./tty.js";
 
-export { INIT_PID };
+export { GANTT_IDLE, GANTT_SWITCH, INIT_PID };
 /** waitpid options: return at once if no child changed; report stopped children too. */
 export const WNOHANG = 1;
 export const WUNTRACED = 2;
@@ -762,10 +761,6 @@ export class Kernel implements MemoryListener {
 
   deliverSignals(p: Pcb): void {
     deliverSignals(this, p);
-  }
-
-  sigreturn(p: Pcb): boolean {
-    return sigreturn(p);
   }
 
   /** Delegates kept so the per-tick loop reads as before. */

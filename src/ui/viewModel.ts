@@ -454,6 +454,11 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
           k,
           state.terminalFocus,
           layout.details?.height ?? layout.height - layout.header.height - layout.keybar.height,
+          keyLabel(
+            (state.bindings?.keysOf("terminal") ??
+              KEYMAP.find((b) => b.action === "terminal")?.keys ??
+              [])[0] ?? "",
+          ),
         )
       : null;
   const events = eventsOf(state, layout);

@@ -420,6 +420,19 @@ describe("the shell's job control", () => {
     expect(k.procs.size).toBe(1);
   });
 
+  it("its job table holds 8 jobs: a ninth is refused before anything is forked", () => {
+    const k = machine();
+    login(k);
+    for (let i = 0; i < 8; i++) command(k, "sleeper &\n");
+    const forks = ofType(command(k, "sleeper &\n"), "Forked");
+    expect(forks).toEqual([]);
+    expect(screen(k).endsWith("$ sleeper &\nsh: too many jobs\n$ ")).toBe(true);
+    expect(byName(k, "sleeper")).toHaveLength(8);
+    command(k, "kill %8\n");
+    command(k, "\n");
+    expect(screen(k)).toContain("[8]+  Terminated              sleeper\n$ ");
+  });
+
   it("a program it does not know: 'command not found', and the shell goes on", () => {
     const k = machine();
     login(k);

@@ -48,6 +48,7 @@ s_nocmd:  .asciiz ": command not found\\n"
 s_nojob:  .asciiz "sh: no such job\\n"
 s_usage:  .asciiz "sh: kill: usage: kill [-SIG] pid|%n\\n"
 s_nokill: .asciiz "sh: kill: no such process\\n"
+s_full:   .asciiz "sh: too many jobs\\n"
 s_bye:    .asciiz "exit\\n"
 c_exit:   .asciiz "exit"
 c_jobs:   .asciiz "jobs"
@@ -123,7 +124,9 @@ onint:  sigreturn
 noterm: exit 1
 
 # ---- running a program: fork, setpgid, exec; the foreground one gets the terminal ----
-launch: fork
+launch: jal jobslot              # a free entry in the job table first, or nothing is started
+        beqz $v0, full
+        fork
         blt $v0, $zero, loop
         beqz $v0, child
         move $s2, $v0
@@ -227,6 +230,10 @@ do_bg:  jal jobarg
         addi $a0, $s2, 8
         jal puts
         la $a0, s_bgtail
+        jal puts
+        j loop
+
+full:   la $a0, s_full
         jal puts
         j loop
 
@@ -597,17 +604,23 @@ jobfree: beqz $a0, jfret
         sw $zero, current
 jfret:  jr $ra
 
-# jobnew(state, pid): a job for the words in argv (joined by spaces); $v0 = its number, 0 if full.
-jobnew: li $v0, 1
+# jobslot: the number of a free entry of the job table ($t0 its address), 0 if it is full.
+jobslot: li $v0, 1
         la $t0, jobs
-jnfind: lw $t1, 4($t0)
-        beqz $t1, jnfill
+jsfind: lw $t1, 4($t0)
+        beqz $t1, jsret
         addi $v0, $v0, 1
         addi $t0, $t0, JOBSZ
         li $t1, MAXJOBS
-        bge $t1, $v0, jnfind
+        bge $t1, $v0, jsfind
         li $v0, 0
-        jr $ra
+jsret:  jr $ra
+
+# jobnew(state, pid): a job for the words in argv (joined by spaces); $v0 = its number.
+# (launch made sure there is a free entry.)
+jobnew: move $t9, $ra
+        jal jobslot
+        move $ra, $t9
 jnfill: sw $a1, 0($t0)
         sw $a0, 4($t0)
         addi $t1, $t0, 8        # where the command goes

@@ -24,7 +24,7 @@ function title(m: TerminalModel): string {
     ? m.sid === 0
       ? "a key logs a shell in · Esc: back to simtop"
       : "typing here · Esc: back to simtop"
-    : "!: type here";
+    : `${m.key}: type here`;
   const who =
     m.sid === 0
       ? "nobody logged in"

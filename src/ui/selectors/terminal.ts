@@ -13,10 +13,17 @@ export interface TerminalModel {
   lines: string[];
   /** The keyboard goes to the terminal. */
   focused: boolean;
+  /** The key that gives it the keyboard, as the key bar writes it. */
+  key: string;
 }
 
 /** The last `rows` lines of tty1's screen (enough for the panel even when lines wrap). */
-export function selectTerminal(k: Kernel, focused: boolean, rows: number): TerminalModel {
+export function selectTerminal(
+  k: Kernel,
+  focused: boolean,
+  rows: number,
+  key: string,
+): TerminalModel {
   const t = k.ttys[0];
   const leader = k.procs.get(t.sid);
   let fgName = "";
@@ -33,5 +40,6 @@ export function selectTerminal(k: Kernel, focused: boolean, rows: number): Termi
     fgName,
     lines: t.screen(Math.max(1, rows)),
     focused,
+    key,
   };
 }
