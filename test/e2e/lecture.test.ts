@@ -81,7 +81,7 @@ describe.skipIf(!hasTmux)("the lecture on screen (tmux)", () => {
     // The SIGINT entry is the one that used to be cut ("send SIGINT to the selected proces").
     const joined = pages.join("\n").replace(/\s+/g, " ");
     expect(joined).toContain(
-      "send SIGINT to the selected process, as Ctrl+C in its terminal would",
+      "send SIGINT to the selected (or tagged) processes, as Ctrl+C in a terminal would",
     );
     t.keys("q");
     t.keys("q");
