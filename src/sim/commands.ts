@@ -15,7 +15,8 @@ export type Command =
       terminal?: boolean;
     }
   | { type: "fork"; pid: number }
-  | { type: "kill"; pid: number; signal: number }
+  /** `group`: `pid` is a process group's id, signalled whole (killpg), group 1 included. */
+  | { type: "kill"; pid: number; signal: number; group?: boolean }
   | { type: "renice"; pid: number; nice: number }
   | { type: "setPolicy"; policy: PolicyName }
   | { type: "setQuantum"; quantum: number }
@@ -42,7 +43,9 @@ export function describeCommand(c: Command): string {
     case "fork":
       return `fork ${c.pid}`;
     case "kill":
-      return `kill -${c.signal} ${c.pid}`;
+      return c.group
+        ? `kill -${c.signal} -${c.pid} (group ${c.pid})`
+        : `kill -${c.signal} ${c.pid}`;
     case "renice":
       return `renice ${c.nice} ${c.pid}`;
     case "setPolicy":

@@ -49,6 +49,7 @@ import {
   Signal,
   sendSignal,
   signalDelivered,
+  signalGroup,
 } from "./signals.js";
 import { Step } from "./story.js";
 import { performSyscall } from "./syscalls.js";
@@ -1070,7 +1071,10 @@ export class Kernel implements MemoryListener {
         // A negative pid names a process group, as kill(1) reads it.
         if (!Number.isInteger(c.signal) || c.signal < 0 || c.signal >= NSIG)
           fail(`no signal ${c.signal}`);
-        else if (kill(this, c.pid, c.signal, null) < 0)
+        else if (c.group === true) {
+          // killpg: a group by its id, so init's group 1 is reachable (kill -1 means "every process").
+          if (signalGroup(this, c.pid, c.signal, 0) < 0) fail(`no process group ${c.pid}`);
+        } else if (kill(this, c.pid, c.signal, null) < 0)
           fail(c.pid < 0 ? `no process group ${-c.pid}` : `no process ${c.pid}`);
         return;
       case "type":

@@ -90,6 +90,8 @@ function checkCommand(c: unknown): string | null {
     case "fork":
       return int(c.pid) ? null : "fork needs an integer pid";
     case "kill":
+      if (c.group !== undefined && (typeof c.group !== "boolean" || !int(c.pid) || c.pid <= 0))
+        return "kill group must be true or false, with a positive group id as pid";
       return int(c.pid) && int(c.signal) ? null : "kill needs integer pid and signal";
     case "renice":
       return int(c.pid) && int(c.nice) ? null : "renice needs integer pid and nice";

@@ -516,9 +516,12 @@ export class DashboardController implements ViewState {
     }
     const c = this.chapters[i];
     const s = this.store;
-    this.timeAct({ type: "show", tick: c.tick, now: s.now, oldest: s.oldestTick });
-    if (this.time.shown === null && c.tick > s.now) {
-      s.advance(c.tick - s.now);
+    // The chapter's commands apply as its first tick runs: show the machine after that tick,
+    // so the header and columns already say what the chapter changed.
+    const at = c.tick + 1;
+    this.timeAct({ type: "show", tick: at, now: s.now, oldest: s.oldestTick });
+    if (this.time.shown === null && at > s.now) {
+      s.advance(at - s.now);
       this.readRates();
     }
     this.say(`chapter ${i + 1} of ${this.chapters.length} starts at tick ${grouped(c.tick)}`);
@@ -607,7 +610,7 @@ export class DashboardController implements ViewState {
       );
   }
 
-  /** `group`: to each target's whole process group (a negative pid, as kill(1) takes it). */
+  /** `group`: to each target's whole process group (killpg: init's group 1 too). */
   private signal(sig: number, pids: readonly number[] = this.targets(), group = false): void {
     if (!group) {
       this.toTargets(pids, signalName(sig), (pid) => ({ type: "kill", pid, signal: sig }));
@@ -620,8 +623,9 @@ export class DashboardController implements ViewState {
     }
     this.toTargets([...pgids], `${signalName(sig)} to the group`, (pgid) => ({
       type: "kill",
-      pid: -pgid,
+      pid: pgid,
       signal: sig,
+      group: true,
     }));
   }
 

@@ -109,6 +109,22 @@ describe("sessions and process groups", () => {
     expect([proc(k, other).pgid, proc(k, other).sid]).toEqual([1, 1]);
   });
 
+  it("a group kill by id (killpg) reaches init's group 1, which kill -1 cannot name", () => {
+    const k = machine();
+    const sh = login(k);
+    const sleeper = spawn(k, "sleeper");
+    k.drainEvents();
+    // kill -1 would mean "every process": refused, nothing sent.
+    k.apply({ type: "kill", pid: -1, signal: Signal.SIGSTOP });
+    expect(sentTo(k.drainEvents(), Signal.SIGSTOP)).toEqual([]);
+    // By id, group 1 is init and the sleeper (spawned by the operator into init's group), not the shell.
+    k.apply({ type: "kill", pid: 1, signal: Signal.SIGSTOP, group: true });
+    const events = [...k.drainEvents(), ...run(k, 50)];
+    expect(sentTo(events, Signal.SIGSTOP)).toEqual([1, sleeper]);
+    expect(proc(k, sleeper).state).toBe("stopped");
+    expect(proc(k, sh.pid).state).not.toBe("stopped");
+  });
+
   it("kill of a negative pid signals the whole group and nobody else", () => {
     const k = machine();
     login(k);

@@ -133,7 +133,7 @@ describe("the signal menu and process groups", () => {
     expect(m.screen()).toContain("Signal to group 3 (2 processes)");
     await m.press(KEY.enter);
     await m.frames(2);
-    expect(m.store.log.at(-1)?.command).toEqual({ type: "kill", pid: -3, signal: 15 });
+    expect(m.store.log.at(-1)?.command).toEqual({ type: "kill", pid: 3, signal: 15, group: true });
     expect(
       [...m.store.kernel.procs.values()].filter((p) => p.pgid === 3 && p.state !== "zombie"),
     ).toEqual([]);
