@@ -22,6 +22,7 @@ import {
 import { UsageError } from "../../src/cli/errors.js";
 import { runCli } from "../../src/cli/main.js";
 import { BUILTIN_NAMES } from "../../src/scenario/builtins.js";
+import { COLUMNS } from "../../src/ui/selectors/table.js";
 
 const dir = mkdtempSync(join(tmpdir(), "simtop-config-"));
 let n = 0;
@@ -301,5 +302,17 @@ describe("saving settings", () => {
     } finally {
       chmodSync(home, 0o700);
     }
+  });
+});
+
+describe("the README's config section", () => {
+  it("names every column a config may list, and no other", () => {
+    const readme = readFileSync(join(import.meta.dirname, "..", "..", "README.md"), "utf8");
+    const para = readme.slice(
+      readme.indexOf("The columns are "),
+      readme.indexOf("A key is a character"),
+    );
+    const named = [...para.matchAll(/`([a-z0-9]+)`/g)].map((m) => m[1]).sort();
+    expect(named).toEqual(COLUMNS.map((c) => c.key).sort());
   });
 });
