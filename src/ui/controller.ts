@@ -194,7 +194,8 @@ export class DashboardController implements ViewState {
   private carry = 0;
   /** The tick a login on tty1 was asked for at (applied at the next tick), -1 for none. */
   private loginAsked = -1;
-  private note: { text: string; frame: number } | null = null;
+  /** The status line's message; `tick`/`paused`: the shown tick and whether time stood still when it was said. */
+  private note: { text: string; frame: number; tick: number; paused: boolean } | null = null;
   /** The chapter reached at the tick last shown, and the one announced (from which frame). */
   private chapterSeen = -1;
   private announced: { index: number; frame: number } | null = null;
@@ -361,9 +362,12 @@ export class DashboardController implements ViewState {
   }
 
   get message(): string | null {
-    if (this.note === null) return null;
-    if (!this.paused && this.frames - this.note.frame > MESSAGE_SECONDS * this.fps) return null;
-    return this.note.text;
+    const n = this.note;
+    if (n === null) return null;
+    // Said while paused ("applies at the next tick"): stale once time has moved, by a step or a resume.
+    if (n.paused && this.kernel.now !== n.tick) return null;
+    if (!this.paused && this.frames - n.frame > MESSAGE_SECONDS * this.fps) return null;
+    return n.text;
   }
 
   /** The view model for a terminal of `columns` × `rows`, built in full from one tick (cached until something changes). */
@@ -691,7 +695,7 @@ export class DashboardController implements ViewState {
   }
 
   private say(text: string): void {
-    this.note = { text, frame: this.frames };
+    this.note = { text, frame: this.frames, tick: this.kernel.now, paused: this.paused };
   }
 
   // ---- keys -------------------------------------------------------------------------------

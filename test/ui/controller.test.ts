@@ -36,6 +36,26 @@ describe("headless dashboard", () => {
     expect(run()).toEqual(run());
   });
 
+  it("a message said while paused stays up until time moves: a step or a resume clears it", () => {
+    const d = createHeadlessDashboard({ store: storeWith(["sleeper"]), columns: 120, rows: 40 });
+    d.frame();
+    d.press(" ");
+    d.frame();
+    d.press("i");
+    d.frame();
+    d.frame();
+    expect(plain(d.screen())).toContain("applies at the next tick (paused: s steps)");
+    d.press("s");
+    d.frame();
+    expect(plain(d.screen())).not.toContain("applies at the next tick");
+    d.press("i");
+    d.frame();
+    expect(plain(d.screen())).toContain("applies at the next tick");
+    d.press(" ");
+    d.frame();
+    expect(plain(d.screen())).not.toContain("paused: s steps");
+  });
+
   it("a frame is exactly speed/fps ticks of simulation; paused frames simulate nothing", () => {
     const d = createHeadlessDashboard({
       store: storeWith([]),
