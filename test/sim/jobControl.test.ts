@@ -479,22 +479,28 @@ describe("the shell's job control", () => {
     );
   });
 
-  it("whenever a line is typed ahead, the report and the listing stay whole lines", () => {
-    // Every tick from the command's Enter until the report is on the screen, in turn.
+  it("typed at any tick around the report, the report and the listing stay whole lines", () => {
+    // "jobs" typed at each tick in turn, from 20 ticks before the shell's first write after the
+    // command's echo until "[1] 3" is on screen.
     const lines = (k: Kernel) => k.ttys[0].screen(1000);
-    let reported = false;
-    for (let delay = 0; !reported; delay++) {
-      const k = machine();
-      login(k);
-      type(k, "work 100000 &\n");
-      run(k, delay);
-      reported = lines(k).includes("[1] 3");
+    const base = machine();
+    login(base);
+    type(base, "work 100000 &\n");
+    const probe = base.clone();
+    const echoed = screen(probe).length;
+    runUntil(probe, () => screen(probe).length > echoed);
+    run(base, Math.max(0, probe.now - 20 - base.now));
+    let typings = 0;
+    for (let reported = false; !reported; typings++, base.step()) {
+      reported = lines(base).includes("[1] 3");
+      const k = base.clone();
       type(k, "jobs\n");
       runUntil(k, () => screen(k).endsWith("work 100000\n$ "));
       expect(lines(k)).toContain("[1] 3");
       expect(lines(k)).toContain("jobs");
       expect(lines(k).at(-2)).toBe("$ [1]+  Running                 work 100000");
     }
+    expect(typings).toBeGreaterThan(20);
   });
 
   it("a background job that ends is reported Done at the next prompt; arguments reach main", () => {
