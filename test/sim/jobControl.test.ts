@@ -445,6 +445,8 @@ describe("the shell's job control", () => {
     expect(screen(k).endsWith("$ sleeper &\nsh: too many jobs\n$ ")).toBe(true);
     expect(byName(k, "sleeper")).toHaveLength(8);
     command(k, "kill %8\n");
+    // The next prompt reports it once it has ended (it may not yet have run to take the signal).
+    runUntil(k, () => proc(k, 10).state === "zombie");
     command(k, "\n");
     expect(screen(k)).toContain("[8]+  Terminated              sleeper\n$ ");
   });
@@ -454,6 +456,51 @@ describe("the shell's job control", () => {
     login(k);
     command(k, "nosuch\n");
     expect(screen(k)).toBe("$ nosuch\nsh: nosuch: command not found\n$ ");
+  });
+
+  it('a line typed ahead is echoed between the shell\'s lines, never inside its "[1] pid"', () => {
+    // Typed when the shell first writes after the command (mid-report if the report took
+    // several writes), "jobs" is echoed on a line of its own; then [1] 3, then its listing.
+    const k = machine();
+    login(k);
+    type(k, "work 100000 &\n");
+    const echoed = screen(k).length;
+    runUntil(k, () => screen(k).length > echoed);
+    type(k, "jobs\n");
+    runUntil(k, () => screen(k).endsWith("work 100000\n$ "));
+    expect(screen(k)).toBe(
+      [
+        "$ work 100000 &",
+        "[1] 3",
+        "jobs",
+        "$ [1]+  Running                 work 100000",
+        "$ ",
+      ].join("\n"),
+    );
+  });
+
+  it("typed at any tick around the report, the report and the listing stay whole lines", () => {
+    // "jobs" typed at each tick in turn, from 20 ticks before the shell's first write after the
+    // command's echo until "[1] 3" is on screen.
+    const lines = (k: Kernel) => k.ttys[0].screen(1000);
+    const base = machine();
+    login(base);
+    type(base, "work 100000 &\n");
+    const probe = base.clone();
+    const echoed = screen(probe).length;
+    runUntil(probe, () => screen(probe).length > echoed);
+    run(base, Math.max(0, probe.now - 20 - base.now));
+    let typings = 0;
+    for (let reported = false; !reported; typings++, base.step()) {
+      reported = lines(base).includes("[1] 3");
+      const k = base.clone();
+      type(k, "jobs\n");
+      runUntil(k, () => screen(k).endsWith("work 100000\n$ "));
+      expect(lines(k)).toContain("[1] 3");
+      expect(lines(k)).toContain("jobs");
+      expect(lines(k).at(-2)).toBe("$ [1]+  Running                 work 100000");
+    }
+    expect(typings).toBeGreaterThan(20);
   });
 
   it("a background job that ends is reported Done at the next prompt; arguments reach main", () => {

@@ -6,12 +6,15 @@ import type { ProgramSource } from "../config.js";
  * its own), exec, and for a foreground job tcsetpgrp and waitpid with WUNTRACED; the shell takes
  * the terminal back when the job ends or stops. Strings are one character per word (the machine
  * loads and stores words). Routines called with `jal` keep $s0-$s7 and save $ra on the stack.
+ * A line it reports ("[1] 30", "[1]+  Stopped  name") is composed in \`out\` and written in one
+ * write, as bash does, so the echo of what is typed meanwhile lands between lines, not inside one.
  */
 const SOURCE = `
 .equ LINE, 200                  # longest line read
 .equ MAXJOBS, 8
 .equ JOBSZ, 168                 # a job: pid (= its group), state, then 40 characters of command
 .equ CMDMAX, 39
+.equ OUTMAX, 256                # longest line composed: "sh: " a LINE-long name ": command not found"
 .equ RUNNING, 1
 .equ STOPPED, 2
 .equ WNOHANG, 1
@@ -21,6 +24,8 @@ line:     .space 804
 argv:     .space 68             # 16 word addresses and a 0
 jobs:     .space 1344           # MAXJOBS x JOBSZ
 numbuf:   .space 48
+out:      .space 1024           # the line being composed (OUTMAX characters)
+outn:     .word 0               # its length
 exitbuf:  .space 64             # "Exit n"
 current:  .word 0               # the current job ("+"), 0 for none
 prompt:   .asciiz "$ "
@@ -141,15 +146,16 @@ launch: jal jobslot              # a free entry in the job table first, or nothi
         j loop
 bgjob:  sw $s4, current
         la $a0, s_lb            # "[n] pid"
-        jal puts
+        jal bput
         move $a0, $s4
-        jal putnum
+        jal bnum
         la $a0, s_rb
-        jal puts
+        jal bput
         move $a0, $s2
-        jal putnum
+        jal bnum
         la $a0, nl
-        jal puts
+        jal bput
+        jal bflush
         j loop
 child:  setpgid 0, 0
         bnez $s1, reset
@@ -164,11 +170,12 @@ reset:  signal SIGINT, default  # the job gets the keys' signals the shell ignor
         la $t1, argv
         execvp $s3, $t1
         la $a0, s_sh            # exec failed: no such program
-        jal puts
+        jal bput
         move $a0, $s3
-        jal puts
+        jal bput
         la $a0, s_nocmd
-        jal puts
+        jal bput
+        jal bflush
         exit 127
 
 # ---- builtins ----
@@ -195,9 +202,10 @@ do_fg:  jal jobarg
         jal jobaddr
         move $s2, $v0
         addi $a0, $s2, 8        # bash prints the command it resumes
-        jal puts
+        jal bput
         la $a0, nl
-        jal puts
+        jal bput
+        jal bflush
         lw $t0, 0($s2)
         li $t1, RUNNING
         sw $t1, 4($s2)
@@ -222,15 +230,16 @@ do_bg:  jal jobarg
         sub $t0, $zero, $t0
         kill $t0, SIGCONT       # the group goes on, in the background
         la $a0, s_lb            # "[n]+ command &"
-        jal puts
+        jal bput
         move $a0, $s4
-        jal putnum
+        jal bnum
         la $a0, s_bgcur
-        jal puts
+        jal bput
         addi $a0, $s2, 8
-        jal puts
+        jal bput
         la $a0, s_bgtail
-        jal puts
+        jal bput
+        jal bflush
         j loop
 
 full:   la $a0, s_full
@@ -386,9 +395,10 @@ fgend:  move $a0, $t8
         addi $a0, $t9, -128
         jal signame
         move $a0, $v0
-        jal puts
+        jal bput
         la $a0, nl
-        jal puts
+        jal bput
+        jal bflush
 fgret:  lw $ra, 0($sp)
         lw $s2, 4($sp)
         addi $sp, $sp, 8
@@ -656,29 +666,30 @@ jobprint: addi $sp, $sp, -12
         move $s2, $a0
         move $s3, $a1
         la $a0, s_lb
-        jal puts
+        jal bput
         move $a0, $s2
-        jal putnum
+        jal bnum
         la $a0, s_cur           # "+" for the current job, " " for the others
         lw $t1, current
         beq $t1, $s2, jpmark
         la $a0, s_other
-jpmark: jal puts
+jpmark: jal bput
         move $a0, $s3
-        jal puts
+        jal bput
         move $a0, $s3
         jal strlen
         li $t0, 24
-        sub $t0, $t0, $v0
-        bge $zero, $t0, jpcmd
-        la $t1, spaces
-        write 1, $t1, $t0
+        sub $a1, $t0, $v0
+        bge $zero, $a1, jpcmd
+        la $a0, spaces
+        jal bputn
 jpcmd:  move $a0, $s2
         jal jobaddr
         addi $a0, $v0, 8
-        jal puts
+        jal bput
         la $a0, nl
-        jal puts
+        jal bput
+        jal bflush
         lw $ra, 0($sp)
         lw $s2, 4($sp)
         lw $s3, 8($sp)
@@ -758,15 +769,43 @@ idig:   addi $t0, $t0, -4       # last digit first
         bne $t0, $a1, idig
         jr $ra
 
-# putnum(n): n >= 0 in decimal, to the terminal.
-putnum: addi $sp, $sp, -4
+# bput(s): appends the string to the line being composed.
+bput:   li $a1, OUTMAX
+# bputn(s, n): appends at most n characters of s; the line keeps at most OUTMAX.
+bputn:  lw $t2, outn
+        sll $t0, $t2, 2
+        la $t1, out
+        add $t1, $t1, $t0
+        li $t3, OUTMAX
+bploop: beqz $a1, bpend
+        bge $t2, $t3, bpend
+        lw $t0, 0($a0)
+        beqz $t0, bpend
+        sw $t0, 0($t1)
+        addi $t1, $t1, 4
+        addi $t2, $t2, 1
+        addi $a0, $a0, 4
+        addi $a1, $a1, -1
+        j bploop
+bpend:  sw $t2, outn
+        jr $ra
+
+# bnum(n): appends n >= 0 in decimal.
+bnum:   addi $sp, $sp, -4
         sw $ra, 0($sp)
         la $a1, numbuf
         jal itoa
         la $a0, numbuf
-        jal puts
+        jal bput
         lw $ra, 0($sp)
         addi $sp, $sp, 4
+        jr $ra
+
+# bflush: the composed line to the terminal in one write; the next line starts empty.
+bflush: lw $t2, outn
+        la $t0, out
+        write 1, $t0, $t2
+        sw $zero, outn
         jr $ra
 `;
 
