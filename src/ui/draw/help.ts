@@ -2,7 +2,7 @@
 // what every symbol on the panels means, which panels fit which sizes, and the scenario's chapters.
 import { grouped } from "../format.js";
 import { KEYMAP, type KeyBindings, keyLabel, MENU_KEYS } from "../keymap.js";
-import { createTheme, type Role, type Theme } from "../theme.js";
+import type { Role, Theme } from "../theme.js";
 import { wrap } from "../width.js";
 import { line, titleLine, toHeight } from "./line.js";
 
