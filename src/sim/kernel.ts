@@ -1,6 +1,5 @@
 // The kernel: process table, the state machine, dispatch and preemption, one tick at a time.
 import type { Command, RunQueueMode } from "./commands.js";
-import { describeCommand } from "./commands.js";
 import type { KernelConfig } from "./config.js";
 import { validateConfig } from "./config.js";
 import { Trap } from "./cpu/exec.js";
@@ -14,6 +13,7 @@ import type { KernelEvent } from "./events.js";
 import { GANTT_IDLE, GANTT_SWITCH, GanttHistory } from "./gantt.js";
 import { FinishedJobs } from "./jobTimes.js";
 import { AddressSpace, type MemoryListener } from "./memory.js";
+import { applyCommand } from "./operator.js";
 import { PhysicalMemory } from "./physmem.js";
 import {
   type BlockReason,
@@ -26,30 +26,24 @@ import {
 } from "./process.js";
 import { ProgramTable } from "./programs/table.js";
 import { Rng } from "./rng.js";
-import { affinityCores, affinityWords, allowedOn, formatCpuList } from "./sched/affinity.js";
-import { DEFAULT_CFS } from "./sched/cfs.js";
-import { createPolicy } from "./sched/index.js";
+import { allowedOn } from "./sched/affinity.js";
 import { PerCoreQueues } from "./sched/perCore.js";
-import type { EnqueueReason, PolicyName, SchedOptions, SchedPolicy } from "./sched/policy.js";
+import type { EnqueueReason, SchedPolicy } from "./sched/policy.js";
+import { buildPolicy, migrationEvents } from "./sched/runQueues.js";
 import {
   isOrphanedGroup,
-  login,
   orphanedGroupsAfterExit,
   sessionLeaderExited,
   ttyOf,
-  typeInto,
 } from "./sessions.js";
 import {
   canDeliver,
   deliverSignals,
-  kill,
-  NSIG,
   raise,
   resetHandlers,
   Signal,
   sendSignal,
   signalDelivered,
-  signalGroup,
 } from "./signals.js";
 import { Step } from "./story.js";
 import { performSyscall } from "./syscalls.js";
@@ -190,7 +184,7 @@ export class Kernel implements MemoryListener {
     this.gantt = Array.from({ length: n }, () => new GanttHistory(config.ganttLength));
     this.balanceInterval = config.balanceInterval ?? 1000;
     this.steal = config.steal ?? true;
-    this.policy = this.buildPolicy(config.policy, config.runQueues ?? "global");
+    this.policy = buildPolicy(this, config.policy, config.runQueues ?? "global");
     this.ttys = [new Tty("tty1")];
     this.boot();
   }
@@ -437,6 +431,11 @@ export class Kernel implements MemoryListener {
     p.times.readySince = this.cycling ? this.now + 1 : this.now;
     p.core = -1;
     this.policy.enqueue(p, why);
+    this.justReady.push(p);
+  }
+
+  /** `p` is to be checked against the running processes: the queues changed under it. */
+  recheckPreemption(p: Pcb): void {
     this.justReady.push(p);
   }
 
@@ -1039,190 +1038,15 @@ export class Kernel implements MemoryListener {
     return true;
   }
 
-  // ---- commands ---------------------------------------------------------------------------
+  // ---- commands (their rules are in operator.ts) -----------------------------------------------
 
   apply(c: Command): void {
-    const fail = (reason: string) =>
-      this.emit({ tick: this.now, type: "CommandFailed", command: describeCommand(c), reason });
-    switch (c.type) {
-      case "spawn": {
-        const ppid = c.ppid ?? INIT_PID;
-        const parent = this.procs.get(ppid);
-        if (this.programs.id(c.program) === undefined) return fail(`no program "${c.program}"`);
-        if (!parent || parent.state === "zombie") return fail(`no process ${ppid}`);
-        const nice = Math.max(-20, Math.min(19, Math.trunc(c.nice ?? 0)));
-        const t = this.ttys[0];
-        if (c.terminal && t.sid !== 0) return fail(`${t.name} is in use by session ${t.sid}`);
-        const p = this.createProcess(c.program, ppid, nice);
-        if (!p) return fail("process table full");
-        if (c.tickets !== undefined)
-          p.tickets = Math.max(1, Math.min(MAX_TICKETS, Math.trunc(c.tickets)));
-        if (c.affinity !== undefined) this.setAffinity(p.pid, c.affinity, fail);
-        if (c.terminal) login(this, p, t);
-        return;
-      }
-      case "fork": {
-        const p = this.procs.get(c.pid);
-        if (!p || p.state === "zombie") return fail(`no process ${c.pid}`);
-        if (!this.fork(p)) return fail("process table full");
-        return;
-      }
-      case "kill":
-        // A negative pid names a process group, as kill(1) reads it.
-        if (!Number.isInteger(c.signal) || c.signal < 0 || c.signal >= NSIG)
-          fail(`no signal ${c.signal}`);
-        else if (c.group === true) {
-          // killpg: a group by its id, so init's group 1 is reachable (kill -1 means "every process").
-          if (signalGroup(this, c.pid, c.signal, 0) < 0) fail(`no process group ${c.pid}`);
-        } else if (kill(this, c.pid, c.signal, null) < 0)
-          fail(c.pid < 0 ? `no process group ${-c.pid}` : `no process ${c.pid}`);
-        return;
-      case "type":
-        if (this.ttys[0].sid === 0) return fail(`nobody is logged in on ${this.ttys[0].name}`);
-        typeInto(this, this.ttys[0], c.text);
-        return;
-      case "renice": {
-        const p = this.procs.get(c.pid);
-        if (!p || p.state === "zombie") return fail(`no process ${c.pid}`);
-        const old = p.nice;
-        p.nice = Math.max(-20, Math.min(19, Math.trunc(c.nice)));
-        this.emit({ tick: this.now, type: "Reniced", pid: p.pid, nice: p.nice });
-        // CFS: a new weight, so a new share; its vruntime so far stands.
-        if (p.state === "ready") {
-          this.policy.reweight?.(p, old);
-          this.justReady.push(p);
-        }
-        // A running process that lost priority may now have to give way to one that waits.
-        else if (p.state === "running")
-          for (const q of this.policy.queued()) this.justReady.push(q);
-        return;
-      }
-      case "setPolicy":
-        this.setPolicy(c.policy);
-        return;
-      case "setTickets": {
-        const p = this.procs.get(c.pid);
-        if (!p || p.state === "zombie") return fail(`no process ${c.pid}`);
-        if (!Number.isInteger(c.tickets) || c.tickets < 1 || c.tickets > MAX_TICKETS)
-          return fail(`tickets must be 1 to ${MAX_TICKETS}`);
-        p.tickets = c.tickets;
-        this.emit({ tick: this.now, type: "TicketsSet", pid: p.pid, tickets: p.tickets });
-        return;
-      }
-      case "setAffinity":
-        return this.setAffinity(c.pid, c.cores, fail);
-      case "setRunQueues": {
-        if (c.balance !== undefined) {
-          if (!Number.isInteger(c.balance) || c.balance < 0)
-            return fail("balance interval must be >= 0");
-          this.balanceInterval = c.balance;
-        }
-        if (c.steal !== undefined) this.steal = c.steal;
-        this.rebuildQueues(this.policy.name, c.queues);
-        this.emit({
-          tick: this.now,
-          type: "RunQueuesChanged",
-          queues: c.queues,
-          balance: this.balanceInterval,
-          steal: this.steal,
-        });
-        return;
-      }
-      case "setQuantum": {
-        if (!Number.isInteger(c.quantum) || c.quantum < 1) return fail("quantum must be >= 1");
-        this.quantum = c.quantum;
-        this.policy.setQuantum(c.quantum);
-        this.emit({
-          tick: this.now,
-          type: "PolicyChanged",
-          policy: this.policy.name,
-          quantum: c.quantum,
-        });
-        return;
-      }
-    }
-  }
-
-  /** Moves every ready process, in queue order, into a fresh policy (per core if the queues are). */
-  setPolicy(name: PolicyName): void {
-    this.rebuildQueues(name, this.runQueueMode);
-    this.emit({ tick: this.now, type: "PolicyChanged", policy: name, quantum: this.quantum });
+    applyCommand(this, c);
   }
 
   /** One global run queue, or one per core. */
   get runQueueMode(): RunQueueMode {
     return this.policy instanceof PerCoreQueues ? "per-core" : "global";
-  }
-
-  private schedOptions(seed: number): SchedOptions {
-    return {
-      quantum: this.quantum,
-      mlfq: this.config.mlfq,
-      cfs: this.config.cfs ?? DEFAULT_CFS,
-      seed,
-    };
-  }
-
-  private buildPolicy(name: PolicyName, mode: RunQueueMode): SchedPolicy {
-    if (mode === "global") return createPolicy(name, this.schedOptions(this.config.seed));
-    // Each core's lottery draws from its own generator.
-    const queues = this.running.map((_, c) =>
-      createPolicy(name, this.schedOptions((this.config.seed + Math.imul(c, 0x9e3779b9)) >>> 0)),
-    );
-    const q = new PerCoreQueues(queues, this.running);
-    q.onMigrate = (p, from, to, reason) =>
-      this.emit({ tick: this.now, type: "Migrated", pid: p.pid, from, to, reason });
-    return q;
-  }
-
-  /**
-   * Fresh queues under `name`: every waiting process joins them anew, in queue order, with the
-   * policies' clocks (vruntime, pass) started afresh, as for a process just created.
-   */
-  private rebuildQueues(name: PolicyName, mode: RunQueueMode): void {
-    const queued = this.policy.queued();
-    for (const p of this.procs.values()) {
-      p.sched.vruntime = 0;
-      p.sched.pass = 0;
-    }
-    this.policy = this.buildPolicy(name, mode);
-    for (const p of queued) this.policy.enqueue(p, "new");
-    for (const p of queued) this.justReady.push(p);
-  }
-
-  /** taskset: the cores `pid` may run on; off a core it may no longer use at its next switch. */
-  private setAffinity(pid: number, cores: readonly number[], fail: (why: string) => void): void {
-    const p = this.procs.get(pid);
-    if (!p || p.state === "zombie") return fail(`no process ${pid}`);
-    const n = this.running.length;
-    const valid = cores.filter((c) => Number.isInteger(c) && c >= 0 && c < n);
-    if (valid.length === 0) return fail(`no core of 0-${n - 1} in the list`);
-    const w = affinityWords(valid);
-    p.affinityLo = w.lo;
-    p.affinityHi = w.hi;
-    this.emit({
-      tick: this.now,
-      type: "AffinitySet",
-      pid: p.pid,
-      cores: formatCpuList(affinityCores(p, n), n),
-    });
-    if (this.policy instanceof PerCoreQueues) this.policy.affinityChanged();
-    if (p.state === "running" && !allowedOn(p, p.core))
-      this.wantSwitch[p.core] = SwitchReason.Affinity;
-    else if (p.state === "ready" && this.policy instanceof PerCoreQueues) {
-      const q = p.sched.queue;
-      if (!allowedOn(p, q) && p.sched.lastCore < 0) {
-        // Never ran (spawned with an affinity): it joins an allowed queue as the new process it is.
-        this.policy.remove(p);
-        this.policy.enqueue(p, "new");
-      } else if (!allowedOn(p, q)) {
-        let to = -1;
-        for (let c = 0; c < n; c++)
-          if (allowedOn(p, c) && (to < 0 || this.policy.loadOf(c) < this.policy.loadOf(to))) to = c;
-        this.policy.migrate(p, to, "affinity");
-        this.justReady.push(p);
-      }
-    }
   }
 
   // ---- snapshots --------------------------------------------------------------------------
@@ -1255,8 +1079,7 @@ export class Kernel implements MemoryListener {
     const running = this.running.map(re);
     if (policy instanceof PerCoreQueues) {
       policy.running = running;
-      policy.onMigrate = (p, from, to, reason) =>
-        k.emit({ tick: k.now, type: "Migrated", pid: p.pid, from, to, reason });
+      policy.onMigrate = migrationEvents(k);
     }
     Object.assign(k, {
       config: this.config,
