@@ -370,6 +370,9 @@ describe("the shell's job control", () => {
     expect(ofType(events, "StopReported")).toMatchObject([{ pid: 3, by: sh.pid, signal: 20 }]);
     expect(screen(k)).toContain("^Z\n[1]+  Stopped                 pair\n$ ");
     expect(k.ttys[0].fgPgrp).toBe(sh.pgid);
+    command(k, "jobs\n");
+    // bash marks only a Running job's command with " &"; a Stopped one has none.
+    expect(screen(k).endsWith("$ jobs\n[1]+  Stopped                 pair\n$ ")).toBe(true);
 
     events = command(k, "bg %1\n");
     expect(sentTo(events, Signal.SIGCONT)).toEqual([3, 4]);
@@ -377,7 +380,7 @@ describe("the shell's job control", () => {
     expect(byName(k, "pair").every((p) => p.state !== "stopped")).toBe(true);
     expect(k.ttys[0].fgPgrp).toBe(sh.pgid);
     command(k, "jobs\n");
-    expect(screen(k)).toContain("[1]+  Running                 pair\n$ ");
+    expect(screen(k)).toContain("[1]+  Running                 pair &\n$ ");
 
     type(k, "fg %1\n");
     runUntil(k, () => k.ttys[0].fgPgrp === 3 && proc(k, sh.pid).state === "blocked");
@@ -467,13 +470,13 @@ describe("the shell's job control", () => {
     const echoed = screen(k).length;
     runUntil(k, () => screen(k).length > echoed);
     type(k, "jobs\n");
-    runUntil(k, () => screen(k).endsWith("work 100000\n$ "));
+    runUntil(k, () => screen(k).endsWith("work 100000 &\n$ "));
     expect(screen(k)).toBe(
       [
         "$ work 100000 &",
         "[1] 3",
         "jobs",
-        "$ [1]+  Running                 work 100000",
+        "$ [1]+  Running                 work 100000 &",
         "$ ",
       ].join("\n"),
     );
@@ -495,10 +498,10 @@ describe("the shell's job control", () => {
       reported = lines(base).includes("[1] 3");
       const k = base.clone();
       type(k, "jobs\n");
-      runUntil(k, () => screen(k).endsWith("work 100000\n$ "));
+      runUntil(k, () => screen(k).endsWith("work 100000 &\n$ "));
       expect(lines(k)).toContain("[1] 3");
       expect(lines(k)).toContain("jobs");
-      expect(lines(k).at(-2)).toBe("$ [1]+  Running                 work 100000");
+      expect(lines(k).at(-2)).toBe("$ [1]+  Running                 work 100000 &");
     }
     expect(typings).toBeGreaterThan(20);
   });
@@ -515,7 +518,7 @@ describe("the shell's job control", () => {
         "$ work 2 &",
         "[1] 3",
         "$ jobs",
-        "[1]+  Running                 work 2",
+        "[1]+  Running                 work 2 &",
         "$ ",
         "[1]+  Done                    work 2",
         "$ ",

@@ -658,7 +658,8 @@ jnnext: addi $t3, $t3, 4
 jnend:  sw $zero, 0($t1)
         jr $ra
 
-# jobprint(n, status): "[n]+  Status                  command", as bash lays it out.
+# jobprint(n, status): "[n]+  Status                  command", as bash lays it out (" &" after
+# a Running job's command).
 jobprint: addi $sp, $sp, -12
         sw $ra, 0($sp)
         sw $s2, 4($sp)
@@ -688,7 +689,10 @@ jpcmd:  move $a0, $s2
         addi $a0, $v0, 8
         jal bput
         la $a0, nl
-        jal bput
+        la $t0, s_running       # bash marks a running job's command with " &"
+        bne $s3, $t0, jpend
+        la $a0, s_bgtail
+jpend:  jal bput
         jal bflush
         lw $ra, 0($sp)
         lw $s2, 4($sp)
