@@ -7,7 +7,7 @@ import { defaultConfig, type KernelConfig } from "../src/sim/config.js";
 import { Store } from "../src/sim/store.js";
 
 /** A mixed workload: CPU hogs, I/O waiters, sleepers, a memory scanner, handlers and forkers. */
-const MIX = [
+export const MIX = [
   "cpu-bound",
   "io-bound",
   "cpu-bound",

@@ -5,20 +5,7 @@ import type { RunQueueMode, StampedCommand } from "../src/sim/commands.js";
 import { defaultConfig } from "../src/sim/config.js";
 import type { PolicyName } from "../src/sim/sched/policy.js";
 import { Store } from "../src/sim/store.js";
-
-/** The kernel benchmark's mix: CPU hogs, I/O waiters, sleepers, a memory scanner, handlers, forkers. */
-const MIX = [
-  "cpu-bound",
-  "io-bound",
-  "cpu-bound",
-  "sleeper",
-  "seq-scan",
-  "io-bound",
-  "cpu-bound",
-  "sigint-handler",
-  "forker",
-  "io-bound",
-];
+import { MIX } from "./kernel.js";
 
 const CORES = 64;
 const PROCESSES = 1000;
