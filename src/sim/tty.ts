@@ -137,8 +137,10 @@ export class Tty {
 
   /** The last `n` screen lines, the cursor's line last. */
   screen(n: number): string[] {
-    const all = [...this.lines, this.current];
-    return all.slice(Math.max(0, all.length - n));
+    const from = Math.max(0, this.lines.length + 1 - n);
+    const out = this.lines.slice(from);
+    out.push(this.current);
+    return out;
   }
 
   clone(): Tty {

@@ -3,7 +3,7 @@
 import type { RunQueueMode } from "./commands.js";
 import type { Kernel } from "./kernel.js";
 import { type Pcb, PROCESS_STATES, type ProcessState, stateLetter } from "./process.js";
-import { affinityCores, allowedEverywhere, formatCpuList } from "./sched/affinity.js";
+import { affinityText, allowedEverywhere } from "./sched/affinity.js";
 import { CfsPolicy, VTICK, weightOf } from "./sched/cfs.js";
 import { MlfqPolicy } from "./sched/mlfq.js";
 import { basePolicy } from "./sched/perCore.js";
@@ -155,7 +155,7 @@ export function processRow(
     tickets: policy === "lottery" || policy === "stride" ? p.tickets : -1,
     vruntime: cfs ? p.sched.vruntime / VTICK : Number.NaN,
     weight: cfs ? weightOf(p.nice) : Number.NaN,
-    affinity: formatCpuList(affinityCores(p, cores), cores),
+    affinity: affinityText(p, cores),
     cpu: p.core >= 0 ? p.core : p.sched.lastCore,
     migrations: p.sched.migrations,
     pgid: p.pgid,

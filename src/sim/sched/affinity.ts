@@ -45,6 +45,11 @@ export function formatCpuList(list: readonly number[], cores: number): string {
   return parts.join(",");
 }
 
+/** `p`'s cores as taskset -c writes them (a row of the table per frame: "all" without building a list). */
+export function affinityText(p: Pcb, cores: number): string {
+  return allowedEverywhere(p, cores) ? "all" : formatCpuList(affinityCores(p, cores), cores);
+}
+
 /** "0-3,6" (taskset -c's list) as cores, or null if it is not such a list of cores 0-63. */
 export function parseCpuList(text: string): number[] | null {
   const out = new Set<number>();

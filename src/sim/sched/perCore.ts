@@ -105,11 +105,10 @@ export class PerCoreQueues implements SchedPolicy {
   }
 
   clone(re: (p: Pcb) => Pcb): PerCoreQueues {
-    const c = new PerCoreQueues(
+    return new PerCoreQueues(
       this.queues.map((q) => q.clone(re)),
       this.running,
     );
-    return c;
   }
 
   /** A process's affinity changed: it may now be one a steal can take. */

@@ -1,6 +1,6 @@
 // taskset: setting the cores a process may run on, and moving it off a core or queue it may no longer use.
 import { type Kernel, SwitchReason } from "../kernel.js";
-import { affinityCores, affinityWords, allowedOn, formatCpuList } from "./affinity.js";
+import { affinityText, affinityWords, allowedOn } from "./affinity.js";
 import { PerCoreQueues } from "./perCore.js";
 
 /** The cores `pid` may run on; off a core it may no longer use at its next switch. */
@@ -22,7 +22,7 @@ export function setAffinity(
     tick: k.now,
     type: "AffinitySet",
     pid: p.pid,
-    cores: formatCpuList(affinityCores(p, n), n),
+    cores: affinityText(p, n),
   });
   const policy = k.policy;
   if (policy instanceof PerCoreQueues) policy.affinityChanged();
