@@ -59,9 +59,6 @@ export interface MissSplit {
   conflict: number;
 }
 
-/** 3C classes in the order Cache.lastMiss3C numbers them from 1. */
-export const MISS_CLASSES = ["compulsory", "capacity", "conflict"] as const;
-
 /**
  * A stream of demand accesses by how far down they reached: `fetches` and `data` start at L1I
  * and L1D, `l2` of them went on to L2, `l3` on to L3, `ram` to RAM. What AMAT is worked from.
