@@ -19,7 +19,7 @@ import {
   F_KEYS,
   KEY_BAR,
   KEYMAP,
-  type KeyBindings,
+  KeyBindings,
   keyLabel,
 } from "./keymap.js";
 import type { KeyName } from "./keys.js";
@@ -297,6 +297,9 @@ export function jobControlInPlay(k: Kernel): boolean {
   return false;
 }
 
+/** The keymap as shipped, for a state that carries no bindings of its own. */
+const DEFAULT_BINDINGS = new KeyBindings();
+
 /** The key bar while the keyboard is the terminal's: how to get it back, what goes where. */
 const TERMINAL_BAR: KeyBarModel = {
   prompt: null,
@@ -454,11 +457,7 @@ export function buildView(state: ViewState, columns: number, rows: number): Buil
           k,
           state.terminalFocus,
           layout.details?.height ?? layout.height - layout.header.height - layout.keybar.height,
-          keyLabel(
-            (state.bindings?.keysOf("terminal") ??
-              KEYMAP.find((b) => b.action === "terminal")?.keys ??
-              [])[0] ?? "",
-          ),
+          keyLabel((state.bindings ?? DEFAULT_BINDINGS).keysOf("terminal")[0] ?? ""),
         )
       : null;
   const events = eventsOf(state, layout);
